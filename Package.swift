@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "CurveLab",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "curvelab", targets: ["curvelab"]),
+    .library(name: "CurveCore", targets: ["CurveCore"]),
+    .library(name: "CurveSim", targets: ["CurveSim"]),
+    .library(name: "CurveIO", targets: ["CurveIO"]),
+    .library(name: "CurveRender", targets: ["CurveRender"]),
+  ],
+  targets: [
+    // Small general-purpose pieces, each in its own module.
+    .target(name: "ArgumentParsing"),
+    .target(name: "JSONCoding"),
+    .target(name: "CSVCoding"),
+    .target(name: "TerminalCanvas"),
+
+    // The domain, data flowing one way: core types ← simulator / readers ← rendering ← CLI.
+    .target(name: "CurveCore"),
+    .target(name: "CurveSim", dependencies: ["CurveCore"]),
+    .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
+    .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),
+    .target(
+      name: "CurveLabCLI",
+      dependencies: [
+        "CurveCore", "CurveSim", "CurveIO", "CurveRender", "ArgumentParsing", "TerminalCanvas",
+      ]
+    ),
+    .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI"]),
+
+    .target(
+      name: "_CurveLabTestSupport", dependencies: ["CurveCore"], path: "Tests/_CurveLabTestSupport"
+    ),
+    .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
+    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
+    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
+    .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+    .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
+    .testTarget(
+      name: "CurveSimTests", dependencies: ["CurveSim", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "CurveIOTests", dependencies: ["CurveIO", "CurveSim", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "CurveRenderTests", dependencies: ["CurveRender", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "CurveLabCLITests",
+      dependencies: ["CurveLabCLI", "JSONCoding", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+  ]
+)
+
+for target in package.targets {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"),
+      .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

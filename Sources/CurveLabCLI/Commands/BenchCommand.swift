@@ -1,0 +1,193 @@
+import ArgumentParsing
+import CurveCore
+import CurveSim
+import Dispatch
+
+/// `curvelab bench`: the figures behind CurveLab's speed and reliability claims.
+///
+/// Meant for a release build (`swift run -c release curvelab bench`); a debug build runs the
+/// numeric code many times slower.
+struct BenchCommand {
+  static let spec = CommandSpec(
+    name: "bench",
+    abstract: "Measure simulator speed and how reliably each scenario shows its pattern.",
+    discussion: """
+      Run it from a release build: swift run -c release curvelab bench. Sections: w1 (the \
+      reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
+      runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
+      checks, which do not use the diagnosis engine).
+      """,
+    examples: ["curvelab bench", "curvelab bench --only patterns --seeds 1000"],
+    options: [
+      .option(
+        "only", valueName: "SECTIONS", help: "Comma-separated sections: w1, runs, patterns.",
+        default: "w1,runs,patterns"),
+      .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
+      .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
+      .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
+    ])
+
+  enum Section: String, CaseIterable {
+    case w1, runs, patterns
+  }
+
+  let sections: [Section]
+  let repeats: Int
+  let runCount: Int
+  let seedCount: Int
+
+  init(_ parsed: ParsedArguments) throws {
+    let names = try parsed.value("only", as: String.self)!.split(separator: ",")
+    var sections: [Section] = []
+    for name in names {
+      guard let section = Section(rawValue: name.lowercased()) else {
+        throw ArgumentError.invalidValue(
+          argument: "--only", value: String(name), expected: "w1, runs or patterns")
+      }
+      sections.append(section)
+    }
+    self.sections = sections
+    repeats = try parsed.value("repeats", as: Int.self, validating: .positive)!
+    runCount = try parsed.value("runs", as: Int.self, validating: .positive)!
+    seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
+  }
+
+  func run(context: CommandContext, output: inout some TextOutputStream) throws {
+    #if DEBUG
+      output.write("note: this is a debug build; figures are many times slower than release.\n\n")
+    #endif
+    for section in sections {
+      switch section {
+      case .w1: benchmarkW1(output: &output)
+      case .runs: benchmarkRandomRuns(output: &output)
+      case .patterns: studyPatterns(output: &output)
+      }
+      output.write("\n")
+    }
+  }
+
+  /// Workload W1: two moons (noise 0.2), 1,000 training and 500 validation examples, MLP
+  /// 2-32-1 tanh, AdamW at 0.01 with linear decay, batch 32, 100 epochs, evaluation every
+  /// epoch, training loss logged every 10 steps.
+  static var workloadW1: TrainingConfiguration {
+    TrainingConfiguration(
+      data: DatasetSpec(kind: .moons, trainSize: 1000, evalSize: 500, inputNoise: 0.2, labelNoise: 0),
+      hidden: [32], activation: .tanh, optimizer: .adamW, learningRate: 0.01, schedule: .linear,
+      batchSize: 32, epochs: 100, weightDecay: 0, loggingSteps: 10)
+  }
+
+  private func benchmarkW1(output: inout some TextOutputStream) {
+    let simulator = Simulator(configuration: Self.workloadW1, seed: 1)
+    _ = simulator.run()  // warm up
+    var times: [Double] = []
+    var evaluations = 0
+    for _ in 0..<repeats {
+      let start = DispatchTime.now().uptimeNanoseconds
+      let run = simulator.run()
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      evaluations = run.log.evaluationEntries.count
+    }
+    let stats = Spread(times)
+    output.write("W1 (moons 1000/500, 2-32-1 tanh, AdamW, batch 32, 100 epochs, \(evaluations) evaluations)\n")
+    output.write(
+      "  \(repeats) runs: median \(ms(stats.median)) ms, min \(ms(stats.minimum)), "
+        + "p90 \(ms(stats.p90)), max \(ms(stats.maximum))\n")
+  }
+
+  private func benchmarkRandomRuns(output: inout some TextOutputStream) {
+    let count = runCount
+    let scenarios = Scenario.allCases
+    let timings = ResultSlots<Double>(count: count)
+    let start = DispatchTime.now().uptimeNanoseconds
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      let seed = UInt64(index)
+      let scenario = scenarios[index % scenarios.count]
+      let begin = DispatchTime.now().uptimeNanoseconds
+      _ = Simulator(configuration: scenario.configuration(seed: seed), seed: seed).run()
+      timings[index] = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+    }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let perRun = Spread(timings.values)
+    output.write("Random-scenario runs (scenario = seed mod 4, seeds 0..<\(count))\n")
+    output.write(
+      "  \(count) runs in \(secs(wall)) s wall on all cores; per run median \(ms(perRun.median)) ms, "
+        + "p90 \(ms(perRun.p90)), max \(ms(perRun.maximum))\n")
+    for scenario in scenarios {
+      let mine = stride(from: scenarios.firstIndex(of: scenario)!, to: count, by: scenarios.count)
+        .map { timings.values[$0] }
+      let spread = Spread(mine)
+      output.write("  \(scenario.rawValue): median \(ms(spread.median)) ms, max \(ms(spread.maximum))\n")
+    }
+  }
+
+  private func studyPatterns(output: inout some TextOutputStream) {
+    output.write("Pattern checks (the simulator's own, independent of the diagnosis engine)\n")
+    for scenario in Scenario.allCases {
+      let count = seedCount
+      let outcomes = ResultSlots<PatternCheck.Outcome?>(count: count)
+      let start = DispatchTime.now().uptimeNanoseconds
+      DispatchQueue.concurrentPerform(iterations: count) { index in
+        outcomes[index] = ScenarioStudy.outcome(of: scenario, seed: UInt64(index))
+      }
+      let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let results = outcomes.values.compactMap { $0 }
+      let passed = results.filter(\.passed).count
+      let rate = Double(passed) / Double(count) * 100
+      output.write(
+        "  \(scenario.rawValue): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s\n")
+      var reasons: [String: [Int]] = [:]
+      for (seed, outcome) in outcomes.values.enumerated() where outcome?.passed == false {
+        reasons[outcome?.failure ?? "unknown", default: []].append(seed)
+      }
+      for reason in reasons.keys.sorted() {
+        let seeds = reasons[reason]!
+        let shown = seeds.prefix(8).map(String.init).joined(separator: ", ")
+        output.write("    \(seeds.count) × \(reason) (seeds \(shown)\(seeds.count > 8 ? ", ..." : ""))\n")
+      }
+    }
+  }
+
+  private func ms(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
+  private func secs(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }
+  private func pct(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
+}
+
+/// Median and spread of a sample.
+struct Spread {
+  let minimum: Double
+  let median: Double
+  let p90: Double
+  let maximum: Double
+
+  init(_ values: [Double]) {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else {
+      minimum = .nan
+      median = .nan
+      p90 = .nan
+      maximum = .nan
+      return
+    }
+    minimum = sorted[0]
+    maximum = sorted[sorted.count - 1]
+    median =
+      sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    p90 = sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * 0.9).rounded()))]
+  }
+}
+
+/// One slot per task of a `concurrentPerform`, each written by exactly one task.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var storage: [Value?]
+  private let lock = DispatchQueue(label: "curvelab.result-slots")
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value {
+    get { lock.sync { storage[index]! } }
+    set { lock.sync { storage[index] = newValue } }
+  }
+
+  var values: [Value] { lock.sync { storage.map { $0! } } }
+}

@@ -1,0 +1,227 @@
+public import ArgumentParsing
+import CurveCore
+import CurveIO
+import CurveRender
+import CurveSim
+import TerminalCanvas
+
+/// `curvelab simulate`: trains a tiny network and shows or writes its curves.
+struct SimulateCommand {
+  static let spec = CommandSpec(
+    name: "simulate",
+    abstract: "Train a tiny network for real and show its learning curves.",
+    discussion: """
+      A scenario (healthy, overfitting, underfitting, erratic) draws every knob from the seed, so \
+      each seed gives a different run of the same pattern. Any knob given as a flag overrides the \
+      drawn value; change one at a time and rerun to see what it does.
+      """,
+    examples: [
+      "curvelab simulate --scenario overfitting --seed 7",
+      "curvelab simulate --scenario erratic --seed 3 --learning-rate 0.05 --batch-size 8",
+      "curvelab simulate --scenario healthy --format trainer-state --output trainer_state.json",
+    ],
+    options: [
+      .option(
+        "scenario", valueName: "NAME",
+        help: "healthy, overfitting, underfitting or erratic.", default: "healthy"),
+      .option("seed", short: "s", valueName: "N", help: "Seed of every random choice.", default: "42"),
+      .option(
+        "dataset", valueName: "NAME",
+        help: "moons, circles, xor, spirals, blobs or gaussian (50 features).", section: "Data"),
+      .option("train-size", valueName: "N", help: "Training examples.", section: "Data"),
+      .option("eval-size", valueName: "N", help: "Validation examples.", section: "Data"),
+      .option("input-noise", valueName: "SD", help: "Noise added to the inputs.", section: "Data"),
+      .option("label-noise", valueName: "P", help: "Share of labels flipped, 0 to 0.5.", section: "Data"),
+      .option(
+        "hidden", valueName: "WIDTHS",
+        help: "Hidden layer widths, e.g. 32 or 64,64; 0 for logistic regression.", section: "Model"),
+      .option("activation", valueName: "NAME", help: "relu or tanh.", section: "Model"),
+      .option("dropout", valueName: "P", help: "Dropout probability, 0 to under 1.", section: "Model"),
+      .option("optimizer", valueName: "NAME", help: "adamw or sgd (momentum 0.9).", section: "Training"),
+      .option("learning-rate", valueName: "RATE", help: "Peak learning rate.", section: "Training"),
+      .option("lr-schedule", valueName: "NAME", help: "linear (decay to 0) or constant.", section: "Training"),
+      .option("warmup-steps", valueName: "N", help: "Steps of linear warmup.", section: "Training"),
+      .option("batch-size", valueName: "N", help: "Examples per update.", section: "Training"),
+      .option("epochs", valueName: "N", help: "Passes over the training set.", section: "Training"),
+      .option("weight-decay", valueName: "W", help: "Weight decay (not on biases).", section: "Training"),
+      .option("max-grad-norm", valueName: "N", help: "Clip gradients to this norm; 0 turns clipping off.", section: "Training"),
+      .option("logging-steps", valueName: "N", help: "Log training loss every N steps.", section: "Logging"),
+      .option("eval-steps", valueName: "N", help: "Evaluate every N steps, or 'epoch'.", section: "Logging"),
+      .option(
+        "early-stopping-patience", valueName: "N",
+        help: "Stop after N evaluations without improvement in validation loss.", section: "Logging"),
+      .option(
+        "early-stopping-threshold", valueName: "D",
+        help: "Improvement needed to reset the patience counter.", section: "Logging"),
+      .option(
+        "format", short: "f", valueName: "FORMAT",
+        help: "chart, csv, json or trainer-state.", default: "chart", section: "Output"),
+      .option("output", short: "o", valueName: "FILE", help: "Write to FILE instead of standard output.", section: "Output"),
+      .option("x-axis", valueName: "UNIT", help: "step or epoch, for the chart.", default: "step", section: "Output"),
+      .flag("ascii", help: "Draw the chart with ASCII characters only.", section: "Output"),
+      .flag("no-color", help: "No colour (also when NO_COLOR is set).", section: "Output"),
+    ])
+
+  let scenario: Scenario
+  let seed: UInt64
+  let configuration: TrainingConfiguration
+  let format: OutputFormat
+  let outputPath: String?
+  let xAxis: TrainingLogChart.XAxis
+  let charset: Charset
+  let noColor: Bool
+
+  /// What `simulate` writes.
+  enum OutputFormat: String, CaseIterable, ArgumentValue {
+    case chart, csv, json
+    case trainerState = "trainer-state"
+  }
+
+  init(_ parsed: ParsedArguments) throws {
+    scenario = try parsed.value("scenario", as: Scenario.self)!
+    seed = try parsed.value("seed", as: UInt64.self)!
+    var c = scenario.configuration(seed: seed)
+    if let value = try parsed.value("dataset", as: DatasetKind.self) { c.data.kind = value }
+    if let value = try parsed.value("train-size", as: Int.self, validating: .positive) {
+      c.data.trainSize = value
+    }
+    if let value = try parsed.value("eval-size", as: Int.self, validating: .positive) {
+      c.data.evalSize = value
+    }
+    if let value = try parsed.value("input-noise", as: Double.self, validating: .atLeastZero) {
+      c.data.inputNoise = value
+    }
+    if let value = try parsed.value("label-noise", as: Double.self, validating: .in(0...0.5)) {
+      c.data.labelNoise = value
+    }
+    if let value = try parsed.value("hidden", as: HiddenLayers.self) { c.hidden = value.widths }
+    if let value = try parsed.value("activation", as: Activation.self) { c.activation = value }
+    if let value = try parsed.value("dropout", as: Double.self, validating: .belowOne) {
+      c.dropout = value
+    }
+    if let value = try parsed.value("optimizer", as: OptimizerKind.self) { c.optimizer = value }
+    if let value = try parsed.value("learning-rate", as: Double.self, validating: .positive) {
+      c.learningRate = value
+    }
+    if let value = try parsed.value("lr-schedule", as: LearningRateSchedule.self) {
+      c.schedule = value
+    }
+    if let value = try parsed.value("warmup-steps", as: Int.self, validating: .atLeastZero) {
+      c.warmupSteps = value
+    }
+    if let value = try parsed.value("batch-size", as: Int.self, validating: .positive) {
+      c.batchSize = value
+    }
+    if let value = try parsed.value("epochs", as: Int.self, validating: .positive) { c.epochs = value }
+    if let value = try parsed.value("weight-decay", as: Double.self, validating: .atLeastZero) {
+      c.weightDecay = value
+    }
+    if let value = try parsed.value("max-grad-norm", as: Double.self, validating: .atLeastZero) {
+      c.maxGradNorm = value
+    }
+    if let value = try parsed.value("logging-steps", as: Int.self, validating: .positive) {
+      c.loggingSteps = value
+    }
+    if let value = try parsed.value("eval-steps", as: EvaluationSchedule.self) {
+      c.evalSteps = value.steps
+    }
+    if let value = try parsed.value("early-stopping-patience", as: Int.self, validating: .positive) {
+      c.earlyStoppingPatience = value
+    }
+    if let value = try parsed.value(
+      "early-stopping-threshold", as: Double.self, validating: .atLeastZero)
+    {
+      c.earlyStoppingThreshold = value
+      if c.earlyStoppingPatience == nil {
+        throw CLIError.invalidConfiguration([
+          "--early-stopping-threshold needs --early-stopping-patience"
+        ])
+      }
+    }
+    let problems = c.problems
+    guard problems.isEmpty else { throw CLIError.invalidConfiguration(problems.map(\.description)) }
+    configuration = c
+    format = try parsed.value("format", as: OutputFormat.self)!
+    outputPath = try parsed.value("output", as: String.self)
+    xAxis = try parsed.value("x-axis", as: TrainingLogChart.XAxis.self)!
+    charset = parsed.isSet("ascii") ? .ascii : .braille
+    noColor = parsed.isSet("no-color")
+  }
+
+  func run(context: CommandContext, output: inout some TextOutputStream) throws {
+    let run = Simulator(configuration: configuration, seed: seed, scenario: scenario).run()
+    let log = run.log
+    let text: String
+    switch format {
+    case .chart:
+      let colour = !noColor && outputPath == nil && context.terminal.isColorEnabled
+      text = RunReport(log: log, scenario: scenario, configuration: configuration).text(
+        width: context.terminal.width, xAxis: xAxis,
+        options: ChartOptions(isColorEnabled: colour, charset: charset))
+    case .csv: text = CSVLogWriter().text(for: log)
+    case .json: text = CurveLabJSONWriter().text(for: log)
+    case .trainerState: text = TrainerStateWriter().text(for: log)
+    }
+    if let outputPath {
+      try FileWriting.writeAtomically(text, to: outputPath)
+    } else {
+      output.write(text)
+    }
+  }
+}
+
+extension Scenario: ArgumentValue {}
+extension DatasetKind: ArgumentValue {}
+extension Activation: ArgumentValue {}
+extension OptimizerKind: ArgumentValue {}
+extension LearningRateSchedule: ArgumentValue {}
+extension TrainingLogChart.XAxis: ArgumentValue {}
+
+/// `--hidden`: comma-separated layer widths; `0` or `none` for no hidden layer.
+struct HiddenLayers: ArgumentValue {
+  let widths: [Int]
+
+  init?(argument: String) {
+    let text = argument.lowercased()
+    if text == "0" || text == "none" {
+      widths = []
+      return
+    }
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      Int(String($0.filter { $0 != " " }))
+    }
+    guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+    widths = parts.map { $0! }
+  }
+
+  static var requirement: String { "positive widths separated by commas, such as 32 or 64,64, or 0" }
+}
+
+/// `--eval-steps`: a number of steps, or `epoch` for once per epoch.
+struct EvaluationSchedule: ArgumentValue {
+  let steps: Int?
+
+  init?(argument: String) {
+    if argument.lowercased() == "epoch" {
+      steps = nil
+    } else if let value = Int(argument), value > 0 {
+      steps = value
+    } else {
+      return nil
+    }
+  }
+
+  static var requirement: String { "a positive whole number of steps, or 'epoch'" }
+}
+
+extension ArgumentValidation where Value == Double {
+  /// Zero or more.
+  static var atLeastZero: Self { Self("a number, 0 or more") { $0 >= 0 } }
+  /// From 0 up to but not including 1.
+  static var belowOne: Self { Self("a number from 0 up to (not including) 1") { $0 >= 0 && $0 < 1 } }
+}
+
+extension ArgumentValidation where Value == Int {
+  /// Zero or more.
+  static var atLeastZero: Self { Self("a whole number, 0 or more") { $0 >= 0 } }
+}

@@ -1,0 +1,109 @@
+import TerminalCanvas
+
+extension LineChart {
+  /// The narrowest plot worth drawing, in cells.
+  static let minimumPlotColumns = 8
+
+  /// The chart's lines, each exactly `width` columns wide (padded with spaces).
+  ///
+  /// From the top: the title and legend (one line, or two when they do not fit together), the
+  /// marker labels when there are markers, the plot rows with value labels on the left, the
+  /// horizontal axis, and its tick labels. `splitsHeader` puts the title and the legend on two
+  /// lines even when they would fit on one, to line up with a neighbouring chart.
+  func layoutLines(
+    width requestedWidth: Int, height: Int, options: ChartOptions, splitsHeader: Bool = false
+  ) -> [StyledText] {
+    let width = max(1, requestedWidth)
+    let glyphs = AxisGlyphs(charset: options.charset)
+    let segments = series.map(Self.finiteSegments)
+    let points = Array(segments.joined().joined())
+    let header = headerLines(width: width, splits: splitsHeader)
+    let hasMarkerRow = !points.isEmpty && markers.contains { $0.x.isFinite }
+    let overhead = header.count + (hasMarkerRow ? 1 : 0) + 2
+    let rows = max(1, height - overhead)
+    let dotRows = rows * options.charset.dotsPerCell.rows
+
+    // The value labels decide how much room is left for the plot.
+    var yScale: AxisScale?
+    var yLabels: [Int: String] = [:]
+    if let low = points.map(\.y).min(), let high = points.map(\.y).max() {
+      let scale = AxisScale(
+        covering: yRange ?? low...high, maximumTickCount: min(5, max(2, rows)),
+        snapsToTicks: yRange == nil)
+      for tick in scale.ticks {
+        let row =
+          PlotFrame.dot(scale.fraction(of: tick), dots: dotRows, flipped: true)
+          / options.charset.dotsPerCell.rows
+        if (0..<rows).contains(row), yLabels[row] == nil { yLabels[row] = scale.label(for: tick) }
+      }
+      yScale = scale
+    }
+    let widestYLabel = yLabels.values.map { displayWidth(of: $0) }.max() ?? 0
+    var axisName = xAxisLabel.onOneLine
+    var labelWidth = max(1, widestYLabel, displayWidth(of: axisName))
+    if width - labelWidth - 2 < Self.minimumPlotColumns {
+      labelWidth = max(1, widestYLabel)
+      axisName = ""
+    }
+    let columns = width - labelWidth - 2
+    guard columns >= Self.minimumPlotColumns else {
+      let message = StyledText("(too narrow)").padded(toWidth: width)
+      let blank = StyledText().padded(toWidth: width)
+      return [message] + Array(repeating: blank, count: overhead + rows - 1)
+    }
+    let plotStart = labelWidth + 2
+
+    // The horizontal axis: as many ticks as have room for their labels.
+    let dotsAcross = options.charset.dotsPerCell.columns
+    var xScale: AxisScale?
+    var xTicks: [(column: Int, text: String)] = []
+    if let low = points.map(\.x).min(), let high = points.map(\.x).max() {
+      (xScale, xTicks) = horizontalScale(
+        covering: xRange ?? low...high, dotColumns: columns * dotsAcross, dotsAcross: dotsAcross,
+        plotStart: plotStart, width: width)
+    }
+
+    let frame = PlotFrame(
+      columns: columns, rows: rows, charset: options.charset, xScale: xScale, yScale: yScale)
+    var canvas = drawPlot(in: frame, segments: segments)
+    if points.isEmpty {
+      let message = "no data"
+      canvas.put(message, column: max(0, (columns - message.count) / 2), row: (rows - 1) / 2)
+    }
+
+    var lines = header
+    if hasMarkerRow { lines.append(markerRow(in: frame, plotStart: plotStart, width: width)) }
+    for row in 0..<rows {
+      let label = yLabels[row] ?? ""
+      var line = StyledText(String(repeating: " ", count: labelWidth - displayWidth(of: label)))
+      line.append(label + " " + (yLabels[row] == nil ? glyphs.vertical : glyphs.tick))
+      line.append(canvas.line(row: row))
+      lines.append(line)
+    }
+    let tickColumns = Set(xTicks.map(\.column))
+    var axis = String(repeating: " ", count: labelWidth + 1) + glyphs.corner
+    for column in plotStart..<width {
+      axis += tickColumns.contains(column) ? glyphs.tickDown : glyphs.horizontal
+    }
+    lines.append(StyledText(axis))
+    lines.append(
+      Self.tickLabelRow(xTicks, axisName: axisName, plotStart: plotStart, width: width))
+    return lines.map { $0.padded(toWidth: width) }
+  }
+}
+
+/// The characters that draw the axes in a charset.
+private struct AxisGlyphs {
+  let vertical: String
+  let tick: String
+  let corner: String
+  let horizontal: String
+  let tickDown: String
+
+  init(charset: Charset) {
+    switch charset {
+    case .braille: (vertical, tick, corner, horizontal, tickDown) = ("│", "┤", "└", "─", "┬")
+    case .ascii: (vertical, tick, corner, horizontal, tickDown) = ("|", "+", "+", "-", "+")
+    }
+  }
+}

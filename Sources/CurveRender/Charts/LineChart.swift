@@ -1,0 +1,75 @@
+import TerminalCanvas
+
+/// A chart of one or more series against a shared horizontal axis, drawn in the terminal.
+///
+/// The plot has tick labels for the values on the left, for the horizontal axis underneath,
+/// a title with a legend on top, and a row of marker labels when there are markers. It fills
+/// exactly the width it is given. Points that are NaN or infinite are skipped; with nothing
+/// drawable at all, the plot says "no data".
+///
+/// ```swift
+/// let chart = LineChart(
+///   title: "Loss",
+///   series: [ChartSeries(name: "training", points: [(10, 2.3), (20, 1.1), (30, 0.7)])],
+///   markers: [ChartMarker(x: 20, label: "best")])
+/// for line in chart.render(width: 60, height: 12) { print(line) }
+/// ```
+public struct LineChart: Sendable, Equatable {
+  /// The title, shown bold in the top-left corner.
+  public var title: String
+  /// The curves, drawn in order; where two cross, the later one's colour wins.
+  public var series: [ChartSeries]
+  /// The values at the bottom and top of the plot, or `nil` to fit the data.
+  public var yRange: ClosedRange<Double>?
+  /// The positions at the left and right of the plot, or `nil` to fit the data.
+  public var xRange: ClosedRange<Double>?
+  /// The name of the horizontal axis, such as `"step"` or `"epoch"`.
+  public var xAxisLabel: String
+  /// Labelled places along the horizontal axis.
+  public var markers: [ChartMarker]
+  /// Whether ticks on the horizontal axis must fall on whole numbers, as steps do.
+  public var xTicksAreWholeNumbers: Bool
+
+  /// Creates a chart.
+  public init(
+    title: String = "", series: [ChartSeries] = [], yRange: ClosedRange<Double>? = nil,
+    xRange: ClosedRange<Double>? = nil, xAxisLabel: String = "step", markers: [ChartMarker] = [],
+    xTicksAreWholeNumbers: Bool = false
+  ) {
+    self.title = title
+    self.series = series
+    self.yRange = yRange
+    self.xRange = xRange
+    self.xAxisLabel = xAxisLabel
+    self.markers = markers
+    self.xTicksAreWholeNumbers = xTicksAreWholeNumbers
+  }
+
+  /// Draws the chart as lines of text.
+  ///
+  /// Every line is at most `width` columns wide (measured with ``displayWidth(of:)``, escape
+  /// codes not counted) and has no trailing spaces. There are exactly `height` lines, unless
+  /// `height` is too small for the title, the axes and one row of plot, in which case there are
+  /// as many lines as that takes.
+  ///
+  /// - Parameters:
+  ///   - width: Columns available; below about 12 the chart only says it has no room.
+  ///   - height: Lines available.
+  ///   - options: Colour and characters.
+  public func render(width: Int, height: Int, options: ChartOptions = ChartOptions()) -> [String] {
+    layoutLines(width: width, height: height, options: options).map {
+      $0.trimmingTrailingSpaces().rendered(isColorEnabled: options.isColorEnabled)
+    }
+  }
+
+  /// Writes the lines of ``render(width:height:options:)``, each followed by a newline.
+  public func write(
+    to output: inout some TextOutputStream, width: Int, height: Int,
+    options: ChartOptions = ChartOptions()
+  ) {
+    for line in render(width: width, height: height, options: options) {
+      output.write(line)
+      output.write("\n")
+    }
+  }
+}

@@ -1,0 +1,138 @@
+public import CurveCore
+import TerminalCanvas
+
+/// The standard CurveLab picture of a run: a loss panel and an accuracy panel.
+///
+/// The loss panel shows training loss (from the training entries) and validation loss (from the
+/// evaluations); the accuracy panel shows validation accuracy and, when the evaluations carry
+/// it, training accuracy, drawn as staircases because accuracy moves in jumps. Both panels share
+/// one horizontal axis, in steps or epochs, so a marker sits at the same place in each. Side by
+/// side when the width allows (``sideBySideWidth`` columns or more), one above the other
+/// otherwise.
+///
+/// ```swift
+/// let terminal = Terminal.standardOutput(color: noColor ? .never : .automatic)
+/// let chart = TrainingLogChart(
+///   log, markers: [ChartMarker.best(in: log), ChartMarker.earlyStop(in: log)].compactMap { $0 })
+/// for line in chart.render(width: terminal.width, options: ChartOptions(terminal: terminal)) {
+///   print(line)
+/// }
+/// ```
+public struct TrainingLogChart: Sendable, Equatable {
+  /// Which panels to draw.
+  public struct Panels: OptionSet, Sendable, Hashable {
+    /// The bit pattern.
+    public let rawValue: Int
+
+    /// Creates a set from its bit pattern.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Training and validation loss.
+    public static let loss = Panels(rawValue: 1 << 0)
+    /// Validation accuracy, and training accuracy when known.
+    public static let accuracy = Panels(rawValue: 1 << 1)
+    /// Both panels.
+    public static let all: Panels = [.loss, .accuracy]
+  }
+
+  /// The unit of the horizontal axis.
+  public enum XAxis: String, Sendable, Equatable, CaseIterable {
+    /// Optimizer updates.
+    case step
+    /// Passes over the training set, fractional.
+    case epoch
+  }
+
+  /// The run to draw.
+  public var log: TrainingLog
+  /// The panels wanted; an empty set counts as both. A panel with nothing to draw is left out,
+  /// unless every wanted panel is empty; then they all show "no data".
+  public var panels: Panels
+  /// The unit of the horizontal axis. Epochs come from the entries, or from the metadata's
+  /// steps per epoch; a log with neither is drawn in steps.
+  public var xAxis: XAxis
+  /// Markers to draw on every panel, with `x` **in steps** whatever the axis; they are moved to
+  /// epochs when the axis is in epochs.
+  public var markers: [ChartMarker]
+
+  /// The narrowest width at which two panels go side by side.
+  public static let sideBySideWidth = 100
+
+  /// Creates the chart of a log.
+  public init(
+    _ log: TrainingLog, panels: Panels = .all, xAxis: XAxis = .step, markers: [ChartMarker] = []
+  ) {
+    self.log = log
+    self.panels = panels
+    self.xAxis = xAxis
+    self.markers = markers
+  }
+
+  /// Draws the chart as lines of text, none wider than `width`, without trailing spaces.
+  ///
+  /// - Parameters:
+  ///   - width: Columns available; 80 gives panels one above the other, 100 or more side by
+  ///     side.
+  ///   - panelHeight: Lines for each panel, title and axes included. Stacked panels take
+  ///     twice that, plus a blank line between them.
+  ///   - options: Colour and characters.
+  public func render(
+    width: Int = 80, panelHeight: Int = 14, options: ChartOptions = ChartOptions()
+  ) -> [String] {
+    let charts = visibleCharts()
+    let width = max(1, width)
+    var lines: [StyledText] = []
+    if charts.count == 2, width >= Self.sideBySideWidth {
+      let gap = 3
+      let leftWidth = (width - gap) / 2
+      let rightWidth = width - gap - leftWidth
+      // When one panel needs two lines for its title and legend, both take two, so that the
+      // plots line up.
+      let splitsHeader =
+        charts[0].headerLines(width: leftWidth).count > 1
+        || charts[1].headerLines(width: rightWidth).count > 1
+      let left = charts[0].layoutLines(
+        width: leftWidth, height: panelHeight, options: options, splitsHeader: splitsHeader)
+      let right = charts[1].layoutLines(
+        width: rightWidth, height: panelHeight, options: options, splitsHeader: splitsHeader)
+      for index in 0..<max(left.count, right.count) {
+        var line =
+          index < left.count ? left[index] : StyledText().padded(toWidth: leftWidth)
+        line.append(String(repeating: " ", count: gap))
+        if index < right.count { line.append(right[index]) }
+        lines.append(line)
+      }
+    } else {
+      for (index, chart) in charts.enumerated() {
+        if index > 0 { lines.append(StyledText()) }
+        lines += chart.layoutLines(width: width, height: panelHeight, options: options)
+      }
+    }
+    return lines.map {
+      $0.trimmingTrailingSpaces().rendered(isColorEnabled: options.isColorEnabled)
+    }
+  }
+
+  /// Writes the lines of ``render(width:panelHeight:options:)``, each followed by a newline.
+  public func write(
+    to output: inout some TextOutputStream, width: Int = 80, panelHeight: Int = 14,
+    options: ChartOptions = ChartOptions()
+  ) {
+    for line in render(width: width, panelHeight: panelHeight, options: options) {
+      output.write(line)
+      output.write("\n")
+    }
+  }
+
+  /// The panels that will be drawn, in order: loss first.
+  func visibleCharts() -> [LineChart] {
+    let wanted = panels.isEmpty ? Panels.all : panels
+    var candidates: [LineChart] = []
+    if wanted.contains(.loss) { candidates.append(lossChart) }
+    if wanted.contains(.accuracy) { candidates.append(accuracyChart) }
+    let drawable = candidates.filter { chart in
+      chart.series.contains { $0.points.contains(where: \.isFinite) }
+    }
+    return drawable.isEmpty ? candidates : drawable
+  }
+}

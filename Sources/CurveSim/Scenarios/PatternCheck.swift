@@ -1,0 +1,202 @@
+public import CurveCore
+
+/// Plain, explicit checks that a simulated run shows the pattern its scenario promises.
+///
+/// These are the simulator's own acceptance tests, written without the diagnosis engine so the
+/// two can check each other. Each reads the evaluation curves (validation loss, and the loss on
+/// the whole training set at the same steps) and the logged training loss, and returns the
+/// measured figures with a pass or fail.
+public enum PatternCheck {
+  /// The outcome of one check: whether it passed, and the figures behind the answer.
+  public struct Outcome: Sendable, Equatable, CustomStringConvertible {
+    /// Whether the run shows the pattern.
+    public var passed: Bool
+    /// The measured figures, by name, in the order they were computed.
+    public var figures: [(String, Double)]
+    /// The first failed condition, when one failed.
+    public var failure: String?
+
+    /// Compares pass/fail and failure text only; figures are diagnostics.
+    public static func == (a: Outcome, b: Outcome) -> Bool {
+      a.passed == b.passed && a.failure == b.failure
+    }
+
+    /// `pass (gap 0.03, ...)` or `fail: <reason> (...)`.
+    public var description: String {
+      let numbers = figures.map { "\($0.0) \(formatted($0.1))" }.joined(separator: ", ")
+      return (passed ? "pass" : "fail: \(failure ?? "")") + " (\(numbers))"
+    }
+  }
+
+  /// Checks `log` against the pattern of `scenario`.
+  ///
+  /// - Parameter reference: for underfitting, the log of a healthy run on the same data, whose
+  ///   losses the underfit run must stay far above.
+  public static func check(_ log: TrainingLog, shows scenario: Scenario, reference: TrainingLog? = nil)
+    -> Outcome
+  {
+    switch scenario {
+    case .healthy: healthy(log)
+    case .overfitting: overfitting(log)
+    case .underfitting: underfitting(log, reference: reference)
+    case .erratic: erratic(log)
+    }
+  }
+
+  // MARK: Thresholds
+
+  /// Overfitting: the validation minimum must come in the first 70% of evaluations...
+  static let overfitLatestMinimum = 0.7
+  /// ...validation loss must end at least 15% above that minimum...
+  static let overfitMinimumRise = 0.15
+  /// ...and the training loss must have fallen to at most 70% of its value at the minimum.
+  static let overfitTrainingFall = 0.7
+  /// Underfitting: both best losses must exceed the healthy run's by at least this much (nats).
+  static let underfitMargin = 0.15
+  /// Underfitting, flat early: the second half of the run moves the loss less than this share
+  /// of the trivial predictor's loss (ln 2).
+  static let underfitLateChange = 0.15
+  /// Erratic: typical distance from a running median, relative to the curve's median level.
+  /// Healthy runs stay below 0.02; runs of the erratic preset mostly swing by 10% to 40%.
+  static let erraticRoughness = 0.085
+  /// Healthy: both losses end below this share of the untrained model's loss (ln 2)...
+  static let healthyFall = 0.6
+  /// ...the final gap is at most this share of the untrained model's loss...
+  static let healthyGap = 0.15
+  /// ...the last fifth of the run moves validation loss by at most this share of its fall...
+  static let healthyEndMovement = 0.15
+  /// ...and the roughness (see ``erraticRoughness``) of validation loss stays below this.
+  static let healthyRoughness = 0.05
+
+  // MARK: Checks
+
+  static func overfitting(_ log: TrainingLog) -> Outcome {
+    let curves = Curves(log)
+    guard curves.count >= 5 else { return .insufficient }
+    let best = curves.validation.indices.min { curves.validation[$0] < curves.validation[$1] }!
+    let position = Double(best) / Double(curves.count - 1)
+    let rise = curves.validation.last! / curves.validation[best] - 1
+    let trainingRatio = curves.training.last! / max(curves.training[best], 1e-12)
+    return Outcome.judging(
+      [("minimum at", position), ("rise", rise), ("training ratio", trainingRatio)],
+      [
+        (position <= overfitLatestMinimum, "validation minimum comes too late"),
+        (rise >= overfitMinimumRise, "validation loss does not rise enough after its minimum"),
+        (trainingRatio <= overfitTrainingFall, "training loss does not keep falling"),
+      ])
+  }
+
+  static func underfitting(_ log: TrainingLog, reference: TrainingLog?) -> Outcome {
+    let curves = Curves(log)
+    guard curves.count >= 4, let reference else { return .insufficient }
+    let healthy = Curves(reference)
+    guard healthy.count >= 1 else { return .insufficient }
+    let validationExcess = curves.validation.min()! - healthy.validation.min()!
+    let trainingExcess = curves.training.min()! - healthy.training.min()!
+    let half = curves.count / 2
+    let lateChange =
+      max(
+        abs(curves.validation[half] - curves.validation.last!),
+        abs(curves.training[half] - curves.training.last!)) / log2Nats
+    return Outcome.judging(
+      [("validation excess", validationExcess), ("training excess", trainingExcess),
+       ("late change", lateChange)],
+      [
+        (validationExcess >= underfitMargin, "validation loss gets close to a healthy run's"),
+        (trainingExcess >= underfitMargin, "training loss gets close to a healthy run's"),
+        (lateChange <= underfitLateChange, "the losses are still moving a lot late in the run"),
+      ])
+  }
+
+  static func erratic(_ log: TrainingLog) -> Outcome {
+    let curves = Curves(log)
+    let logged = log.trainingEntries.map(\.loss).filter(\.isFinite)
+    guard curves.count >= 6, logged.count >= 6 else { return .insufficient }
+    let validationRoughness = roughness(curves.validation)
+    let trainingRoughness = roughness(logged)
+    return Outcome.judging(
+      [("validation roughness", validationRoughness), ("training roughness", trainingRoughness)],
+      [
+        (validationRoughness >= erraticRoughness, "validation loss is too smooth"),
+        (trainingRoughness >= erraticRoughness, "training loss is too smooth"),
+      ])
+  }
+
+  static func healthy(_ log: TrainingLog) -> Outcome {
+    let curves = Curves(log)
+    guard curves.count >= 5 else { return .insufficient }
+    let v = curves.validation
+    let t = curves.training
+    let validationFall = v.last! / log2Nats
+    let trainingFall = t.last! / log2Nats
+    let drop = max(v[0] - v.min()!, 1e-12)
+    let gap = (v.last! - t.last!) / log2Nats
+    let tail = v.suffix(max(2, v.count / 5))
+    let endMovement = (tail.max()! - tail.min()!) / drop
+    let validationRoughness = roughness(v)
+    return Outcome.judging(
+      [("validation fall", validationFall), ("training fall", trainingFall), ("gap", gap),
+       ("end movement", endMovement), ("roughness", validationRoughness)],
+      [
+        (validationFall <= healthyFall, "validation loss does not fall enough"),
+        (trainingFall <= healthyFall, "training loss does not fall enough"),
+        (gap <= healthyGap, "the gap between training and validation loss is large"),
+        (endMovement <= healthyEndMovement, "validation loss is still moving at the end"),
+        (validationRoughness < healthyRoughness, "validation loss is jumpy"),
+      ])
+  }
+
+  // MARK: Helpers
+
+  static let log2Nats = 0.693_147_180_559_945_3
+
+  /// Median distance of each point from the median of its five neighbours, over the median
+  /// level of the curve: about 0 for a smooth curve, 0.1 for one that swings by 10%.
+  static func roughness(_ values: [Double]) -> Double {
+    guard values.count >= 5 else { return 0 }
+    var deviations: [Double] = []
+    for index in values.indices {
+      let window = values[max(0, index - 2)...min(values.count - 1, index + 2)]
+      deviations.append(abs(values[index] - median(Array(window))))
+    }
+    let level = median(values)
+    return level > 0 ? median(deviations) / level : 0
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// The evaluation curves with any non-finite point dropped.
+  struct Curves {
+    var validation: [Double] = []
+    var training: [Double] = []
+    var count: Int { validation.count }
+
+    init(_ log: TrainingLog) {
+      for entry in log.evaluationEntries {
+        guard let v = entry.loss, let t = entry.trainingLoss, v.isFinite, t.isFinite else {
+          continue
+        }
+        validation.append(v)
+        training.append(t)
+      }
+    }
+  }
+}
+
+extension PatternCheck.Outcome {
+  static let insufficient = Self(passed: false, figures: [], failure: "too few evaluations")
+
+  static func judging(_ figures: [(String, Double)], _ conditions: [(Bool, String)]) -> Self {
+    let failed = conditions.first { !$0.0 }
+    return Self(passed: failed == nil, figures: figures, failure: failed?.1)
+  }
+}
+
+private func formatted(_ value: Double) -> String {
+  let rounded = (value * 1000).rounded() / 1000
+  return "\(rounded)"
+}

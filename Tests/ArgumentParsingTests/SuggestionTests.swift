@@ -1,0 +1,53 @@
+import ArgumentParsing
+import Testing
+
+@Suite struct SuggestionTests {
+  static let subcommands = [
+    "simulate", "diagnose", "lesson", "quiz", "exercise", "generate", "grade", "check",
+    "progress", "reset", "bench",
+  ]
+
+  @Test(
+    arguments: [
+      ("", "", 0), ("abc", "", 3), ("", "abc", 3), ("seed", "seed", 0), ("seed", "speed", 1),
+      ("kitten", "sitting", 3), ("lesosn", "lesson", 1), ("ca", "abc", 3),
+    ]
+  )
+  func countsEditsIncludingAdjacentSwaps(a: String, b: String, distance: Int) {
+    #expect(Suggestion.distance(a, b) == distance)
+    #expect(Suggestion.distance(b, a) == distance)
+  }
+
+  @Test(
+    arguments: [
+      ("simulte", "simulate"), ("lesosn", "lesson"), ("grde", "grade"), ("progres", "progress"),
+      ("Bench", "bench"), ("quizz", "quiz"), ("excercise", "exercise"),
+    ]
+  )
+  func suggestsTheSubcommandATypoWasMeantToBe(typo: String, intended: String) {
+    #expect(Suggestion.closest(to: typo, among: Self.subcommands) == intended)
+  }
+
+  @Test(arguments: ["fly", "train", "x", "simulations-now"])
+  func suggestsNothingWhenNoCandidateIsClose(word: String) {
+    #expect(Suggestion.closest(to: word, among: Self.subcommands) == nil)
+  }
+
+  @Test func allowsMoreEditsForLongerWords() {
+    #expect(Suggestion.closest(to: "lerningrate", among: ["learning-rate"]) == "learning-rate")
+    #expect(Suggestion.closest(to: "sd", among: ["seed"]) == nil)
+  }
+
+  @Test func prefersTheNearerCandidate() {
+    #expect(Suggestion.closest(to: "rset", among: ["rust", "reset"]) == "reset")
+  }
+
+  @Test func breaksTiesByCandidateOrder() {
+    #expect(Suggestion.closest(to: "cat", among: ["bat", "hat"]) == "bat")
+    #expect(Suggestion.closest(to: "cat", among: ["hat", "bat"]) == "hat")
+  }
+
+  @Test func suggestsNothingAmongNoCandidates() {
+    #expect(Suggestion.closest(to: "seed", among: [String]()) == nil)
+  }
+}
