@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "CurveCore", targets: ["CurveCore"]),
     .library(name: "CurveSim", targets: ["CurveSim"]),
     .library(name: "CurveIO", targets: ["CurveIO"]),
+    .library(name: "CurveDiagnosis", targets: ["CurveDiagnosis"]),
     .library(name: "CurveRender", targets: ["CurveRender"]),
   ],
   targets: [
@@ -17,16 +18,19 @@ let package = Package(
     .target(name: "JSONCoding"),
     .target(name: "CSVCoding"),
     .target(name: "TerminalCanvas"),
+    .target(name: "HTMLDocument"),
 
     // The domain, data flowing one way: core types ← simulator / readers ← rendering ← CLI.
     .target(name: "CurveCore"),
     .target(name: "CurveSim", dependencies: ["CurveCore"]),
     .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
+    .target(name: "CurveDiagnosis", dependencies: ["CurveCore"]),
     .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),
     .target(
       name: "CurveLabCLI",
       dependencies: [
-        "CurveCore", "CurveSim", "CurveIO", "CurveRender", "ArgumentParsing", "TerminalCanvas",
+        "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "ArgumentParsing",
+        "TerminalCanvas",
       ]
     ),
     .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI"]),
@@ -38,6 +42,13 @@ let package = Package(
     .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
     .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+    .testTarget(
+      name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "CurveDiagnosisTests", dependencies: ["CurveDiagnosis", "CurveSim", "_CurveLabTestSupport"]
+    ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(
       name: "CurveSimTests", dependencies: ["CurveSim", "_CurveLabTestSupport"],

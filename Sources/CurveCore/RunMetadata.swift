@@ -30,6 +30,9 @@ public struct RunMetadata: Sendable, Equatable, Codable {
   public var bestCheckpoint: BestCheckpoint?
   /// The closing summary the run wrote, when it finished.
   public var summary: RunSummary?
+  /// What the entries' `step` counts: optimizer updates, or whole epochs when the log only
+  /// knows epochs (a Keras CSV, a fastai history).
+  public var stepUnit: StepUnit = .update
 
   /// Creates metadata; only the source is required.
   public init(
@@ -54,6 +57,14 @@ public struct RunMetadata: Sendable, Equatable, Codable {
     self.bestCheckpoint = bestCheckpoint
     self.summary = summary
   }
+}
+
+/// What a log's `step` numbers count.
+public enum StepUnit: String, Sendable, Equatable, Codable {
+  /// Optimizer updates, as the Trainer's `global_step`.
+  case update
+  /// Completed epochs: the log has one record per epoch and no step counter.
+  case epoch
 }
 
 /// The checkpoint a run kept as its best (`best_metric`, `best_global_step`).

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import CurveCore
+import CurveDiagnosis
 import CurveSim
 import Dispatch
 
@@ -20,21 +21,26 @@ struct BenchCommand {
     examples: ["curvelab bench", "curvelab bench --only patterns --seeds 1000"],
     options: [
       .option(
-        "only", valueName: "SECTIONS", help: "Comma-separated sections: w1, runs, patterns.",
-        default: "w1,runs,patterns"),
+        "only", valueName: "SECTIONS",
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis.",
+        default: "w1,runs,patterns,diagnosis"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
+      .option(
+        "diagnosis-seeds", valueName: "N", help: "Seeds per scenario for the engine's confusion matrix.",
+        default: "1000"),
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns
+    case w1, runs, patterns, diagnosis
   }
 
   let sections: [Section]
   let repeats: Int
   let runCount: Int
   let seedCount: Int
+  let diagnosisSeedCount: Int
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -42,7 +48,7 @@ struct BenchCommand {
     for name in names {
       guard let section = Section(rawValue: name.lowercased()) else {
         throw ArgumentError.invalidValue(
-          argument: "--only", value: String(name), expected: "w1, runs or patterns")
+          argument: "--only", value: String(name), expected: "w1, runs, patterns or diagnosis")
       }
       sections.append(section)
     }
@@ -50,6 +56,7 @@ struct BenchCommand {
     repeats = try parsed.value("repeats", as: Int.self, validating: .positive)!
     runCount = try parsed.value("runs", as: Int.self, validating: .positive)!
     seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
+    diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -61,6 +68,7 @@ struct BenchCommand {
       case .w1: benchmarkW1(output: &output)
       case .runs: benchmarkRandomRuns(output: &output)
       case .patterns: studyPatterns(output: &output)
+      case .diagnosis: studyDiagnosis(output: &output)
       }
       output.write("\n")
     }
@@ -147,6 +155,46 @@ struct BenchCommand {
     }
   }
 
+  /// Simulates every scenario over many seeds and tabulates the engine's verdicts.
+  private func studyDiagnosis(output: inout some TextOutputStream) {
+    let scenarios = Scenario.allCases
+    let count = diagnosisSeedCount
+    let verdicts = ResultSlots<Pattern>(count: count * scenarios.count)
+    let timings = ResultSlots<Double>(count: count * scenarios.count)
+    let start = DispatchTime.now().uptimeNanoseconds
+    DispatchQueue.concurrentPerform(iterations: count * scenarios.count) { index in
+      let scenario = scenarios[index / count]
+      let seed = UInt64(index % count)
+      let log = Simulator(configuration: scenario.configuration(seed: seed), seed: seed).run().log
+      let begin = DispatchTime.now().uptimeNanoseconds
+      verdicts[index] = Diagnoser().diagnose(log).pattern
+      timings[index] = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+    }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let columns = Pattern.allCases
+    output.write("Diagnosis of simulated runs: \(count) seeds per scenario (\(secs(wall)) s)\n")
+    output.write("  rows: scenario; columns: the engine's verdict\n")
+    output.write("  " + "".padding(12) + columns.map { $0.rawValue.prefix(11).padding(12) }.joined() + "agree\n")
+    for (row, scenario) in scenarios.enumerated() {
+      let mine = (0..<count).map { verdicts.values[row * count + $0] }
+      var line = "  " + scenario.rawValue.padding(12)
+      for column in columns { line += String(mine.filter { $0 == column }.count).padding(12) }
+      let agree = mine.filter { $0.rawValue == scenario.rawValue }.count
+      line += "\(pct(Double(agree) / Double(count) * 100))%\n"
+      output.write(line)
+      let wrong = (0..<count).filter { mine[$0].rawValue != scenario.rawValue }
+      if !wrong.isEmpty {
+        let shown = wrong.prefix(10).map { "\($0)→\(mine[$0].rawValue)" }.joined(separator: ", ")
+        output.write("    disagreements: \(shown)\(wrong.count > 10 ? ", ..." : "")\n")
+      }
+    }
+    let spread = Spread(timings.values)
+    output.write(
+      "  diagnose time per run: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
+  }
+
+  private func ms3(_ value: Double) -> String { "\((value * 1000).rounded() / 1000)" }
+
   private func ms(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
   private func secs(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }
   private func pct(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
@@ -190,4 +238,11 @@ final class ResultSlots<Value>: @unchecked Sendable {
   }
 
   var values: [Value] { lock.sync { storage.map { $0! } } }
+}
+
+extension StringProtocol {
+  /// Left-aligned in a column of `width` characters.
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? String(self) + " " : String(self) + String(repeating: " ", count: width - count)
+  }
 }

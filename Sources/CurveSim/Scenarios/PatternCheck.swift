@@ -58,7 +58,7 @@ public enum PatternCheck {
   static let underfitLateChange = 0.15
   /// Erratic: typical distance from a running median, relative to the curve's median level.
   /// Healthy runs stay below 0.02; runs of the erratic preset mostly swing by 10% to 40%.
-  static let erraticRoughness = 0.085
+  static let erraticRoughness = 0.065
   /// Healthy: both losses end below this share of the untrained model's loss (ln 2)...
   static let healthyFall = 0.6
   /// ...the final gap is at most this share of the untrained model's loss...

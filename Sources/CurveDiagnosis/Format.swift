@@ -1,0 +1,44 @@
+import CurveCore
+
+/// Numbers as the reports print them.
+enum Format {
+  /// Four significant digits, no trailing zeros: 0.6931, 12.35, 1.2e-05.
+  static func number(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+    if value == 0 { return "0" }
+    let magnitude = abs(value)
+    if magnitude < 1e-3 || magnitude >= 1e6 {
+      var exponent = 0
+      var mantissa = magnitude
+      while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+      while mantissa < 1 { mantissa *= 10; exponent -= 1 }
+      let digits = trimmed((mantissa * 100).rounded() / 100)
+      return (value < 0 ? "-" : "") + digits + "e" + (exponent < 0 ? "-" : "+")
+        + (abs(exponent) < 10 ? "0" : "") + String(abs(exponent))
+    }
+    var scale = 1.0
+    while magnitude * scale < 1000 { scale *= 10 }
+    while magnitude * scale >= 10000 { scale /= 10 }
+    return trimmed((value * scale).rounded() / scale)
+  }
+
+  /// A fraction as a whole percentage: 0.312 → "31%".
+  static func percent(_ fraction: Double) -> String {
+    guard fraction.isFinite else { return "?%" }
+    let percent = fraction * 100
+    if abs(percent) < 10 && abs(percent) >= 1 { return trimmed((percent * 10).rounded() / 10) + "%" }
+    return String(Int(percent.rounded())) + "%"
+  }
+
+  /// `step 320 (epoch 10)` or `epoch 12` for epoch-counted logs.
+  static func position(step: Int, epoch: Double?, unit: StepUnit) -> String {
+    if unit == .epoch { return "epoch \(step)" }
+    guard let epoch else { return "step \(step)" }
+    return "step \(step) (epoch \(number(epoch)))"
+  }
+
+  private static func trimmed(_ value: Double) -> String {
+    let text = "\(value)"
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+}

@@ -1,0 +1,89 @@
+/// Robust summaries of short, noisy series: the numbers a practitioner reads off a curve.
+///
+/// Learning curves are short (often 3 to 30 evaluations), noisy, and sometimes contain wild
+/// points, so everything here is median-based: one spike does not move a median the way it
+/// moves a mean.
+enum RobustStatistics {
+  /// The median; `nil` for an empty collection.
+  static func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+
+  /// Median absolute deviation from the median, scaled by 1.4826 so that it estimates the
+  /// standard deviation of normally distributed noise.
+  static func scaledMAD(_ values: [Double]) -> Double {
+    guard let center = median(values) else { return 0 }
+    return 1.4826 * (median(values.map { abs($0 - center) }) ?? 0)
+  }
+
+  /// A centred running median with the given odd window, shrinking at the ends.
+  static func runningMedian(_ values: [Double], window: Int) -> [Double] {
+    let half = max(0, window / 2)
+    return values.indices.map { index in
+      let slice = Array(values[max(0, index - half)...min(values.count - 1, index + half)])
+      return median(slice)!
+    }
+  }
+
+  /// Theil–Sen slope: the median of the slopes between all pairs of points. Resistant to
+  /// outliers, and honest about short series. Long series are thinned to at most
+  /// ``theilSenMaximumPoints`` evenly spaced points first.
+  static func theilSenSlope(x: [Double], y: [Double]) -> Double? {
+    precondition(x.count == y.count, "x and y differ in length")
+    let (xs, ys) = thinned(x: x, y: y, to: theilSenMaximumPoints)
+    var slopes: [Double] = []
+    slopes.reserveCapacity(xs.count * (xs.count - 1) / 2)
+    for i in xs.indices {
+      for j in (i + 1)..<xs.count where xs[j] != xs[i] {
+        slopes.append((ys[j] - ys[i]) / (xs[j] - xs[i]))
+      }
+    }
+    return median(slopes)
+  }
+
+  /// Mann–Kendall trend test: the normalised S statistic. Above +1.64 the series rises at the
+  /// 5% one-sided level; below −1.64 it falls.
+  static func mannKendallZ(_ values: [Double]) -> Double {
+    let (_, ys) = thinned(x: values.indices.map(Double.init), y: values, to: theilSenMaximumPoints)
+    let n = ys.count
+    guard n >= 3 else { return 0 }
+    var s = 0
+    for i in 0..<n {
+      for j in (i + 1)..<n {
+        if ys[j] > ys[i] { s += 1 } else if ys[j] < ys[i] { s -= 1 }
+      }
+    }
+    let variance = Double(n * (n - 1) * (2 * n + 5)) / 18
+    guard variance > 0 else { return 0 }
+    let corrected = s > 0 ? Double(s - 1) : s < 0 ? Double(s + 1) : 0
+    return corrected / variance.squareRoot()
+  }
+
+  /// Pairwise statistics are quadratic; this many points keep them well under a millisecond.
+  static let theilSenMaximumPoints = 120
+
+  private static func thinned(x: [Double], y: [Double], to limit: Int) -> ([Double], [Double]) {
+    guard x.count > limit else { return (x, y) }
+    let indices = (0..<limit).map { Int((Double($0) * Double(x.count - 1) / Double(limit - 1)).rounded()) }
+    return (indices.map { x[$0] }, indices.map { y[$0] })
+  }
+
+  /// Linear interpolation of `y` at `position` along increasing `x`; the ends are held.
+  static func interpolate(x: [Double], y: [Double], at position: Double) -> Double? {
+    guard let first = x.first, let last = x.last else { return nil }
+    if position <= first { return y[0] }
+    if position >= last { return y[y.count - 1] }
+    var low = 0
+    var high = x.count - 1
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if x[middle] <= position { low = middle } else { high = middle }
+    }
+    let span = x[high] - x[low]
+    guard span > 0 else { return y[low] }
+    return y[low] + (y[high] - y[low]) * (position - x[low]) / span
+  }
+}

@@ -1,0 +1,228 @@
+/// One ``LineChart`` laid out in a rectangle of an SVG picture: where its title, legend, marker
+/// labels, plot and tick labels go.
+///
+/// From the top: the title, the legend (wrapped onto as many rows as it needs), the marker
+/// labels (up to three rows, so that labels of close markers do not overlap), the plot, the
+/// tick labels of the horizontal axis and its name. Value labels sit left of the plot. All
+/// sizes follow the style's font size. The panel's own coordinates start at `(0, 0)`; a caller
+/// places it with a `transform`.
+struct SVGPanel {
+  /// A label beside a gridline: its position along its axis, in panel coordinates, and text.
+  struct TickLabel {
+    var position: Double
+    var text: String
+  }
+
+  /// A legend entry: a short sample of the curve's stroke, then its name.
+  struct LegendEntry {
+    var x: Double
+    var rowTop: Double
+    var text: String
+    var stroke: SVGSeriesStroke
+  }
+
+  /// A marker on the plot, and its label on one of the rows above the plot (row 0 nearest the
+  /// plot), or on none when there was no room.
+  struct MarkerLabel {
+    var marker: ChartMarker
+    var lineX: Double
+    var textStart: Double
+    var row: Int?
+    var text: String
+  }
+
+  let chart: LineChart
+  let style: SVGChartStyle
+  let width: Double
+  let height: Double
+  let segments: [[[ChartPoint]]]
+  let strokes: [SVGSeriesStroke]
+  let title: String
+  let legend: [LegendEntry]
+  let markerLabels: [MarkerLabel]
+  /// The height above the plot: title, legend, marker labels and a gap.
+  let headerHeight: Double
+  let plotLeft: Double
+  let plotTop: Double
+  let plotRight: Double
+  let plotBottom: Double
+  let xScale: AxisScale?
+  let yScale: AxisScale?
+  let xTicks: [TickLabel]
+  let yTicks: [TickLabel]
+  let axisName: String
+
+  /// The margin around everything.
+  static let padding = 8.0
+  /// The length of the stroke sample in a legend entry.
+  static let legendSampleLength = 24.0
+  /// The most rows of marker labels; labels that do not fit are left out.
+  static let maximumMarkerRows = 3
+
+  var fontSize: Double { style.resolvedFontSize }
+  var lineWidth: Double { style.resolvedLineWidth }
+  var titleSize: Double { fontSize + 3 }
+  var markerSize: Double { max(1, fontSize - 1) }
+  var markerRowHeight: Double { markerSize * 1.45 }
+  var plotWidth: Double { plotRight - plotLeft }
+  var plotHeight: Double { plotBottom - plotTop }
+
+  /// Lays out a chart in a `width` × `height` rectangle.
+  ///
+  /// - Parameter minimumHeaderHeight: Space to leave above the plot at least, so that the plots
+  ///   of neighbouring panels line up.
+  init(
+    chart: LineChart, width: Double, height: Double, style: SVGChartStyle,
+    minimumHeaderHeight: Double = 0
+  ) {
+    self.chart = chart
+    self.style = style
+    self.width = max(1, width)
+    self.height = max(1, height)
+    let padding = Self.padding
+    let fontSize = style.resolvedFontSize
+    segments = chart.series.map(LineChart.finiteSegments)
+    strokes = style.strokes(for: chart.series)
+    let points = Array(segments.joined().joined())
+
+    // Title and legend, from the top.
+    let textWidth = self.width - 2 * padding
+    title = style.fitting(
+      chart.title.onOneLine, within: textWidth, size: fontSize + 3, isBold: true)
+    let titleHeight = title.isEmpty ? 0 : (fontSize + 3) * 1.5
+    var legend: [LegendEntry] = []
+    var legendRows = 0
+    var cursor = padding
+    for (series, stroke) in zip(chart.series, strokes) {
+      var name = series.name.onOneLine
+      let skipped = series.nonFiniteCount
+      if skipped > 0 { name += " (\(skipped) not finite)" }
+      let sample = Self.legendSampleLength + fontSize * 0.5
+      name = style.fitting(name, within: textWidth - sample, size: fontSize)
+      let entryWidth = sample + style.textWidth(of: name, size: fontSize)
+      if legendRows == 0 {
+        legendRows = 1
+      } else if cursor + entryWidth > self.width - padding {
+        legendRows += 1
+        cursor = padding
+      }
+      let rowTop = padding + titleHeight + Double(legendRows - 1) * fontSize * 1.6
+      legend.append(LegendEntry(x: cursor, rowTop: rowTop, text: name, stroke: stroke))
+      cursor += entryWidth + fontSize * 1.25
+    }
+    self.legend = legend
+    let topHeight = padding + titleHeight + Double(legendRows) * fontSize * 1.6
+
+    // The bottom: tick labels and the axis name.
+    var axisName = chart.xAxisLabel.onOneLine
+    axisName = style.fitting(axisName, within: textWidth, size: fontSize)
+    self.axisName = axisName
+    let bottomHeight = 6 + fontSize * 1.3 + (axisName.isEmpty ? 0 : fontSize * 1.4) + padding / 2
+
+    // The values, about two font sizes apart, and at least three ticks when there is room.
+    let hasMarkers = !points.isEmpty && chart.markers.contains { $0.x.isFinite }
+    let estimatedPlotHeight =
+      self.height - topHeight - bottomHeight - (hasMarkers ? max(1, fontSize - 1) * 1.45 : 0) - 6
+    var yScale: AxisScale?
+    if let low = points.map(\.y).min(), let high = points.map(\.y).max() {
+      let fewest = estimatedPlotHeight >= fontSize * 4 ? 3 : 2
+      yScale = AxisScale(
+        covering: chart.yRange ?? low...high,
+        maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))),
+        snapsToTicks: chart.yRange == nil)
+    }
+    self.yScale = yScale
+    let yLabels = yScale.map { scale in scale.ticks.map { ($0, scale.label(for: $0)) } } ?? []
+    let widestYLabel = yLabels.map { style.textWidth(of: $0.1, size: fontSize) }.max() ?? 0
+    plotLeft = min(self.width - 1, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0))
+    plotRight = max(plotLeft + 1, self.width - padding - fontSize)
+
+    // The horizontal axis: as many ticks as have room for their labels.
+    var xScale: AxisScale?
+    var xTicks: [TickLabel] = []
+    if let low = points.map(\.x).min(), let high = points.map(\.x).max() {
+      let plotLeft = self.plotLeft
+      let plotWidth = plotRight - plotLeft
+      let most = min(8, max(2, Int(plotWidth / (fontSize * 3.5))))
+      for count in stride(from: most, through: 2, by: -1) {
+        let scale = AxisScale(
+          covering: chart.xRange ?? low...high, maximumTickCount: count,
+          snapsToTicks: chart.xRange == nil,
+          minimumTickSpacing: chart.xTicksAreWholeNumbers ? 1 : 0)
+        xScale = scale
+        xTicks = scale.ticks.map { tick in
+          TickLabel(
+            position: plotLeft + scale.fraction(of: tick) * plotWidth, text: scale.label(for: tick))
+        }
+        if Self.fitApart(xTicks, width: self.width, style: style, size: fontSize) { break }
+      }
+    }
+    self.xScale = xScale
+    self.xTicks = xTicks
+
+    // Marker labels, each centred over its marker, moved up a row to avoid a neighbour.
+    var markerLabels: [MarkerLabel] = []
+    if let xScale, !points.isEmpty {
+      var rowEnds: [Double] = []
+      let ordered = chart.markers.enumerated().sorted {
+        ($0.element.x, $0.offset) < ($1.element.x, $1.offset)
+      }
+      for marker in ordered.map(\.element) {
+        let fraction = xScale.fraction(of: marker.x)
+        guard marker.x.isFinite, fraction >= -1e-9, fraction <= 1 + 1e-9 else { continue }
+        let text = style.fitting(
+          marker.label.onOneLine, within: textWidth, size: max(1, fontSize - 1))
+        let lineX = plotLeft + fraction * (plotRight - plotLeft)
+        let labelWidth = style.textWidth(of: text, size: max(1, fontSize - 1))
+        let start = max(padding, min(lineX - labelWidth / 2, self.width - padding - labelWidth))
+        let gap = fontSize * 0.5
+        var row = text.isEmpty ? nil : rowEnds.firstIndex { start >= $0 + gap }
+        if !text.isEmpty, row == nil, rowEnds.count < Self.maximumMarkerRows {
+          rowEnds.append(-.infinity)
+          row = rowEnds.count - 1
+        }
+        if let row { rowEnds[row] = start + labelWidth }
+        markerLabels.append(
+          MarkerLabel(marker: marker, lineX: lineX, textStart: start, row: row, text: text))
+      }
+    }
+    self.markerLabels = markerLabels
+    let markerRows = (markerLabels.compactMap(\.row).max() ?? -1) + 1
+    headerHeight = max(
+      minimumHeaderHeight, topHeight + Double(markerRows) * max(1, fontSize - 1) * 1.45 + 6)
+    plotTop = min(self.height - 1, headerHeight)
+    plotBottom = max(plotTop + 1, self.height - bottomHeight)
+
+    let plotBottom = self.plotBottom
+    let plotHeight = plotBottom - plotTop
+    yTicks = yLabels.compactMap { tick, text in
+      guard let yScale else { return nil }
+      return TickLabel(position: plotBottom - yScale.fraction(of: tick) * plotHeight, text: text)
+    }
+  }
+
+  /// Whether the labels of the horizontal axis, centred on their ticks and kept inside the
+  /// width, leave at least most of a font size between each other.
+  private static func fitApart(
+    _ ticks: [TickLabel], width: Double, style: SVGChartStyle, size: Double
+  ) -> Bool {
+    var cursor = -Double.infinity
+    for tick in ticks {
+      let labelWidth = style.textWidth(of: tick.text, size: size)
+      let start = min(tick.position - labelWidth / 2, width - 2 - labelWidth)
+      if start < cursor + size * 0.8 { return false }
+      cursor = start + labelWidth
+    }
+    return true
+  }
+
+  /// The horizontal position of a value on the plot.
+  func x(_ value: Double) -> Double {
+    plotLeft + (xScale?.fraction(of: value) ?? 0.5) * plotWidth
+  }
+
+  /// The vertical position of a value on the plot.
+  func y(_ value: Double) -> Double {
+    plotBottom - (yScale?.fraction(of: value) ?? 0.5) * plotHeight
+  }
+}
