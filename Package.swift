@@ -30,7 +30,7 @@ let package = Package(
       name: "CurveLabCLI",
       dependencies: [
         "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "ArgumentParsing",
-        "TerminalCanvas",
+        "TerminalCanvas", "JSONCoding", "HTMLDocument",
       ]
     ),
     .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI"]),
@@ -56,7 +56,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CurveIOTests", dependencies: ["CurveIO", "CurveSim", "_CurveLabTestSupport"],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Fixtures"]
     ),
     .testTarget(
       name: "CurveRenderTests", dependencies: ["CurveRender", "_CurveLabTestSupport"],

@@ -124,16 +124,23 @@ extension CurveReading {
     return found
   }
 
-  /// Upward spikes in the training loss: points far above their running median.
+  /// Upward spikes in the training loss: local peaks far above their running median, judged
+  /// against the curve's own noise (floored at 1% of its scale, so a smooth curve's tiny
+  /// residuals do not make every wiggle a spike). Points near the ends, where the window is
+  /// not centred, are skipped.
   private func spikes() -> [Finding] {
     let t = training
-    guard t.count >= 8 else { return [] }
-    let local = RobustStatistics.runningMedian(t.values, window: 7)
+    guard t.count >= 10 else { return [] }
+    let window = 7
+    let local = RobustStatistics.runningMedian(t.values, window: window)
     let residuals = zip(t.values, local).map { $0 - $1 }
-    let spread = max(RobustStatistics.scaledMAD(residuals), T.tinyScale * t.scale)
+    let spread = max(RobustStatistics.scaledMAD(residuals), 0.01 * t.scale)
     var found: [Finding] = []
-    for index in t.values.indices where residuals[index] / spread >= T.spikeZ {
+    for index in (window / 2)..<(t.count - window / 2) {
       let z = residuals[index] / spread
+      guard z >= T.spikeZ, t.values[index] > t.values[index - 1],
+        t.values[index] > t.values[index + 1]
+      else { continue }
       found.append(
         Finding(
           kind: .spike, step: Int(t.steps[index]),

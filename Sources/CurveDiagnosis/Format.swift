@@ -26,6 +26,7 @@ enum Format {
   static func percent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "?%" }
     let percent = fraction * 100
+    if percent != 0 && abs(percent) < 1 { return percent < 0 ? "-<1%" : "<1%" }
     if abs(percent) < 10 && abs(percent) >= 1 { return trimmed((percent * 10).rounded() / 10) + "%" }
     return String(Int(percent.rounded())) + "%"
   }

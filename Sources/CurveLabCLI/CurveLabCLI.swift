@@ -23,8 +23,7 @@ public enum CurveLabCLI {
         output.write(command.helpText(width: min(context.terminal.width, 100)))
         return ExitStatus.success
       case .arguments(let parsed):
-        try dispatch(parsed, context: context, output: &output, errors: &errors)
-        return ExitStatus.success
+        return try dispatch(parsed, context: context, output: &output, errors: &errors)
       }
     } catch let error as ArgumentError {
       errors.write("curvelab: \(error)\n")
@@ -47,21 +46,32 @@ public enum CurveLabCLI {
     discussion: """
       With no command, opens the course. Every command takes --help.
       """,
-    subcommands: [SimulateCommand.spec, BenchCommand.spec]
+    subcommands: [
+      SimulateCommand.spec, DiagnoseCommand.spec, WatchCommand.spec, BenchCommand.spec,
+    ]
   )
 
   private static func dispatch(
     _ parsed: ParsedArguments, context: CommandContext, output: inout some TextOutputStream,
     errors: inout some TextOutputStream
-  ) throws {
+  ) throws -> Int32 {
     switch parsed.command.name {
     case SimulateCommand.spec.name:
       try SimulateCommand(parsed).run(context: context, output: &output)
+    case DiagnoseCommand.spec.name:
+      let matched = try DiagnoseCommand(parsed).run(context: context, output: &output)
+      if matched {
+        errors.write("curvelab: a run matched --fail-on\n")
+        return ExitStatus.failure
+      }
+    case WatchCommand.spec.name:
+      try WatchCommand(parsed).run(context: context, output: &output)
     case BenchCommand.spec.name:
       try BenchCommand(parsed).run(context: context, output: &output)
     default:
       output.write(rootCommand.helpText(width: min(context.terminal.width, 100)))
     }
+    return ExitStatus.success
   }
 
   /// The subcommand the user was reaching for, so the hint names the right help page.

@@ -1,0 +1,153 @@
+import CSVCoding
+
+/// A CSV table read as numbers, column by column, with the file's line for every row.
+///
+/// Columns that ``MetricNames`` ignores (timing) are not read. A column with a known role, or
+/// one a ``MetricMapping`` names, must hold numbers: text in it is an error that names the
+/// file, line and column. Any other column whose first value is text is a text column (a
+/// run name, a formatted time) and is left out with a warning. Lines that repeat the header,
+/// as several processes appending to one file write, are skipped.
+struct NumericCSV {
+  /// Column names, as given (possibly renamed by the reader).
+  var header: [String]
+  /// One array of optional values per row.
+  var rows: [[Double?]] = []
+  /// The file line of each row.
+  var lines: [Int] = []
+
+  /// An empty table with these columns, to be filled row by row.
+  init(header: [String]) {
+    self.header = header
+  }
+
+  /// Reads `table`'s records; `header` replaces the table's own names when a reader renames
+  /// columns (W&B's `run - metric`).
+  init(
+    _ table: CSVTable, file: String, header: [String]? = nil, mapping: MetricMapping,
+    warnings: inout [String]
+  ) throws(LogReadError) {
+    let header = header ?? table.header
+    self.header = header
+    let roles = header.map(MetricNames.role(of:))
+    let named = Set(
+      mapping.overrides.compactMap { override in
+        header.firstIndex { MetricMapping.matches(override.name, $0) }
+      })
+    enum Kind { case unknown, numeric, text, ignored }
+    var kinds: [Kind] = roles.map { $0 == .ignored ? .ignored : .unknown }
+    for index in header.indices where roles[index] != .metric && roles[index] != .ignored {
+      kinds[index] = .numeric
+    }
+    for index in named { kinds[index] = .numeric }
+
+    var repeatedHeaders: [Int] = []
+    var raggedLine: Int?
+    rows.reserveCapacity(table.records.count)
+    lines.reserveCapacity(table.records.count)
+    for record in table.records {
+      if record.fields == table.header {
+        repeatedHeaders.append(record.line)
+        continue
+      }
+      if record.fields.count > header.count && raggedLine == nil { raggedLine = record.line }
+      var row = [Double?](repeating: nil, count: header.count)
+      for index in 0..<min(header.count, record.fields.count) where kinds[index] != .ignored {
+        let text = record.fields[index]
+        switch NumericText.value(of: text) {
+        case .missing: break
+        case .number(let value):
+          if kinds[index] == .unknown { kinds[index] = .numeric }
+          if kinds[index] == .numeric { row[index] = value }
+        case .text:
+          switch kinds[index] {
+          case .unknown:
+            kinds[index] = .text
+            warnings.append(
+              "\(file): column '\(header[index])' holds text ('\(text)' at line \(record.line)); "
+                + "it was left out")
+          case .numeric:
+            throw .notANumber(
+              text, at: LogLocation(file: file, line: record.line, columnName: header[index]))
+          case .text, .ignored: break
+          }
+        }
+      }
+      rows.append(row)
+      lines.append(record.line)
+    }
+    if let first = repeatedHeaders.first {
+      warnings.append(
+        "\(file): the header line was repeated \(repeatedHeaders.count) time"
+          + "\(repeatedHeaders.count == 1 ? "" : "s") (first at line \(first)), as when several "
+          + "processes append to one file; those lines were skipped")
+    }
+    if let raggedLine {
+      warnings.append(
+        "\(file): line \(raggedLine) has more fields than the header; the extra fields were "
+          + "left out")
+    }
+  }
+
+  /// The position of the first column whose role is `role`.
+  func column(withRole role: MetricNames.Role) -> Int? {
+    header.firstIndex { MetricNames.role(of: $0) == role }
+  }
+
+  /// The table without the columns at `removed`, with steps and epochs from the closures.
+  func table(
+    removing removed: Set<Int>, file: String,
+    step: (_ row: [Double?], _ line: Int) throws(LogReadError) -> Int?,
+    epoch: (_ row: [Double?]) -> Double?
+  ) throws(LogReadError) -> MetricTable {
+    let kept = header.indices.filter { !removed.contains($0) }
+    var table = MetricTable(columns: kept.map { header[$0] })
+    table.rows.reserveCapacity(rows.count)
+    for (row, line) in zip(rows, lines) {
+      guard let stepValue = try step(row, line) else { continue }
+      table.rows.append(
+        MetricTable.Row(
+          step: stepValue, epoch: epoch(row), values: kept.map { row[$0] }, line: line))
+    }
+    return table
+  }
+
+  /// A whole-number step from a cell, or an error naming the place.
+  static func integer(
+    _ value: Double?, file: String, line: Int, column: String
+  ) throws(LogReadError) -> Int? {
+    guard let value else { return nil }
+    guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else {
+      throw .malformed(
+        LogLocation(file: file, line: line, columnName: column),
+        problem: "'\(value)' is not a whole number of steps")
+    }
+    return Int(value)
+  }
+}
+
+extension CSVTable {
+  /// Reads a log file's bytes as CSV, accepting ragged rows, and turns CSV errors into
+  /// ``LogReadError``s that name the file.
+  static func log(_ source: LogSource, separator: Unicode.Scalar? = nil) throws(LogReadError)
+    -> CSVTable
+  {
+    do {
+      return try CSVTable(
+        parsing: source.bytes,
+        options: CSVReadingOptions(separator: separator, allowsRaggedRows: true))
+    } catch {
+      switch error {
+      case .missingHeader:
+        throw .emptyFile(path: source.path)
+      case .unterminatedQuote(let line, let field):
+        throw .malformed(
+          LogLocation(file: source.path, line: line),
+          problem: "quoted field \(field) has no closing quote")
+      case .fieldCountMismatch(let expected, let found, let line):
+        throw .malformed(
+          LogLocation(file: source.path, line: line),
+          problem: "expected \(expected) fields as in the header, found \(found)")
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import CSVCoding
+
+/// Reads the `metrics.csv` of PyTorch Lightning's `CSVLogger`.
+///
+/// Every `self.log` call becomes a sparse row: training values (`train_loss_step`, or
+/// `train_loss` with `on_step=True`) every `log_every_n_steps` steps, validation values
+/// (`val_loss`, `val_acc`) and epoch means (`train_loss_epoch`) in rows of their own at the
+/// epoch's last step. Columns are sorted in recent versions and in set order in old ones; both
+/// are read by name. Values are aligned on the `step` column.
+///
+/// Lightning's `step` is the number of optimizer steps done minus one (its first log at
+/// `log_every_n_steps=50` says 49, and the validation after an epoch of 100 batches says 99),
+/// so the reader adds 1 to count updates done as the Trainer does. The `epoch` column is the
+/// index of the epoch in progress; the reader turns it into a fractional epoch by spreading
+/// each epoch's steps between its first and last logged step, so a validation at the end of
+/// the first epoch has epoch 1.
+struct LightningCSVReader: LogReader {
+  var format: LogFormat { .lightning }
+
+  func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
+    let source = try single(sources)
+    var warnings: [String] = []
+    let numeric = try NumericCSV(
+      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+    guard let stepColumn = numeric.column(withRole: .step) else {
+      throw .malformed(
+        LogLocation(file: source.path, line: 1),
+        problem: "a Lightning metrics.csv has a 'step' column; found "
+          + numeric.header.joined(separator: ", "))
+    }
+    let epochColumn = numeric.column(withRole: .epoch)
+    let epochs = epochColumn.map { EpochScale(numeric, stepColumn: stepColumn, epochColumn: $0) }
+    let table = try StepRows.table(
+      from: numeric, stepColumn: stepColumn, offset: 1, file: source.path, warnings: &warnings,
+      removing: epochColumn.map { [$0] } ?? [],
+      epoch: { row in epochs?.epoch(of: row) })
+    var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
+    assembler.counterOffset = 1
+    let log = try assembler.assemble(table, warnings: &warnings)
+    return LoadedLog(log: log, warnings: warnings)
+  }
+
+  /// Fractional epochs from Lightning's epoch index: epoch `e` spans the steps after the last
+  /// step logged in epoch `e - 1` up to its own last logged step.
+  struct EpochScale {
+    let stepColumn: Int
+    let epochColumn: Int
+    /// The last step (plus 1) logged in each epoch index.
+    var ends: [Int: Int] = [:]
+
+    init(_ numeric: NumericCSV, stepColumn: Int, epochColumn: Int) {
+      self.stepColumn = stepColumn
+      self.epochColumn = epochColumn
+      for row in numeric.rows {
+        guard let step = row[stepColumn], let epoch = row[epochColumn], step.isFinite,
+          epoch.isFinite, abs(step) < 1e15, abs(epoch) < 1e9
+        else { continue }
+        let index = Int(epoch)
+        ends[index] = max(ends[index] ?? Int.min, Int(step) + 1)
+      }
+    }
+
+    func epoch(of row: [Double?]) -> Double? {
+      guard let step = row[stepColumn], let epoch = row[epochColumn], step.isFinite,
+        epoch.isFinite, abs(step) < 1e15, abs(epoch) < 1e9
+      else { return nil }
+      let index = Int(epoch)
+      let start = ends[index - 1] ?? 0
+      var end = ends[index] ?? start
+      // The last epoch may be unfinished: assume it is as long as the one before.
+      if ends[index + 1] == nil, let previous = ends[index - 1] {
+        end = max(end, previous + (previous - (ends[index - 2] ?? 0)))
+      }
+      guard end > start else { return Double(index) }
+      return Double(index) + Double(Int(step) + 1 - start) / Double(end - start)
+    }
+  }
+}

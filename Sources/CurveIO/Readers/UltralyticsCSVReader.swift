@@ -1,0 +1,65 @@
+import CSVCoding
+
+/// Reads the `results.csv` that Ultralytics YOLO writes, one row per epoch.
+///
+/// Older versions pad every header and cell to a fixed width (`       epoch,      train/box_loss,
+/// ...`); newer ones add a `time` column. Detection models log three losses per split
+/// (`box`, `cls`, `dfl`; YOLOv5 `box`, `obj`, `cls`), so this reader makes the curves CurveLab
+/// compares from them:
+///
+/// - the **training loss is the sum** of the `train/*_loss` columns and the **validation loss the
+///   sum** of the `val/*_loss` columns, which is what the optimizer minimises (the components'
+///   gains are already in the logged values); each component stays as a metric under its own
+///   name, so a chart can show `val/box_loss` alone;
+/// - `metrics/accuracy_top1` (classification models) is the validation accuracy;
+/// - `metrics/mAP50(B)`, `metrics/precision(B)` and the rest are metrics;
+/// - the first learning-rate column (`lr/pg0`, YOLOv5's `x/lr0`) is the learning rate, the
+///   other parameter groups are left out.
+///
+/// Epochs count from 1 (YOLOv5 counted from 0, read as Keras' are); steps count completed
+/// epochs.
+struct UltralyticsCSVReader: LogReader {
+  var format: LogFormat { .ultralytics }
+
+  func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
+    let source = try single(sources)
+    var warnings: [String] = []
+    let csv = try CSVTable.log(source)
+    var header = csv.header
+    var removed: Set<Int> = []
+    var sawRate = false
+    for (index, name) in header.enumerated() {
+      let lowered = name.lowercased()
+      if lowered.hasPrefix("lr/") || lowered.hasPrefix("x/lr") {
+        if sawRate { removed.insert(index) } else { header[index] = "lr" }
+        sawRate = true
+      } else if lowered == "metrics/accuracy_top1" {
+        header[index] = "val/accuracy"
+      }
+    }
+    var numeric = try NumericCSV(
+      csv, file: source.path, header: header, mapping: mapping, warnings: &warnings)
+    func isComponent(_ name: String, _ prefix: String) -> Bool {
+      let lowered = name.lowercased()
+      return lowered.hasPrefix(prefix) && lowered.hasSuffix("loss") && lowered != "\(prefix)loss"
+    }
+    for (prefix, total) in [("train/", "train/loss"), ("val/", "val/loss")] {
+      let parts = header.indices.filter { isComponent(header[$0], prefix) && !removed.contains($0) }
+      guard !parts.isEmpty, !header.contains(where: { $0.lowercased() == total }) else { continue }
+      numeric.header.append(total)
+      for index in numeric.rows.indices {
+        let values = parts.map { numeric.rows[index][$0] }
+        numeric.rows[index].append(
+          values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! })
+      }
+    }
+    let table = try EpochRows.table(
+      from: numeric, file: source.path, warnings: &warnings, extraRemoved: removed)
+    var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
+    assembler.stepUnit = .epoch
+    assembler.counterName = "epoch"
+    assembler.counterOffset = table.offset
+    let log = try assembler.assemble(table.table, warnings: &warnings)
+    return LoadedLog(log: log, warnings: warnings)
+  }
+}

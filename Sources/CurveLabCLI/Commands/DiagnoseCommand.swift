@@ -1,0 +1,177 @@
+public import ArgumentParsing
+import CurveCore
+import CurveDiagnosis
+import CurveIO
+import CurveRender
+import TerminalCanvas
+
+/// `curvelab diagnose FILE...`: what a run shows, with numbers as evidence.
+struct DiagnoseCommand {
+  static let spec = CommandSpec(
+    name: "diagnose",
+    abstract: "Read training logs and say what they show: the pattern, where to stop, what to change.",
+    discussion: """
+      Reads Hugging Face trainer_state.json (or a run folder), Keras and Lightning CSV logs, \
+      TensorBoard event files and CSV downloads, W&B exports, fastai, MLflow and Ultralytics \
+      logs, and CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name \
+      and the content; --format overrides it. Several files give a verdict each and a \
+      comparison; with --merge they are one run (e.g. one TensorBoard CSV per series).
+      """,
+    examples: [
+      "curvelab diagnose output/trainer_state.json",
+      "curvelab diagnose runs/ --patience 5 --html report.html",
+      "curvelab diagnose a.csv b.csv --json",
+      "curvelab diagnose run.json --fail-on overfitting,diverged",
+    ],
+    options: [
+      .option(
+        "format", short: "f", valueName: "FORMAT",
+        help: "Force the log format: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        section: "Reading"),
+      .flag("merge", help: "Read all files as one run, merging their series by step.", section: "Reading"),
+      .option("train-loss", valueName: "NAME", help: "Column or tag holding the training loss.", section: "Reading"),
+      .option("val-loss", valueName: "NAME", help: "Column or tag holding the validation loss.", section: "Reading"),
+      .option(
+        "val-accuracy", valueName: "NAME", help: "Column or tag holding the validation accuracy.",
+        section: "Reading"),
+      .option(
+        "monitor", valueName: "METRIC",
+        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1.", default: "eval_loss",
+        section: "Early stopping"),
+      .option("patience", valueName: "N", help: "Evaluations without improvement before stopping.", default: "3", section: "Early stopping"),
+      .option("threshold", valueName: "D", help: "Improvement needed to count (min_delta).", default: "0", section: "Early stopping"),
+      .option(
+        "rules", valueName: "FRAMEWORK", help: "Early-stopping rules: transformers, keras or lightning.",
+        default: "transformers", section: "Early stopping"),
+      .flag("json", help: "Print the diagnosis as JSON (schema curvelab-diagnosis, version 1).", section: "Output"),
+      .option("html", valueName: "FILE", help: "Also write a self-contained HTML report.", section: "Output"),
+      .option(
+        "fail-on", valueName: "PATTERNS",
+        help: "Exit with status 1 if any run shows one of these (comma-separated): "
+          + Pattern.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+        section: "Output"),
+      .flag("no-chart", help: "Leave the chart out of the text report.", section: "Output"),
+      .option("x-axis", valueName: "UNIT", help: "step or epoch, for the chart.", default: "step", section: "Output"),
+      .flag("ascii", help: "Draw the chart with ASCII characters only.", section: "Output"),
+      .flag("no-color", help: "No colour (also when NO_COLOR is set).", section: "Output"),
+    ],
+    positionals: [PositionalSpec("FILE", help: "A log file or run folder.", isRepeating: true)])
+
+  let paths: [String]
+  let format: LogFormat?
+  let merges: Bool
+  let mapping: MetricMapping
+  let options: DiagnosisOptions
+  let printsJSON: Bool
+  let htmlPath: String?
+  let failOn: Set<Pattern>
+  let showsChart: Bool
+  let xAxis: TrainingLogChart.XAxis
+  let charset: Charset
+  let noColor: Bool
+
+  init(_ parsed: ParsedArguments) throws {
+    paths = parsed.positionals
+    format = try parsed.value("format", as: LogFormat.self)
+    merges = parsed.isSet("merge")
+    mapping = MetricMapping(
+      trainingLoss: try parsed.value("train-loss", as: String.self),
+      validationLoss: try parsed.value("val-loss", as: String.self),
+      validationAccuracy: try parsed.value("val-accuracy", as: String.self))
+    let monitor = MonitoredMetric(name: try parsed.value("monitor", as: String.self)!)
+    let policy = EarlyStoppingPolicy(
+      framework: try parsed.value("rules", as: EarlyStoppingPolicy.Framework.self)!,
+      patience: try parsed.value("patience", as: Int.self, validating: .atLeastZero)!,
+      threshold: try parsed.value("threshold", as: Double.self, validating: .atLeastZero)!,
+      greaterIsBetter: monitor.greaterIsBetter)
+    options = DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+    printsJSON = parsed.isSet("json")
+    htmlPath = try parsed.value("html", as: String.self)
+    var failOn = Set<Pattern>()
+    if let list = try parsed.value("fail-on", as: String.self) {
+      for name in list.split(separator: ",").map({ $0.trimmingCharacters() }) where !name.isEmpty {
+        guard let pattern = Pattern(rawValue: name) ?? Pattern.synonym(name) else {
+          throw ArgumentError.invalidValue(
+            argument: "--fail-on", value: name,
+            expected: Pattern.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        failOn.insert(pattern)
+      }
+    }
+    self.failOn = failOn
+    showsChart = !parsed.isSet("no-chart")
+    xAxis = try parsed.value("x-axis", as: TrainingLogChart.XAxis.self)!
+    charset = parsed.isSet("ascii") ? .ascii : .braille
+    noColor = parsed.isSet("no-color")
+    if paths.isEmpty {
+      throw ArgumentError.missingPositional("FILE")
+    }
+  }
+
+  /// Loads, diagnoses and reports; returns whether any run matched `--fail-on`.
+  func run(context: CommandContext, output: inout some TextOutputStream) throws -> Bool {
+    let runs = try loadRuns()
+    if printsJSON {
+      output.write(JSONReport.text(for: runs))
+    } else {
+      let report = TextReport(
+        width: context.terminal.width,
+        chartOptions: ChartOptions(
+          isColorEnabled: !noColor && context.terminal.isColorEnabled, charset: charset),
+        showsChart: showsChart, xAxis: xAxis)
+      for (index, run) in runs.enumerated() {
+        if index > 0 { output.write("\n") }
+        output.write(report.text(for: run))
+      }
+      if runs.count > 1 { output.write("\n" + report.comparison(of: runs)) }
+    }
+    if let htmlPath {
+      try FileWriting.writeAtomically(HTMLReport.text(for: runs), to: htmlPath)
+      if !printsJSON { output.write("\nHTML report written to \(htmlPath)\n") }
+    }
+    return runs.contains { failOn.contains($0.diagnosis.pattern) }
+  }
+
+  func loadRuns() throws -> [DiagnosedRun] {
+    let loader = LogLoader()
+    let engine = Diagnoser(options: options)
+    if merges {
+      let loaded = try loader.load(paths: paths, format: format, mapping: mapping)
+      return [
+        DiagnosedRun(
+          path: paths.joined(separator: " + "), log: loaded.log,
+          diagnosis: engine.diagnose(loaded.log), warnings: loaded.warnings)
+      ]
+    }
+    return try paths.map { path in
+      let loaded = try loader.load(path: path, format: format, mapping: mapping)
+      return DiagnosedRun(
+        path: path, log: loaded.log, diagnosis: engine.diagnose(loaded.log),
+        warnings: loaded.warnings)
+    }
+  }
+}
+
+extension LogFormat: ArgumentValue {}
+extension EarlyStoppingPolicy.Framework: ArgumentValue {}
+
+extension Pattern {
+  /// Everyday spellings: `overfit`, `underfit`, `diverging`, `unstable`.
+  static func synonym(_ text: String) -> Pattern? {
+    switch text.lowercased() {
+    case "overfit", "overfits": .overfitting
+    case "underfit", "underfits": .underfitting
+    case "unstable", "noisy", "jumpy": .erratic
+    case "divergence", "diverging", "nan": .diverged
+    case "insufficient", "insufficient_data", "too-short": .insufficientData
+    case "fine", "good", "ok": .healthy
+    default: Pattern(rawValue: text.lowercased())
+    }
+  }
+}
+
+extension Substring {
+  func trimmingCharacters() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}

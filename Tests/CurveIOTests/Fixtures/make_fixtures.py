@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""Writes CurveIO's text fixtures in the shapes the tools themselves write.
+
+Each writer below imitates its tool's own code path (noted per function): key order, number
+formatting (Python's repr, `round(x, 4)` for Trainer losses), line ends, padding and missing
+markers. Values come from fixed seeds, so running it again gives the same files. The event
+files are written by tensorboard/make_events.py. Run from this folder: python3 make_fixtures.py
+"""
+import csv
+import io
+import json
+import math
+import os
+import random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def path(*parts):
+    full = os.path.join(HERE, *parts)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    return full
+
+
+def write_text(parts, text, newline="\n"):
+    with open(path(*parts), "w", newline="") as f:
+        f.write(text if newline == "\n" else text.replace("\n", newline))
+
+
+# --- Hugging Face Trainer: json.dumps(dataclasses.asdict(state), indent=2, sort_keys=True) ---
+
+def trainer_state(state, parts):
+    write_text(parts, json.dumps(state, indent=2, sort_keys=True) + "\n")
+
+
+def bert_sst2():
+    """transformers 4.4x: grad_norm, best_global_step, stateful_callbacks, a NaN grad_norm
+    from an fp16 overflow, a loss rounded to 0.0, and the final evaluation logged twice by a
+    trainer.evaluate() after load_best_model_at_end."""
+    rng = random.Random(11)
+    steps_per_epoch, epochs = 300, 3
+    history = []
+    evals = {300: (0.3322, 0.8807, 0.8791), 600: (0.2961, 0.9002, 0.8994), 900: (0.3408, 0.8956, 0.8941)}
+    for step in range(50, 901, 50):
+        loss = round(0.69 * math.exp(-step / 260) + rng.uniform(0, 0.02), 4)
+        if step == 850:
+            loss = 0.0
+        grad = float("nan") if step == 150 else rng.uniform(1.5, 9.0)
+        history.append({"epoch": step / steps_per_epoch, "grad_norm": grad,
+                        "learning_rate": 2e-05 * (1 - step / 900), "loss": loss, "step": step})
+        if step in evals:
+            l, a, f1 = evals[step]
+            history.append({"epoch": step / steps_per_epoch, "eval_accuracy": a, "eval_f1": f1,
+                            "eval_loss": l, "eval_runtime": 3.1812, "eval_samples_per_second": 274.108,
+                            "eval_steps_per_second": 8.645, "step": step})
+    history.append({"epoch": 3.0, "step": 900, "total_flos": 1893743627673600.0,
+                    "train_loss": 0.19874316, "train_runtime": 412.7731,
+                    "train_samples_per_second": 69.77, "train_steps_per_second": 2.18})
+    l, a, f1 = evals[600]  # load_best_model_at_end, then trainer.evaluate()
+    history.append({"epoch": 3.0, "eval_accuracy": a, "eval_f1": f1, "eval_loss": l,
+                    "eval_runtime": 3.0415, "eval_samples_per_second": 286.7,
+                    "eval_steps_per_second": 9.042, "step": 900})
+    state = {
+        "best_global_step": 600, "best_metric": 0.2961,
+        "best_model_checkpoint": "bert-sst2/checkpoint-600", "epoch": 3.0, "eval_steps": 300,
+        "global_step": 900, "is_hyper_param_search": False, "is_local_process_zero": True,
+        "is_world_process_zero": True, "log_history": history, "logging_steps": 50,
+        "max_steps": 900, "num_input_tokens_seen": 0, "num_train_epochs": 3, "save_steps": 300,
+        "stateful_callbacks": {"TrainerControl": {"args": {
+            "should_epoch_stop": False, "should_evaluate": False, "should_log": False,
+            "should_save": True, "should_training_stop": True}, "attributes": {}}},
+        "total_flos": 1893743627673600.0, "train_batch_size": 32, "trial_name": None,
+        "trial_params": None,
+    }
+    trainer_state(state, ["trainer-state", "bert-sst2", "trainer_state.json"])
+
+
+def wav2vec2_ctc():
+    """transformers 4.2x, as the speech-recognition examples ran it: no grad_norm, no
+    best_global_step, no logging_steps / eval_steps / train_batch_size at the top, epochs
+    rounded to 2 decimals, CTC losses in the thousands (ctc_loss_reduction="sum"), eval_wer,
+    and best_metric = the WER of checkpoint-400."""
+    history = []
+    losses = [3321.4211, 2893.0512, 1874.6643, 1112.9802, 687.3317, 401.2209, 288.7142, 231.0098,
+              198.5521, 176.3314, 161.9921, 150.4418]
+    evals = {200: (1624.7352, 1.0), 400: (301.4458, 0.5123), 600: (262.9012, 0.5311)}
+    for i, loss in enumerate(losses):
+        step = (i + 1) * 50
+        history.append({"epoch": round(step / 83.0, 2), "learning_rate": 3e-04 * min(1, step / 250),
+                        "loss": loss, "step": step})
+        if step in evals:
+            l, wer = evals[step]
+            history.append({"epoch": round(step / 83.0, 2), "eval_loss": l, "eval_runtime": 41.2231,
+                            "eval_samples_per_second": 12.129, "eval_steps_per_second": 1.528,
+                            "eval_wer": wer, "step": step})
+    history.append({"epoch": 7.23, "step": 600, "total_flos": 2.107412399841792e+18,
+                    "train_loss": 992.2214, "train_runtime": 2876.1124,
+                    "train_samples_per_second": 6.676, "train_steps_per_second": 0.209})
+    state = {"best_metric": 0.5123, "best_model_checkpoint": "./wav2vec2-base-timit/checkpoint-400",
+             "epoch": 7.23, "global_step": 600, "is_hyper_param_search": False,
+             "is_local_process_zero": True, "is_world_process_zero": True, "log_history": history,
+             "max_steps": 600, "num_train_epochs": 8, "total_flos": 2.107412399841792e+18,
+             "trial_name": None, "trial_params": None}
+    trainer_state(state, ["trainer-state", "wav2vec2-ctc", "trainer_state.json"])
+
+
+def several_eval_sets():
+    """eval_dataset={"validation": ..., "test": ...}: each set logs its own record with
+    eval_<set>_ keys, and a callback scoring the training set logs train_loss/train_accuracy."""
+    history = []
+    for epoch in (1, 2, 3):
+        step = epoch * 125
+        history.append({"epoch": epoch - 0.2, "grad_norm": 3.2 / epoch, "learning_rate": 5e-5 * (1 - step / 400),
+                        "loss": round(0.62 / epoch, 4), "step": step - 25})
+        history.append({"epoch": float(epoch), "step": step, "train_accuracy": 0.8 + 0.05 * epoch,
+                        "train_loss": 0.5 / epoch})
+        history.append({"epoch": float(epoch), "eval_validation_accuracy": 0.78 + 0.03 * epoch,
+                        "eval_validation_loss": 0.55 - 0.05 * epoch, "eval_validation_runtime": 2.5,
+                        "eval_validation_samples_per_second": 400.0, "eval_validation_steps_per_second": 12.5,
+                        "step": step})
+        history.append({"epoch": float(epoch), "eval_test_accuracy": 0.75 + 0.03 * epoch,
+                        "eval_test_loss": 0.6 - 0.05 * epoch, "eval_test_runtime": 2.6,
+                        "eval_test_samples_per_second": 390.0, "eval_test_steps_per_second": 12.2,
+                        "step": step})
+    state = {"best_global_step": None, "best_metric": None, "best_model_checkpoint": None,
+             "epoch": 3.0, "eval_steps": 500, "global_step": 375, "is_hyper_param_search": False,
+             "is_local_process_zero": True, "is_world_process_zero": True, "log_history": history,
+             "logging_steps": 100, "max_steps": 375, "num_input_tokens_seen": 0, "num_train_epochs": 3,
+             "save_steps": 500, "stateful_callbacks": {}, "total_flos": 0, "train_batch_size": 16,
+             "trial_name": None, "trial_params": None}
+    trainer_state(state, ["trainer-state", "several-eval-sets", "trainer_state.json"])
+
+
+def checkpoint_folder():
+    """A run folder with checkpoint-90, checkpoint-500 and checkpoint-1000: the newest is
+    1000, which sorts before 500 as text."""
+    for n in (90, 500, 1000):
+        history = [{"epoch": s / 500, "learning_rate": 1e-4, "loss": round(1.0 / (1 + s / 100), 4), "step": s}
+                   for s in (range(10, n + 1, 10) if n == 90 else range(250, n + 1, 250))]
+        trainer_state({"best_metric": None, "best_model_checkpoint": None, "epoch": n / 500,
+                       "global_step": n, "log_history": history, "max_steps": 1000,
+                       "num_train_epochs": 2, "total_flos": 0},
+                      ["trainer-state", "run", f"checkpoint-{n}", "trainer_state.json"])
+
+
+def truncated_state():
+    with open(path("trainer-state", "bert-sst2", "trainer_state.json")) as f:
+        text = f.read()
+    write_text(["malformed", "truncated", "trainer_state.json"], text[:1500])
+
+
+# --- Keras CSVLogger: csv.DictWriter(dialect=excel) -> "\r\n"; NA for missing keys ---
+
+def keras_rows(rows, keys, sep=","):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["epoch"] + keys, delimiter=sep)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return out.getvalue()  # lines end in \r\n, as Keras writes on Linux
+
+
+def keras():
+    rng = random.Random(5)
+    keys = ["accuracy", "learning_rate", "loss", "val_accuracy", "val_loss"]
+    rows = []
+    for epoch in range(12):
+        loss = 0.69 * 0.82 ** epoch + rng.uniform(0, 0.01)
+        val = 0.66 * 0.86 ** epoch + 0.004 * max(0, epoch - 7) ** 2
+        rows.append({"epoch": epoch, "accuracy": 0.55 + 0.035 * epoch, "learning_rate": 0.0010000000474974513,
+                     "loss": loss, "val_accuracy": 0.53 + 0.03 * min(epoch, 9), "val_loss": val})
+    with open(path("keras", "training.log"), "w", newline="") as f:
+        f.write(keras_rows(rows, keys))
+
+    # Windows: csv writes \r\n into a text-mode file, which turns \n into \r\n again.
+    win = keras_rows(rows[:5], keys, sep=";").replace("\r\n", "\r\r\n")
+    with open(path("keras", "windows-semicolon.csv"), "w", newline="") as f:
+        f.write(win)
+
+    # CSVLogger(append=True): a first run diverges (loss nan), the second starts again at
+    # epoch 0 under the same header, with validation_freq=2 (NA in between).
+    keys = ["accuracy", "loss", "val_accuracy", "val_loss"]
+    first = [{"epoch": 0, "accuracy": 0.52, "loss": 0.7105, "val_accuracy": 0.5, "val_loss": 0.6983},
+             {"epoch": 1, "accuracy": 0.49, "loss": 3.0991, "val_accuracy": 0.5, "val_loss": 12.227},
+             {"epoch": 2, "accuracy": 0.5, "loss": float("nan"), "val_accuracy": 0.5, "val_loss": float("nan")}]
+    second = []
+    for epoch in range(6):
+        has_val = epoch % 2 == 1
+        second.append({"epoch": epoch, "accuracy": 0.6 + 0.05 * epoch, "loss": 0.65 - 0.07 * epoch,
+                       "val_accuracy": 0.58 + 0.05 * epoch if has_val else "NA",
+                       "val_loss": 0.66 - 0.06 * epoch if has_val else "NA"})
+    text = keras_rows(first, keys) + keras_rows(second, keys).split("\r\n", 1)[1]
+    with open(path("keras", "appended.csv"), "w", newline="") as f:
+        f.write(text)
+
+    # Two processes appending to one log: the header appears again mid-file.
+    keys = ["loss", "val_loss"]
+    block = keras_rows([{"epoch": e, "loss": 0.5 - 0.1 * e, "val_loss": 0.55 - 0.08 * e} for e in range(3)], keys)
+    again = keras_rows([{"epoch": e, "loss": 0.5 - 0.1 * e, "val_loss": 0.55 - 0.08 * e} for e in range(3, 5)], keys)
+    with open(path("keras", "repeated-header.csv"), "w", newline="") as f:
+        f.write(block + again)
+
+
+# --- PyTorch Lightning CSVLogger: one row per log_metrics call, sparse ---
+
+def lightning():
+    rng = random.Random(8)
+    keys = ["epoch", "step", "train_acc_epoch", "train_loss_epoch", "train_loss_step", "val_acc", "val_loss"]
+    rows = []
+    steps_per_epoch = 200  # log_every_n_steps=50 -> steps 49, 99, 149, 199
+    for epoch in range(3):
+        for k in range(1, 5):
+            step = epoch * steps_per_epoch + k * 50 - 1
+            rows.append({"epoch": epoch, "step": step, "train_loss_step": 1.2 * 0.7 ** (epoch + k / 4) + rng.uniform(0, 0.05)})
+        last = (epoch + 1) * steps_per_epoch - 1
+        rows.append({"epoch": epoch, "step": last, "val_acc": 0.71 + 0.06 * epoch, "val_loss": 0.82 * 0.8 ** epoch})
+        rows.append({"epoch": epoch, "step": last, "train_acc_epoch": 0.68 + 0.08 * epoch,
+                     "train_loss_epoch": 0.95 * 0.72 ** epoch})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(["lightning", "lightning_logs", "version_3", "metrics.csv"], out.getvalue())
+    # An older version_1, to check the newest version folder is picked.
+    write_text(["lightning", "lightning_logs", "version_1", "metrics.csv"], "epoch,step,val_loss\n0,99,9.0\n")
+
+    # Lightning 1.x: keys in set order, not sorted; `on_step=False, on_epoch=True` -> no suffix.
+    old = "val_loss,epoch,train_loss,step,val_acc\n"
+    for epoch in range(4):
+        step = (epoch + 1) * 120 - 1
+        old += f",{epoch},{0.9 * 0.75 ** epoch},{step},\n"
+        old += f"{0.95 * 0.8 ** epoch},{epoch},,{step},{0.6 + 0.07 * epoch}\n"
+    write_text(["lightning", "old", "metrics.csv"], old)
+
+    # A damaged cell: line 57, column val_loss.
+    lines = ["epoch,step,train_loss,val_loss"]
+    for i in range(60):
+        step = i * 10 + 9
+        if i % 5 == 4:
+            lines.append(f"{i // 5},{step},,{0.7 - i * 0.004:.6f}")
+        else:
+            lines.append(f"{i // 5},{step},{0.8 - i * 0.005:.6f},")
+    lines[56] = lines[56].rsplit(",", 1)[0] + ",abc"
+    write_text(["lightning", "bad-number", "metrics.csv"], "\n".join(lines) + "\n")
+
+
+# --- TensorBoard "Download CSV": Wall time,Step,Value; file run-<run>-tag-<tag>.csv ---
+
+def tensorboard_csv():
+    def series(name, points):
+        text = "Wall time,Step,Value\n" + "".join(f"{1700000000.0 + s * 1.25:.3f},{s},{v}\n" for s, v in points)
+        write_text(["tensorboard-csv", name], text)
+    series("run-.-tag-train_loss.csv", [(s, 0.9 * math.exp(-s / 300) + 0.1) for s in range(49, 1000, 50)])
+    series("run-.-tag-val_loss.csv", [(s, 0.8 * math.exp(-s / 350) + 0.18) for s in (249, 499, 749, 999)])
+    series("run-.-tag-val_acc.csv", [(s, 0.6 + s / 4000) for s in (249, 499, 749, 999)])
+    text = "Wall time,Step,Value\n" + "".join(f"{1700000000 + e},{e},{0.6 - 0.05 * e}\n" for e in range(4))
+    write_text(["tensorboard-csv", "keras", "run-train-tag-epoch_loss.csv"], text)
+    text = "Wall time,Step,Value\n" + "".join(f"{1700000000 + e},{e},{0.62 - 0.04 * e}\n" for e in range(4))
+    write_text(["tensorboard-csv", "keras", "run-validation-tag-epoch_loss.csv"], text)
+    text = "Wall time,Step,Value\n1700000000.5,100,0.51\n1700000100.5,200,0.47\n"
+    write_text(["tensorboard-csv", "named", "exp3_val_loss.csv"], text)
+
+
+# --- Weights & Biases exports ---
+
+def wandb():
+    runs = ["bert-lr3e-5", "bert-lr1e-4"]
+    header = ['"Step"']
+    for run in runs:
+        header += [f'"{run} - eval/loss"', f'"{run} - eval/loss__MIN"', f'"{run} - eval/loss__MAX"']
+    lines = [",".join(header)]
+    for step in (500, 1000, 1500, 2000):
+        cells = [str(step)]
+        for i, run in enumerate(runs):
+            v = 0.42 - step / 20000 + 0.03 * i
+            cells += [f'"{v}"', f'"{v - 0.01}"', f'"{v + 0.01}"']
+        lines.append(",".join(cells))
+    lines.append('2500,"","","","0.2969","0.2869","0.3069"')
+    write_text(["wandb", "wandb_export_2024-05-14T09_31_07.412+02_00.csv"], "\n".join(lines) + "\n")
+
+    # run.history() / "Export as CSV" of a Trainer run: sparse, W&B's own _step counts calls.
+    keys = ["_step", "_runtime", "_timestamp", "train/loss", "train/grad_norm", "train/learning_rate",
+            "train/epoch", "train/global_step", "eval/loss", "eval/accuracy", "eval/runtime",
+            "eval/samples_per_second", "eval/steps_per_second"]
+    rows = []
+    call = 0
+    for step in range(100, 1001, 100):
+        rows.append({"_step": call, "_runtime": 12.5 * call, "_timestamp": 1715670000.25 + 12.5 * call,
+                     "train/loss": round(0.7 * math.exp(-step / 600), 4), "train/grad_norm": 2.5,
+                     "train/learning_rate": 5e-5 * (1 - step / 1000), "train/epoch": step / 500,
+                     "train/global_step": step})
+        call += 1
+        if step % 500 == 0:
+            rows.append({"_step": call, "_runtime": 12.5 * call, "_timestamp": 1715670000.25 + 12.5 * call,
+                         "train/epoch": step / 500, "train/global_step": step,
+                         "eval/loss": 0.41 - step / 10000, "eval/accuracy": 0.8 + step / 10000,
+                         "eval/runtime": 4.2, "eval/samples_per_second": 238.1, "eval/steps_per_second": 7.4})
+            call += 1
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(["wandb", "history.csv"], out.getvalue())
+
+
+# --- fastai CSVLogger: epoch,train_loss,valid_loss,<metrics>,time ---
+
+def fastai():
+    lines = ["epoch,train_loss,valid_loss,accuracy,error_rate,time"]
+    for epoch in range(5):
+        lines.append(f"{epoch},{0.9 * 0.7 ** epoch:.6f},{0.7 * 0.78 ** epoch:.6f},"
+                     f"{0.78 + 0.03 * epoch:.6f},{0.22 - 0.03 * epoch:.6f},00:{14 + epoch:02d}")
+    write_text(["fastai", "history.csv"], "\n".join(lines) + "\n")
+
+
+# --- MLflow file store: mlruns/<exp>/<run>/metrics/<name>: "<ms> <value> <step>" ---
+
+def mlflow():
+    run = ["mlflow", "mlruns", "1", "5c1f0e7a9d2b4e6f8a3c"]
+    write_text(run + ["meta.yaml"], "artifact_uri: file:///tmp/mlruns/1/5c1f0e7a9d2b4e6f8a3c/artifacts\n"
+               "end_time: 1715673000512\nexperiment_id: '1'\nlifecycle_stage: active\n"
+               "run_id: 5c1f0e7a9d2b4e6f8a3c\nrun_name: keras-autolog\nstart_time: 1715670000101\n"
+               "status: 3\n")
+    write_text(run + ["params", "epochs"], "6")
+    t = 1715670000101
+    def metric(name, values):
+        write_text(run + ["metrics", name], "".join(f"{t + 1000 * s} {v} {s}\n" for s, v in values))
+    metric("loss", [(s, 0.68 * 0.8 ** s) for s in range(6)])
+    metric("val_loss", [(s, 0.7 * 0.85 ** s) for s in range(6)])
+    metric("accuracy", [(s, 0.6 + 0.05 * s) for s in range(6)])
+    metric("val_accuracy", [(s, 0.58 + 0.05 * s) for s in range(6)])
+
+
+# --- Ultralytics results.csv ---
+
+def ultralytics():
+    names = ["epoch", "train/box_loss", "train/cls_loss", "train/dfl_loss", "metrics/precision(B)",
+             "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)", "val/box_loss",
+             "val/cls_loss", "val/dfl_loss", "lr/pg0", "lr/pg1", "lr/pg2"]
+    # YOLOv8 8.0.x: every header and cell right-aligned to 23 characters (pandas' to_csv of a
+    # padded frame in ultralytics' save_metrics), epochs counted from 0 ... and later from 1.
+    lines = [",".join("%23s" % n for n in names)]
+    for epoch in range(4):
+        values = [epoch, 1.25 - 0.1 * epoch, 2.1 - 0.3 * epoch, 1.3 - 0.05 * epoch, 0.5 + 0.08 * epoch,
+                  0.4 + 0.07 * epoch, 0.45 + 0.09 * epoch, 0.28 + 0.06 * epoch, 1.35 - 0.07 * epoch,
+                  1.9 - 0.2 * epoch, 1.35 - 0.03 * epoch, 0.00332 * (epoch + 1), 0.00332 * (epoch + 1),
+                  0.0701 - 0.0198 * epoch]
+        lines.append(",".join("%23s" % (str(v) if isinstance(v, int) else "%.5g" % v) for v in values))
+    write_text(["ultralytics", "yolov8-padded", "results.csv"], "\n".join(lines) + "\n")
+
+    names11 = ["epoch", "time"] + names[1:]
+    lines = [",".join(names11)]
+    for epoch in range(1, 6):
+        values = [epoch, 9.9 * epoch, 1.12 - 0.02 * epoch, 1.17 - 0.05 * epoch, 1.15 - 0.01 * epoch,
+                  0.65 + 0.02 * epoch, 0.75 - 0.01 * epoch, 0.77 + 0.01 * epoch, 0.5 + 0.005 * epoch,
+                  1.31 - 0.02 * epoch, 1.33 - 0.03 * epoch, 1.25 - 0.003 * epoch, 3.334e-05 * epoch,
+                  3.334e-05 * epoch, 3.334e-05 * epoch]
+        lines.append(",".join(str(v) if isinstance(v, int) else "%.6g" % v for v in values))
+    write_text(["ultralytics", "yolo11", "results.csv"], "\n".join(lines) + "\n")
+
+    lines = ["epoch,time,train/loss,metrics/accuracy_top1,metrics/accuracy_top5,val/loss,lr/pg0,lr/pg1,lr/pg2"]
+    for epoch in range(1, 4):
+        lines.append(f"{epoch},{4.2 * epoch:.3f},{2.2 - 0.4 * epoch:.5f},{0.41 + 0.1 * epoch:.5f},"
+                     f"{0.8 + 0.05 * epoch:.5f},{2.1 - 0.35 * epoch:.5f},0.000237,0.000237,0.000237")
+    write_text(["ultralytics", "classify", "results.csv"], "\n".join(lines) + "\n")
+
+
+# --- CurveLab's own formats and generic shapes ---
+
+def curvelab():
+    lines = [
+        '{"event": "train", "step": 10, "epoch": 0.31, "loss": 0.6931, "learning_rate": 5e-05}',
+        '{"event": "train", "step": 20, "epoch": 0.62, "loss": 0.6512, "learning_rate": 4.5e-05}',
+        '',
+        '{"event": "train", "step": 30, "epoch": 0.94, "loss": NaN, "learning_rate": 4e-05, "grad_norm": null}',
+        '{"event": "eval", "step": 32, "epoch": 1.0, "eval_loss": 0.52, "eval_accuracy": 0.8, "eval_f1": 0.79}',
+        '{"event": "train", "step": 40, "epoch": 1.25, "loss": 0.5011, "learning_rate": 3.5e-05}',
+        '{"event": "eval", "step": 64, "epoch": 2.0, "eval_loss": 0.47, "eval_accuracy": 0.83, "eval_f1": 0.82}',
+        '{"epoch": 2.0, "step": 64, "total_flos": 0.0, "train_loss": 0.59, "train_runtime": 12.5}',
+    ]
+    write_text(["jsonl", "metrics.jsonl"], "\n".join(lines) + "\n")
+    doc = {"evaluation": [], "format": "curvelab-log", "metadata": {"source": "simulator"},
+           "training": [{"loss": 0.5, "step": 1}], "version": 2}
+    write_text(["curvelab", "version-2.json"], json.dumps(doc, indent=2, sort_keys=True) + "\n")
+    write_text(["csv", "generic.csv"],
+               "iteration,train_loss,val_loss,val_acc,notes\n100,0.71,,,warmup\n200,0.62,0.66,0.61,\n"
+               "300,0.55,,,\n400,0.51,0.58,0.67,best so far\n")
+    write_text(["csv", "columns-unknown.csv"], "round,reward,kl\n1,0.5,0.01\n2,0.7,0.02\n")
+
+
+def malformed():
+    write_text(["malformed", "empty.csv"], "")
+    rng = random.Random(99)
+    with open(path("malformed", "garbage.bin"), "wb") as f:
+        f.write(bytes(rng.randrange(256) for _ in range(2048)))
+
+
+if __name__ == "__main__":
+    bert_sst2()
+    wav2vec2_ctc()
+    several_eval_sets()
+    checkpoint_folder()
+    truncated_state()
+    keras()
+    lightning()
+    tensorboard_csv()
+    wandb()
+    fastai()
+    mlflow()
+    ultralytics()
+    curvelab()
+    malformed()
