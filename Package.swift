@@ -47,7 +47,9 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(
-      name: "CurveDiagnosisTests", dependencies: ["CurveDiagnosis", "CurveSim", "_CurveLabTestSupport"]
+      name: "CurveDiagnosisTests",
+      dependencies: ["CurveDiagnosis", "CurveIO", "CurveSim", "_CurveLabTestSupport"],
+      exclude: ["RealRuns"]
     ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(

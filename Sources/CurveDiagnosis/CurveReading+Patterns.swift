@@ -32,7 +32,7 @@ extension CurveReading {
     var byAccuracyGap = false
   }
 
-  var overfitting: OverfittingAnalysis {
+  func computeOverfitting() -> OverfittingAnalysis {
     var analysis = OverfittingAnalysis()
     let v = validation
     guard v.count >= T.minimumEvaluations, let best = v.indexOfMinimum else { return analysis }
@@ -101,7 +101,7 @@ extension CurveReading {
     var isValidationJumpy = false
   }
 
-  var erratic: ErraticAnalysis {
+  func computeErratic() -> ErraticAnalysis {
     var analysis = ErraticAnalysis()
     let t = training
     let v = validation
@@ -139,7 +139,7 @@ extension CurveReading {
   /// The loss curve that speaks for the model's fit: training when logged, else validation.
   var fitCurve: CurveProfile { training.count >= T.minimumTrainingPoints ? training : validation }
 
-  var underfitting: UnderfittingAnalysis {
+  func computeUnderfitting() -> UnderfittingAnalysis {
     var analysis = UnderfittingAnalysis()
     let curve = fitCurve
     guard curve.count >= 3, curve.start > 0 else { return analysis }
@@ -183,7 +183,7 @@ extension CurveReading {
 
   /// The loss of predicting without looking at the input, when the log lets us know it: ln 2
   /// for a simulated (binary) run, or for a run that starts near ln 2 and logs accuracy.
-  var trivialLoss: Double? {
+  func computeTrivialLoss() -> Double? {
     if log.metadata.configuration["dataset"] != nil { return T.binaryTrivialLoss }
     let first = curves.trainingLoss.values.first ?? curves.validationLoss.values.first
     if let first, !curves.validationAccuracy.isEmpty,

@@ -10,9 +10,9 @@ extension CurveReading {
 
   // MARK: Evidence
 
-  func evidence() -> [Evidence] {
+  func evidence(best: BestEvaluation?, convergence: Int?) -> [Evidence] {
     var items: [Evidence] = []
-    if let best = bestEvaluation() {
+    if let best {
       items.append(
         Evidence(
           key: "best_\(best.metric)", value: best.value,
@@ -86,7 +86,7 @@ extension CurveReading {
           key: "validation_noise", value: validation.noiseToTrend,
           meaning: "validation-loss swings are \(Format.percent(validation.noiseToTrend)) of its trend's movement"))
     }
-    if let step = convergenceStep() {
+    if let step = convergence {
       items.append(
         Evidence(
           key: "convergence_step", value: Double(step),

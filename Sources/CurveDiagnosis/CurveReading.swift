@@ -12,6 +12,12 @@ struct CurveReading {
   /// Loss on the training side at evaluation steps: the full-set loss when logged, otherwise
   /// the logged training loss interpolated at each evaluation step.
   let trainingAtEvaluations: [Double]?
+  /// The loss of a model that ignores its input, when the log lets us know it.
+  private(set) var trivialLoss: Double?
+  /// Each pattern's measurements, computed once.
+  private(set) var erratic = ErraticAnalysis()
+  private(set) var overfitting = OverfittingAnalysis()
+  private(set) var underfitting = UnderfittingAnalysis()
 
   init(curves: RunCurves, log: TrainingLog, options: DiagnosisOptions) {
     self.curves = curves
@@ -32,6 +38,11 @@ struct CurveReading {
     } else {
       trainingAtEvaluations = nil
     }
+    // In dependency order: the erratic reading tempers the overfitting one.
+    trivialLoss = computeTrivialLoss()
+    erratic = computeErratic()
+    overfitting = computeOverfitting()
+    underfitting = computeUnderfitting()
   }
 
   // MARK: Assembly
@@ -45,7 +56,7 @@ struct CurveReading {
     result.accuracySteps = AccuracySteps.read(curves.validationAccuracy.values)
     result.earlyStopping = earlyStoppingOutcome()
     result.convergenceStep = convergenceStep()
-    result.evidence = evidence()
+    result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
     result.findings = findings(accuracySteps: result.accuracySteps)
 
     if let missing = missingData() {

@@ -10,6 +10,9 @@ struct CurveProfile: Sendable {
   let end: Double
   /// The largest value of the trend: the curve's own scale, for relative measures.
   let scale: Double
+  /// The last stretch of the curve (its final ``DiagnosisThresholds/lastStretchShare``, at least
+  /// four points): the trend's change over it as a share of scale, and the Mann–Kendall z.
+  let lastStretch: (change: Double, z: Double)?
 
   init(_ series: CurveSeries) {
     self.series = series
@@ -22,6 +25,7 @@ struct CurveProfile: Sendable {
     start = RobustStatistics.median(Array(trend.prefix(edge))) ?? .nan
     end = RobustStatistics.median(Array(trend.suffix(edge))) ?? .nan
     scale = max(trend.map(abs).max() ?? 0, DiagnosisThresholds.tinyScale)
+    lastStretch = Self.lastStretch(steps: series.steps, values: values, scale: scale)
   }
 
   /// Running-median window: about a sixth of the curve, odd, from 3 to 9 points.
@@ -97,9 +101,10 @@ struct CurveProfile: Sendable {
     values.indices.max { values[$0] < values[$1] || (values[$0] == values[$1] && $0 > $1) }
   }
 
-  /// The last stretch of the curve (its final ``DiagnosisThresholds/lastStretchShare``, at least
-  /// four points): the trend's change over it as a share of scale, and the Mann–Kendall z.
-  var lastStretch: (change: Double, z: Double)? {
+  private static func lastStretch(steps: [Double], values: [Double], scale: Double)
+    -> (change: Double, z: Double)?
+  {
+    let count = values.count
     let length = max(4, Int((Double(count) * DiagnosisThresholds.lastStretchShare).rounded()))
     guard count >= 5, length <= count else { return nil }
     let x = Array(steps.suffix(length))

@@ -15,20 +15,20 @@ struct CurveSeries: Sendable, Equatable {
   /// Builds a series from `(step, value)` pairs, sorted by step; a repeated step keeps its last
   /// value (a duplicated final evaluation counts once).
   init(_ points: [(step: Int, value: Double?)]) {
-    var byStep: [Int: Double] = [:]
-    var order: [Int] = []
-    for point in points {
-      guard let value = point.value else { continue }
-      if byStep[point.step] == nil { order.append(point.step) }
-      byStep[point.step] = value
+    // Logs are almost always in step order already; sort only when they are not.
+    var present = points.compactMap { point in point.value.map { (step: point.step, value: $0) } }
+    if zip(present, present.dropFirst()).contains(where: { $0.step > $1.step }) {
+      present = present.enumerated().sorted {
+        ($0.element.step, $0.offset) < ($1.element.step, $1.offset)
+      }.map(\.element)
     }
-    for step in order.sorted() {
-      let value = byStep[step]!
-      if value.isFinite {
-        steps.append(Double(step))
-        values.append(value)
+    for (index, point) in present.enumerated() {
+      if index + 1 < present.count && present[index + 1].step == point.step { continue }
+      if point.value.isFinite {
+        steps.append(Double(point.step))
+        values.append(point.value)
       } else {
-        nonFiniteSteps.append(Double(step))
+        nonFiniteSteps.append(Double(point.step))
       }
     }
   }

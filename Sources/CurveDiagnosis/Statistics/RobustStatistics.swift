@@ -20,12 +20,30 @@ enum RobustStatistics {
   }
 
   /// A centred running median with the given odd window, shrinking at the ends.
+  ///
+  /// - Complexity: O(n·w²) with one reused buffer: for the small windows used here (3 to 9)
+  ///   an insertion sort beats allocating and sorting a new array per point.
   static func runningMedian(_ values: [Double], window: Int) -> [Double] {
     let half = max(0, window / 2)
-    return values.indices.map { index in
-      let slice = Array(values[max(0, index - half)...min(values.count - 1, index + half)])
-      return median(slice)!
+    var buffer = [Double](repeating: 0, count: 2 * half + 1)
+    var result: [Double] = []
+    result.reserveCapacity(values.count)
+    for index in values.indices {
+      let low = max(0, index - half)
+      let count = min(values.count - 1, index + half) - low + 1
+      for offset in 0..<count {
+        let value = values[low + offset]
+        var position = offset
+        while position > 0 && buffer[position - 1] > value {
+          buffer[position] = buffer[position - 1]
+          position -= 1
+        }
+        buffer[position] = value
+      }
+      let middle = count / 2
+      result.append(count % 2 == 1 ? buffer[middle] : (buffer[middle - 1] + buffer[middle]) / 2)
     }
+    return result
   }
 
   /// Theil–Sen slope: the median of the slopes between all pairs of points. Resistant to
@@ -62,8 +80,9 @@ enum RobustStatistics {
     return corrected / variance.squareRoot()
   }
 
-  /// Pairwise statistics are quadratic; this many points keep them well under a millisecond.
-  static let theilSenMaximumPoints = 120
+  /// Pairwise statistics are quadratic; 50 evenly spaced points (1,225 pairs) estimate a trend
+  /// as well as hundreds would and keep a whole diagnosis well under a millisecond.
+  static let theilSenMaximumPoints = 50
 
   private static func thinned(x: [Double], y: [Double], to limit: Int) -> ([Double], [Double]) {
     guard x.count > limit else { return (x, y) }

@@ -76,6 +76,7 @@ public struct CurveLabJSONWriter: Sendable {
       ("train_batch_size", integer(metadata.trainBatchSize)),
       ("training_set_size", integer(metadata.trainingSetSize)),
       ("evaluation_set_size", integer(metadata.evaluationSetSize)),
+      ("step_unit", .string(metadata.stepUnit.rawValue)),
     ].compactMap { key, value in value.map { (key, $0) } }
     if !metadata.configuration.isEmpty {
       members.append(

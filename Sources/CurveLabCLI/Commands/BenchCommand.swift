@@ -1,8 +1,10 @@
 import ArgumentParsing
 import CurveCore
 import CurveDiagnosis
+import CurveIO
 import CurveSim
 import Dispatch
+import Foundation
 
 /// `curvelab bench`: the figures behind CurveLab's speed and reliability claims.
 ///
@@ -22,8 +24,8 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis.",
-        default: "w1,runs,patterns,diagnosis"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading.",
+        default: "w1,runs,patterns,diagnosis,engine,reading"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
@@ -33,7 +35,7 @@ struct BenchCommand {
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis
+    case w1, runs, patterns, diagnosis, engine, reading
   }
 
   let sections: [Section]
@@ -48,7 +50,7 @@ struct BenchCommand {
     for name in names {
       guard let section = Section(rawValue: name.lowercased()) else {
         throw ArgumentError.invalidValue(
-          argument: "--only", value: String(name), expected: "w1, runs, patterns or diagnosis")
+          argument: "--only", value: String(name), expected: Section.allCases.map(\.rawValue).joined(separator: ", "))
       }
       sections.append(section)
     }
@@ -69,6 +71,8 @@ struct BenchCommand {
       case .runs: benchmarkRandomRuns(output: &output)
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
+      case .engine: timeEngine(output: &output)
+      case .reading: try timeReading(output: &output)
       }
       output.write("\n")
     }
@@ -191,6 +195,53 @@ struct BenchCommand {
     let spread = Spread(timings.values)
     output.write(
       "  diagnose time per run: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
+  }
+
+  /// Time to diagnose one run of 100 evaluations and 1,000 training records.
+  private func timeEngine(output: inout some TextOutputStream) {
+    var configuration = Scenario.overfitting.configuration(seed: 1)
+    configuration.evalSteps = max(1, configuration.maxSteps / 100)
+    configuration.loggingSteps = max(1, configuration.maxSteps / 1000)
+    let log = Simulator(configuration: configuration, seed: 1).run().log
+    let engine = Diagnoser()
+    _ = engine.diagnose(log)
+    var times: [Double] = []
+    for _ in 0..<200 {
+      let start = DispatchTime.now().uptimeNanoseconds
+      _ = engine.diagnose(log)
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    let spread = Spread(times)
+    output.write(
+      "Engine: diagnosing a run of \(log.evaluationEntries.count) evaluations and "
+        + "\(log.trainingEntries.count) training records\n")
+    output.write(
+      "  200 calls: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
+  }
+
+  /// Time to read a 1,000,000-entry trainer_state.json written to a temporary folder.
+  private func timeReading(output: inout some TextOutputStream) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "curvelab-bench-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("trainer_state.json").path
+    try SyntheticTrainerState.write(entries: 1_000_000, to: path)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    var times: [Double] = []
+    var entries = 0
+    for _ in 0..<5 {
+      let start = DispatchTime.now().uptimeNanoseconds
+      let loaded = try LogLoader().load(path: path, format: .trainerState)
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      entries = loaded.log.trainingEntries.count + loaded.log.evaluationEntries.count
+    }
+    let spread = Spread(times)
+    output.write(
+      "Reading: trainer_state.json of \(size / 1_000_000) MB, \(entries) log entries\n")
+    output.write(
+      "  5 loads: median \(secs(spread.median)) s, min \(secs(spread.minimum)), max \(secs(spread.maximum)) "
+        + "(peak memory: measure with /usr/bin/time -v)\n")
   }
 
   private func ms3(_ value: Double) -> String { "\((value * 1000).rounded() / 1000)" }
