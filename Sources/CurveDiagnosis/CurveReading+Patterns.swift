@@ -48,11 +48,13 @@ extension CurveReading {
       rise >= T.overfitMinimumRelativeRise && endLevel - minimum >= T.overfitRiseOverNoise * noise
       && endLevel - minimum
         >= T.overfitMinimumRiseOfScale * max(v.scale, v.values[0], trivialLoss ?? 0)
-    let above = after.filter { $0 > minimum + noise }.count
+    // Persistent: most evaluations after the minimum sit clearly above it. (No trend test from
+    // the minimum to the end: a fast rise followed by a long, slow partial recovery is still
+    // overfitting, and the slow part would outvote the rise.)
+    let above = after.filter { $0 > minimum + max(noise, 0.02 * abs(minimum)) }.count
     analysis.isPersistent =
       after.count >= T.overfitPointsAfterBest
       && Double(above) / Double(after.count) >= T.overfitPersistentShare
-      && RobustStatistics.mannKendallZ(Array(v.values[best...])) > 0
     // Training loss keeps falling after the validation minimum (or is already far below).
     if let trainingSide = trainingAtEvaluations {
       let atBest = trainingSide[best]
@@ -176,6 +178,8 @@ extension CurveReading {
     if let stretch = validation.lastStretch, stretch.change > T.stillImprovingChange {
       score -= 0.2  // validation drifting up at the end
     }
+    // A clear, lasting rise in validation loss is not what a healthy run looks like.
+    if overfitting.score >= 0.7 { score -= 0.3 }
     return score
   }
 

@@ -52,8 +52,9 @@ extension CurveReading {
       items.append(
         Evidence(
           key: "loss_removed", value: learned,
-          meaning: "\(which) loss ended at \(Format.number(curve.end)), down "
-            + "\(Format.percent(learned)) from \(Format.number(reference))"
+          meaning: "\(which) loss ended at \(Format.number(curve.end)), "
+            + (learned >= 0 ? "down \(Format.percent(learned))" : "up \(Format.percent(-learned))")
+            + " from \(Format.number(reference))"
             + (reference == trivialLoss ? " (an untrained model's ln 2)" : " (its first level)")))
       if trivialLoss != nil {
         let ratio = curve.end / T.binaryTrivialLoss
@@ -200,12 +201,15 @@ extension CurveReading {
   /// The best checkpoints differ by less than the evaluation set's own sampling noise.
   private func noisyEvaluation(_ steps: AccuracySteps?) -> Finding? {
     let va = curves.validationAccuracy
-    guard let n = steps?.impliedSetSize, va.count >= 5 else { return nil }
+    guard let n = steps?.impliedSetSize, n <= T.smallEvaluationSet, va.count >= 5 else {
+      return nil
+    }
     let top = va.values.sorted(by: >).prefix(max(3, va.count / 4))
     let spread = top.first! - top.last!
     let p = RobustStatistics.median(Array(top)) ?? 0.5
     let standardError = (p * (1 - p) / Double(n)).squareRoot()
-    guard standardError > 0, spread < 2 * standardError else { return nil }
+    // Identical top values say nothing about noise; differences inside the noise do.
+    guard standardError > 0, spread > 0, spread < 2 * standardError else { return nil }
     return Finding(
       kind: .noisyEvaluation, step: nil,
       message: "The evaluation set looks small (about \(n) examples, so accuracy moves in steps "

@@ -44,7 +44,10 @@ extension CurveReading {
           + "validation loss from \(Format.number(validation.start)) to \(Format.number(validation.end))"
       }
       if let trainingSide = trainingAtEvaluations, let last = validation.values.last {
-        text += ", with a small gap (\(Format.number(last - trainingSide.last!)))"
+        let gap = last - trainingSide.last!
+        text += abs(gap) <= 0.3 * max(abs(last), T.tinyScale)
+          ? ", with a small gap (\(Format.number(gap)))"
+          : ", though validation ends \(Format.number(gap)) above training"
       }
       if let step = diagnosis.convergenceStep {
         text += "; they level off from \(position(step))."

@@ -37,8 +37,8 @@ public enum DiagnosisThresholds {
   static let overfitMinimumRiseOfScale = 0.1
   /// The rise must also stand out from the evaluation noise by this many noise widths.
   static let overfitRiseOverNoise = 3.0
-  /// Share of evaluations after the minimum that must sit above it (by one noise width) for
-  /// the rise to be persistent.
+  /// Share of evaluations after the minimum that must sit above it (by one noise width, and at
+  /// least 2% of the minimum) for the rise to be persistent.
   static let overfitPersistentShare = 0.6
   /// A training-to-validation accuracy gap this large (in accuracy points), and growing,
   /// counts as overfitting even while validation loss only flattens.
@@ -98,6 +98,9 @@ public enum DiagnosisThresholds {
 
   /// Robust z-score beyond which a point is a spike.
   static let spikeZ = 6.0
+  /// Evaluation sets up to this size (accuracy steps of 0.5% or more) are small enough for
+  /// sampling noise to blur the ranking of checkpoints.
+  static let smallEvaluationSet = 200
   /// Validation accuracy this far above training accuracy (points) suggests leakage.
   static let leakageGap = 0.05
   /// Two runner-up scores within this margin of the winner are reported.
