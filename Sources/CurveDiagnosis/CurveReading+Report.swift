@@ -19,7 +19,7 @@ extension CurveReading {
           meaning: "best \(best.metric) \(Format.number(best.value)) at \(position(best.step))"))
     }
     let overfit = overfitting
-    if validation.count >= T.minimumEvaluations {
+    if validation.count >= T.minimumEvaluations, overfit.evaluationsAfterBest > 0 {
       items.append(
         Evidence(
           key: "validation_rise", value: overfit.rise,
@@ -146,7 +146,7 @@ extension CurveReading {
         Finding(
           kind: .spike, step: Int(t.steps[index]),
           message: "Training loss spiked to \(Format.number(t.values[index])) at "
-            + "\(position(Int(t.steps[index]))), \(Int(z.rounded())) noise widths above its running median."))
+            + "\(position(Int(t.steps[index]))), \(Format.number(z.rounded())) noise widths above its running median."))
       if found.count == 3 { break }
     }
     return found

@@ -37,11 +37,13 @@ extension CurveReading {
     case .healthy:
       var text = "healthy: "
       if training.count >= 2 {
-        text += "training loss fell from \(Format.number(training.start)) to \(Format.number(training.end))"
+        text += "training loss fell from \(Format.number(training.values.first!)) to "
+          + "\(Format.number(training.values.last!))"
       }
       if validation.count >= 2 {
         text += (training.count >= 2 ? " and " : "")
-          + "validation loss from \(Format.number(validation.start)) to \(Format.number(validation.end))"
+          + "validation loss from \(Format.number(validation.values.first!)) to "
+          + "\(Format.number(validation.values.last!))"
       }
       if let trainingSide = trainingAtEvaluations, let last = validation.values.last {
         let gap = last - trainingSide.last!
@@ -154,6 +156,15 @@ extension CurveReading {
         Remedy(action: .checkData, text: "Check the inputs for NaN, infinities and unscaled features."),
       ]
     case .healthy:
+      // Still moving by the validation curve (or the training curve without one).
+      if diagnosis.convergenceStep == nil {
+        return [
+          Remedy(
+            action: .moreEpochs,
+            text: "Nothing is wrong, but the loss is still falling at the end: train for more "
+              + "epochs and let early stopping (patience 3) decide when to stop.")
+        ]
+      }
       var text = "Nothing to fix: the run learned and levelled off."
       if let step = diagnosis.convergenceStep, let last = log.lastStep, last > 0,
         Double(step) < 0.8 * Double(last)

@@ -28,6 +28,9 @@ enum Format {
     let percent = fraction * 100
     if percent != 0 && abs(percent) < 1 { return percent < 0 ? "-<1%" : "<1%" }
     if abs(percent) < 10 && abs(percent) >= 1 { return trimmed((percent * 10).rounded() / 10) + "%" }
+    // Past a million percent a whole number of percent stops being readable (and would not
+    // fit an Int for absurd values): fall back to the compact number format.
+    if abs(percent) >= 1e6 { return number(percent) + "%" }
     return String(Int(percent.rounded())) + "%"
   }
 

@@ -44,7 +44,9 @@ public enum CurveLabCLI {
     name: "curvelab",
     abstract: "Learn to read machine-learning learning curves, and read your own.",
     discussion: """
-      With no command, opens the course. Every command takes --help.
+      Start with 'curvelab simulate' to watch a run, and 'curvelab diagnose FILE' to read one \
+      of yours. The terminal course (lessons, quiz, exercises) is being written. Every command \
+      takes --help.
       """,
     subcommands: [
       SimulateCommand.spec, DiagnoseCommand.spec, WatchCommand.spec, BenchCommand.spec,
@@ -60,8 +62,8 @@ public enum CurveLabCLI {
       try SimulateCommand(parsed).run(context: context, output: &output)
     case DiagnoseCommand.spec.name:
       let matched = try DiagnoseCommand(parsed).run(context: context, output: &output)
-      if matched {
-        errors.write("curvelab: a run matched --fail-on\n")
+      if !matched.isEmpty {
+        errors.write("curvelab: --fail-on matched: \(matched.joined(separator: "; "))\n")
         return ExitStatus.failure
       }
     case WatchCommand.spec.name:

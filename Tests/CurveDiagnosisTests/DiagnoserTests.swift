@@ -78,6 +78,21 @@ import Testing
     #expect(diagnosis.findings.contains { $0.kind == .nonFinite })
   }
 
+  @Test func aRunWithAbsurdLossesIsDiagnosedWithoutTrapping() {
+    // A learning rate of 1e9 sends losses to 1e150 and beyond before NaN: every number in the
+    // report must still format.
+    var configuration = TrainingConfiguration(
+      data: DatasetSpec(kind: .moons, trainSize: 64, evalSize: 32, inputNoise: 0.1, labelNoise: 0),
+      hidden: [8], learningRate: 1e9, batchSize: 16, epochs: 8, loggingSteps: 2)
+    configuration.maxGradNorm = 0
+    let exploded = Simulator(configuration: configuration, seed: 1).run().log
+    let diagnosis = Diagnoser().diagnose(exploded)
+    #expect(!diagnosis.headline.isEmpty)
+    let huge = Diagnoser().diagnose(
+      log(training: falling.map { $0 * 1e200 }, validation: validationU.map { $0 * 1e200 }))
+    #expect(!huge.evidence.isEmpty)
+  }
+
   @Test func anEmptyLogIsInsufficientData() {
     let diagnosis = Diagnoser().diagnose(TrainingLog(metadata: RunMetadata(source: "empty")))
     #expect(diagnosis.pattern == .insufficientData)

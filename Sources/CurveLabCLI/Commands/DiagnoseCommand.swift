@@ -108,8 +108,9 @@ struct DiagnoseCommand {
     }
   }
 
-  /// Loads, diagnoses and reports; returns whether any run matched `--fail-on`.
-  func run(context: CommandContext, output: inout some TextOutputStream) throws -> Bool {
+  /// Loads, diagnoses and reports; returns the runs that matched `--fail-on`, as
+  /// `path: pattern`.
+  func run(context: CommandContext, output: inout some TextOutputStream) throws -> [String] {
     let runs = try loadRuns()
     if printsJSON {
       output.write(JSONReport.text(for: runs))
@@ -129,7 +130,9 @@ struct DiagnoseCommand {
       try FileWriting.writeAtomically(HTMLReport.text(for: runs), to: htmlPath)
       if !printsJSON { output.write("\nHTML report written to \(htmlPath)\n") }
     }
-    return runs.contains { failOn.contains($0.diagnosis.pattern) }
+    return runs.filter { failOn.contains($0.diagnosis.pattern) }.map {
+      "\($0.path): \($0.diagnosis.pattern.rawValue)"
+    }
   }
 
   func loadRuns() throws -> [DiagnosedRun] {

@@ -60,7 +60,7 @@ struct WatchCommand {
       let diagnosis = engine.diagnose(loaded.log)
       let step = loaded.log.lastStep.map { "step \($0)" } ?? "no steps yet"
       if diagnosis.headline != lastHeadline {
-        output.write("[\(step)] \(diagnosis.pattern.title): \(diagnosis.headline)\n")
+        output.write("[\(step)] \(diagnosis.headline)\n")
         lastHeadline = diagnosis.headline
       }
       for finding in diagnosis.findings where seen.insert(finding.kind.rawValue + "\(finding.step ?? -1)").inserted {
