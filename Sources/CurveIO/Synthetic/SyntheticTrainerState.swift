@@ -1,3 +1,4 @@
+import CurveCore
 import Foundation
 
 /// Writes large, realistic `trainer_state.json` files for timing the reader.
@@ -92,20 +93,5 @@ public enum SyntheticTrainerState {
   /// - Throws: Foundation's error when the file cannot be written.
   public static func write(entries: Int, to path: String, seed: UInt64 = 7) throws {
     try Data(bytes(entries: entries, seed: seed)).write(to: URL(fileURLWithPath: path))
-  }
-
-  /// SplitMix64: a small, fast, fixed-seed generator for the file's values.
-  private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
   }
 }

@@ -10,13 +10,9 @@ extension ChartMarker {
   /// let chart = TrainingLogChart(log, markers: [ChartMarker.best(in: log)].compactMap { $0 })
   /// ```
   public static func best(in log: TrainingLog, label: String = "best") -> ChartMarker? {
-    var best: EvaluationEntry?
-    for entry in log.evaluationEntries {
-      guard let loss = entry.loss, loss.isFinite else { continue }
-      if let current = best?.loss, current <= loss { continue }
-      best = entry
+    TrainingLogSummary(log).bestEvaluation.map {
+      ChartMarker(x: Double($0.step), label: label, color: .green)
     }
-    return best.map { ChartMarker(x: Double($0.step), label: label, color: .green) }
   }
 
   /// A red "stop" line at the last evaluation, with `x` in steps, when the log's metadata says

@@ -1,3 +1,5 @@
+import CurveCore
+
 /// A seeded pseudo-random generator (xoshiro256**, seeded through SplitMix64).
 ///
 /// Every random choice in CurveLab comes from one of these, so the same seed gives the same
@@ -53,17 +55,4 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
   }
 
   private func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-}
-
-/// SplitMix64, used only to expand a seed into xoshiro's state.
-struct SplitMix64 {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }
