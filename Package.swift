@@ -19,6 +19,7 @@ let package = Package(
     .target(name: "CSVCoding"),
     .target(name: "TerminalCanvas"),
     .target(name: "HTMLDocument"),
+    .target(name: "MarkdownText", dependencies: ["TerminalCanvas"]),
 
     // The domain, data flowing one way: core types ← simulator / readers ← rendering ← CLI.
     .target(name: "CurveCore"),
@@ -26,14 +27,23 @@ let package = Package(
     .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
     .target(name: "CurveDiagnosis", dependencies: ["CurveCore"]),
     .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),
+    .target(name: "CurveExercises", dependencies: ["CurveCore", "CurveSim", "CurveDiagnosis"]),
+    .target(
+      name: "CurveCourse",
+      dependencies: [
+        "CurveCore", "CurveSim", "CurveDiagnosis", "CurveRender", "CurveExercises", "MarkdownText",
+        "JSONCoding", "TerminalCanvas",
+      ]
+    ),
     .target(
       name: "CurveLabCLI",
       dependencies: [
-        "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "ArgumentParsing",
-        "TerminalCanvas", "JSONCoding", "HTMLDocument",
+        "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "CurveExercises",
+        "CurveCourse", "ArgumentParsing",
+        "TerminalCanvas", "JSONCoding", "HTMLDocument", "MarkdownText",
       ]
     ),
-    .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI"]),
+    .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI", "TerminalCanvas"]),
 
     .target(
       name: "_CurveLabTestSupport", dependencies: ["CurveCore"], path: "Tests/_CurveLabTestSupport"
@@ -43,6 +53,11 @@ let package = Package(
     .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
     .testTarget(
+      name: "MarkdownTextTests",
+      dependencies: ["MarkdownText", "TerminalCanvas", "_CurveLabTestSupport"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
       name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "_CurveLabTestSupport"],
       exclude: ["Snapshots"]
     ),
@@ -50,6 +65,12 @@ let package = Package(
       name: "CurveDiagnosisTests",
       dependencies: ["CurveDiagnosis", "CurveIO", "CurveSim", "_CurveLabTestSupport"],
       exclude: ["RealRuns"]
+    ),
+    .testTarget(
+      name: "CurveExercisesTests", dependencies: ["CurveExercises", "_CurveLabTestSupport"]),
+    .testTarget(
+      name: "CurveCourseTests",
+      dependencies: ["CurveCourse", "CurveExercises", "_CurveLabTestSupport"]
     ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(

@@ -1,9 +1,9 @@
 import CurveCore
 
 /// Numbers as the reports print them.
-enum Format {
+package enum Format {
   /// Four significant digits, no trailing zeros: 0.6931, 12.35, 1.2e-05.
-  static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
     if value == 0 { return "0" }
     let magnitude = abs(value)
@@ -23,7 +23,7 @@ enum Format {
   }
 
   /// A fraction as a whole percentage: 0.312 → "31%".
-  static func percent(_ fraction: Double) -> String {
+  package static func percent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "?%" }
     let percent = fraction * 100
     if percent != 0 && abs(percent) < 1 { return percent < 0 ? "-<1%" : "<1%" }

@@ -12,18 +12,28 @@ public import TerminalCanvas
 ///   context: .testing, output: &output, errors: &errors)
 /// ```
 public enum CurveLabCLI {
-  /// Runs `arguments` (without the program name) and returns the process exit status.
+  /// Runs `arguments` (without the program name) with no input to read, and returns the
+  /// process exit status.
   public static func run(
     _ arguments: [String], context: CommandContext, output: inout some TextOutputStream,
     errors: inout some TextOutputStream
   ) -> Int32 {
+    run(arguments, context: context, input: ScriptedInput([]), output: &output, errors: &errors)
+  }
+
+  /// Runs `arguments` (without the program name), reading answers and keys from `input`, and
+  /// returns the process exit status.
+  public static func run(
+    _ arguments: [String], context: CommandContext, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
+  ) -> Int32 {
     do {
-      switch try rootCommand.parse(arguments) {
+      switch try rootCommand.parse(arguments.isEmpty ? [CourseCommand.spec.name] : arguments) {
       case .helpRequested(let command):
         output.write(command.helpText(width: min(context.terminal.width, 100)))
         return ExitStatus.success
       case .arguments(let parsed):
-        return try dispatch(parsed, context: context, output: &output, errors: &errors)
+        return try dispatch(parsed, context: context, input: input, output: &output, errors: &errors)
       }
     } catch let error as ArgumentError {
       errors.write("curvelab: \(error)\n")
@@ -44,20 +54,38 @@ public enum CurveLabCLI {
     name: "curvelab",
     abstract: "Learn to read machine-learning learning curves, and read your own.",
     discussion: """
-      Start with 'curvelab simulate' to watch a run, and 'curvelab diagnose FILE' to read one \
-      of yours. The terminal course (lessons, quiz, exercises) is being written. Every command \
-      takes --help.
+      Run 'curvelab' alone to open the course: ten short lessons with live simulated runs, a \
+      quiz and exercises graded by the diagnosis engine. 'curvelab simulate' trains a run to \
+      watch, 'curvelab diagnose FILE' reads one of yours. Every command takes --help.
       """,
     subcommands: [
-      SimulateCommand.spec, DiagnoseCommand.spec, WatchCommand.spec, BenchCommand.spec,
+      CourseCommand.spec, LessonCommand.spec, QuizCommand.spec, ExerciseCommand.spec,
+      ProgressCommand.spec, ResetCommand.spec, SimulateCommand.spec, DiagnoseCommand.spec,
+      WatchCommand.spec, CheckCommand.spec, BenchCommand.spec,
     ]
   )
 
   private static func dispatch(
-    _ parsed: ParsedArguments, context: CommandContext, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    _ parsed: ParsedArguments, context: CommandContext, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws -> Int32 {
     switch parsed.command.name {
+    case CourseCommand.spec.name:
+      try CourseCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case LessonCommand.spec.name:
+      try LessonCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case QuizCommand.spec.name:
+      try QuizCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case ExerciseCommand.spec.name:
+      try ExerciseCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case ProgressCommand.spec.name:
+      try ProgressCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case ResetCommand.spec.name:
+      try ResetCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case CheckCommand.spec.name:
+      if try !CheckCommand(parsed).run(context: context, output: &output, errors: &errors) {
+        return ExitStatus.failure
+      }
     case SimulateCommand.spec.name:
       try SimulateCommand(parsed).run(context: context, output: &output)
     case DiagnoseCommand.spec.name:
@@ -102,16 +130,22 @@ public struct CommandContext: Sendable {
   /// Environment variables.
   public var environment: [String: String]
 
+  /// Lines on the screen, for paging.
+  public var screenHeight: Int
+
   /// Creates a context.
-  public init(terminal: Terminal, environment: [String: String]) {
+  public init(terminal: Terminal, environment: [String: String], screenHeight: Int = 24) {
     self.terminal = terminal
     self.environment = environment
+    self.screenHeight = screenHeight
   }
 
   /// The context of the running process.
   public static func current() -> CommandContext {
-    CommandContext(
-      terminal: .standardOutput(), environment: Terminal.processEnvironment)
+    let environment = Terminal.processEnvironment
+    return CommandContext(
+      terminal: .standardOutput(), environment: environment,
+      screenHeight: Terminal.height(fileDescriptor: 1, environment: environment))
   }
 
   /// A fixed context for tests: not a terminal, 80 columns, no colour.

@@ -12,6 +12,14 @@ enum FileWriting {
     }
   }
 
+  static func createFolder(_ path: String) throws(CLIError) {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+
   private static func reason(for error: any Error, at url: URL) -> String {
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false

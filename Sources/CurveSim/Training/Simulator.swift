@@ -30,7 +30,13 @@ public struct Simulator: Sendable {
   }
 
   /// Trains and returns the log and the final network.
-  public func run() -> SimulationRun {
+  ///
+  /// - Parameter onEvaluation: Called at every evaluation with its step and the model's
+  ///   predicted probability of class 1 for each validation example, in order (to follow one
+  ///   example's score through training). Costs one extra array per evaluation when given.
+  public func run(onEvaluation: ((_ step: Int, _ validationScores: [Double]) -> Void)? = nil)
+    -> SimulationRun
+  {
     let c = configuration
     let split = c.data.makeSplit(seed: seed)
     var initGenerator = SeededGenerator(seed: seed, stream: "init")
@@ -56,8 +62,9 @@ public struct Simulator: Sendable {
     var order = Array(0..<split.training.count)
 
     func evaluate(epoch: Double) {
-      let validation = kernel.evaluate(split.validation)
+      let validation = kernel.evaluate(split.validation, recordingLogits: onEvaluation != nil)
       let training = kernel.evaluate(split.training)
+      onEvaluation?(globalStep, validation.logits.map(TrainingKernel.sigmoid))
       log.evaluationEntries.append(
         EvaluationEntry(
           step: globalStep, epoch: epoch, loss: validation.loss,

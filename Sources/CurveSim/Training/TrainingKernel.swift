@@ -335,11 +335,16 @@ final class TrainingKernel {
 
   // MARK: Evaluation
 
-  /// Mean loss and the number of correctly classified examples over a whole set, no dropout.
-  func evaluate(_ data: Dataset) -> (loss: Double, correct: Int) {
+  /// Mean loss and the number of correctly classified examples over a whole set, no dropout;
+  /// with `recordingLogits`, also every example's logit, in order.
+  func evaluate(_ data: Dataset, recordingLogits: Bool = false)
+    -> (loss: Double, correct: Int, logits: [Double])
+  {
     var unusedGenerator = SeededGenerator(seed: 0)
     var totalLoss = 0.0
     var correct = 0
+    var recorded: [Double] = []
+    if recordingLogits { recorded.reserveCapacity(data.count) }
     let logits = values + outputRow * blockCapacity
     data.features.withUnsafeBufferPointer { features in
       data.labels.withUnsafeBufferPointer { labels in
@@ -356,6 +361,7 @@ final class TrainingKernel {
           for column in 0..<count {
             let logit = logits[column]
             let label = blockLabels[column]
+            if recordingLogits { recorded.append(logit) }
             totalLoss += Self.crossEntropy(logit: logit, label: label)
             // A thresholded prediction: class 1 when the probability exceeds 0.5.
             if (logit > 0 ? 1.0 : 0.0) == label { correct += 1 }
@@ -364,7 +370,7 @@ final class TrainingKernel {
         }
       }
     }
-    return (data.count == 0 ? .nan : totalLoss / Double(data.count), correct)
+    return (data.count == 0 ? .nan : totalLoss / Double(data.count), correct, recorded)
   }
 
   /// Binary cross-entropy from a logit, stable for large |logit|.

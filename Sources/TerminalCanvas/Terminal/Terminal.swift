@@ -107,6 +107,20 @@ public struct Terminal: Sendable, Equatable {
     }
   }
 
+  /// The height of the terminal behind a file descriptor, in lines: the terminal's own answer,
+  /// else a positive `LINES`, else 24.
+  public static func height(fileDescriptor: Int32, environment: [String: String]) -> Int {
+    #if canImport(Glibc) || canImport(Darwin)
+      var size = winsize()
+      let result = withUnsafeMutablePointer(to: &size) { pointer in
+        ioctl(fileDescriptor, UInt(TIOCGWINSZ), pointer)
+      }
+      if result == 0, size.ws_row > 0 { return Int(size.ws_row) }
+    #endif
+    if let text = environment["LINES"], let lines = Int(text), lines > 0 { return lines }
+    return 24
+  }
+
   private static func windowColumns(fileDescriptor: Int32) -> Int? {
     #if canImport(Glibc) || canImport(Darwin)
       var size = winsize()

@@ -1,0 +1,245 @@
+import CurveExercises
+import Dispatch
+import Foundation
+
+/// Validates a whole course for its authors: every file parses, every simulated block runs,
+/// every curve question gets a key from the engine, the solutions are current, nothing is
+/// orphaned.
+public struct CourseCheck: Sendable {
+  /// The course.
+  public var course: Course
+  /// Quiz seeds tried for each curve question.
+  public var quizSeeds: Int
+
+  /// What the check found.
+  public struct Report: Sendable {
+    /// Problems, each with file and line.
+    public var errors: [CourseError] = []
+    /// What was checked, one line each.
+    public var checked: [String] = []
+    /// Solutions whose committed text differs from what the kit generates now, with that text.
+    public var staleSolutions: [(path: String, text: String)] = []
+  }
+
+  /// Creates a check.
+  public init(course: Course, quizSeeds: Int = 20) {
+    self.course = course
+    self.quizSeeds = quizSeeds
+  }
+
+  /// The lessons, parsed; problems go to `report`.
+  public func lessons(into report: inout Report) -> [Lesson] {
+    var lessons: [Lesson] = []
+    for (index, entry) in course.lessons.enumerated() {
+      do {
+        let lesson = Lesson(entry: entry, number: index + 1, text: try course.text(of: entry))
+        report.errors += lesson.problems(file: course.path(of: entry))
+        lessons.append(lesson)
+      } catch {
+        report.errors.append(error)
+      }
+    }
+    return lessons
+  }
+
+  /// Runs every check.
+  public func run() -> Report {
+    var report = Report()
+    let lessons = lessons(into: &report)
+    report.checked.append("\(lessons.count) lessons parsed")
+    checkCoverage(lessons, into: &report)
+    checkBlocks(lessons, into: &report)
+    checkQuizzes(into: &report)
+    checkSolutions(lessons, into: &report)
+    checkOrphans(into: &report)
+    return report
+  }
+
+  private func checkCoverage(_ lessons: [Lesson], into report: inout Report) {
+    let manifest = course.path(Course.manifestPath)
+    let taught = Set(lessons.flatMap(\.entry.sections))
+    let missing = (1...10).filter { !taught.contains($0) }
+    if !missing.isEmpty {
+      report.errors.append(CourseError(
+        file: manifest, line: nil,
+        message: "no lesson lists outline section(s) \(missing.map(String.init).joined(separator: ", "))"))
+    }
+    var seen: [String: String] = [:]
+    for lesson in lessons {
+      let file = course.path(of: lesson.entry)
+      if lesson.exercises.isEmpty {
+        report.errors.append(CourseError(file: file, line: nil, message: "the lesson has no exercise block"))
+      }
+      for (exercise, line) in lesson.exercises {
+        if let other = seen[exercise.id] {
+          report.errors.append(CourseError(file: file, line: line, message: "exercise id '\(exercise.id)' is also used in \(other)"))
+        }
+        seen[exercise.id] = "\(file):\(line)"
+      }
+    }
+  }
+
+  /// Every curve, prediction and exercise block simulates; exercises get a key.
+  private func checkBlocks(_ lessons: [Lesson], into report: inout Report) {
+    struct Job: Sendable { var file: String; var line: Int; var keyword: String; var info: String }
+    var jobs: [Job] = []
+    for lesson in lessons {
+      for keyword in Lesson.blockKeywords.sorted() {
+        for block in lesson.document.codeBlocks(withInfo: keyword) {
+          jobs.append(Job(file: course.path(of: lesson.entry), line: block.line, keyword: keyword, info: block.info))
+        }
+      }
+    }
+    let results = parallelMap(jobs) { job -> CourseError? in
+      do {
+        switch job.keyword {
+        case "curve": _ = try CurveBlock(info: job.info).render(style: FigureStyle())
+        case "prediction":
+          if try PredictionBlock(info: job.info).trace() == nil {
+            return CourseError(file: job.file, line: job.line, message: "no validation example crosses 0.5 slowly in this run; try another seed")
+          }
+        default:
+          let solved = try ExerciseBlock(info: job.info).exercise.solve()
+          if solved.key.keep == nil {
+            return CourseError(file: job.file, line: job.line, message: "the run has no finite validation loss to key")
+          }
+          let learnable = ["healthy", "overfitting", "underfitting", "erratic"]
+          if !learnable.contains(solved.key.pattern.rawValue) {
+            return CourseError(file: job.file, line: job.line, message: "the engine reads this run as \(solved.key.pattern.rawValue), not one of the four patterns the course teaches")
+          }
+        }
+        return nil
+      } catch {
+        return CourseError(file: job.file, line: job.line, message: "\(job.keyword) block: \(error)")
+      }
+    }
+    report.errors += results.compactMap { $0 }
+    report.checked.append("\(jobs.count) simulated blocks ran")
+  }
+
+  private func checkQuizzes(into report: inout Report) {
+    for relative in course.quizzes {
+      let path = course.path(relative)
+      let text: String
+      do { text = try Course.read(path) } catch {
+        report.errors.append(error)
+        continue
+      }
+      let (parsed, errors) = QuizFile.parse(text, fileName: path)
+      report.errors += errors.map { CourseError(file: path, line: $0.line, message: $0.message) }
+      guard let quiz = parsed else { continue }
+      let sections = Set(quiz.questions.flatMap(\.sections))
+      let missing = (1...10).filter { !sections.contains($0) }
+      if !missing.isEmpty {
+        report.errors.append(CourseError(file: path, line: nil, message: "no question tests section(s) \(missing.map(String.init).joined(separator: ", "))"))
+      }
+      let curveQuestions = quiz.questions.filter { $0.curve != nil }
+      let seeds = Array(0..<UInt64(quizSeeds))
+      let failures = parallelMap(seeds) { seed -> [CourseError] in
+        var found: [CourseError] = []
+        for question in curveQuestions {
+          do {
+            _ = try CurveQuestionMaker(spec: question.curve!, quizSeed: seed, id: question.id).make()
+          } catch {
+            found.append(CourseError(file: path, line: question.curve!.line, message: "curve question \(question.id), quiz seed \(seed): \(error)"))
+          }
+        }
+        return found
+      }
+      var reported = Set<Int>()
+      for failure in failures.flatMap({ $0 }) where reported.insert(failure.line ?? 0).inserted {
+        report.errors.append(failure)
+      }
+      // The correct letter must move around.
+      if let plan = try? QuizPlan(file: quiz, seed: 1) {
+        let positions = plan.questions.filter { !$0.isMultiple }.compactMap { $0.options.firstIndex(where: \.isCorrect) }
+        if positions.count > 3, Set(positions).count == 1 {
+          report.errors.append(CourseError(file: path, line: nil, message: "every correct answer falls on the same letter"))
+        }
+      }
+      report.checked.append("\(path): \(quiz.questions.count) questions, \(curveQuestions.count) answered by the engine over \(quizSeeds) seeds")
+    }
+  }
+
+  /// Each exercise's solution, as the kit writes it now.
+  public func solutions(_ lessons: [Lesson]) -> [(path: String, text: String, error: CourseError?)] {
+    struct Job: Sendable { var exercise: Exercise; var title: String; var file: String; var line: Int }
+    let jobs = lessons.flatMap { lesson in
+      lesson.exercises.map { Job(exercise: $0.exercise, title: lesson.entry.title, file: course.path(of: lesson.entry), line: $0.line) }
+    }
+    return parallelMap(jobs) { job in
+      let path = course.path("Solutions/\(job.exercise.id).md")
+      do {
+        let solved = try job.exercise.solve()
+        return (path, SolutionWriter().markdown(for: solved, lessonTitle: job.title), nil)
+      } catch {
+        return (path, "", CourseError(file: job.file, line: job.line, message: "\(error)"))
+      }
+    }
+  }
+
+  private func checkSolutions(_ lessons: [Lesson], into report: inout Report) {
+    let generated = solutions(lessons)
+    for (path, text, error) in generated {
+      if let error {
+        report.errors.append(error)
+        continue
+      }
+      let committed = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+      if committed != text {
+        report.staleSolutions.append((path, text))
+        report.errors.append(CourseError(
+          file: path, line: nil,
+          message: committed == nil ? "missing: run 'curvelab check --write-solutions'" : "out of date with the engine: run 'curvelab check --write-solutions'"))
+      }
+    }
+    report.checked.append("\(generated.count) solutions compared with what the engine gives now")
+  }
+
+  private func checkOrphans(into report: inout Report) {
+    let manager = FileManager.default
+    let listed = Set(course.lessons.map(\.file))
+    for file in (try? manager.contentsOfDirectory(atPath: course.path("Lessons"))) ?? []
+    where file.hasSuffix(".md") && !listed.contains(file) && file != "README.md" {
+      report.errors.append(CourseError(file: course.path("Lessons/\(file)"), line: nil, message: "not listed in \(Course.manifestPath)"))
+    }
+    let quizzes = Set(course.quizzes.map { ($0 as NSString).lastPathComponent })
+    for file in (try? manager.contentsOfDirectory(atPath: course.path("Quizzes"))) ?? []
+    where file.hasSuffix(".quiz") && !quizzes.contains(file) {
+      report.errors.append(CourseError(file: course.path("Quizzes/\(file)"), line: nil, message: "not listed under \"quizzes\" in \(Course.manifestPath)"))
+    }
+    var exerciseIDs = Set<String>()
+    for entry in course.lessons {
+      if let text = try? course.text(of: entry) {
+        let lesson = Lesson(entry: entry, number: 0, text: text)
+        exerciseIDs.formUnion(lesson.exercises.map(\.exercise.id))
+      }
+    }
+    for file in (try? manager.contentsOfDirectory(atPath: course.path("Solutions"))) ?? []
+    where file.hasSuffix(".md") && file != "README.md" && !exerciseIDs.contains(String(file.dropLast(3))) {
+      report.errors.append(CourseError(file: course.path("Solutions/\(file)"), line: nil, message: "no exercise in the lessons has this id"))
+    }
+  }
+}
+
+/// `transform` over `items` on every core, results in order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+  let results = UnsafeResults<R>(count: items.count)
+  DispatchQueue.concurrentPerform(iterations: items.count) { index in
+    results.set(index, transform(items[index]))
+  }
+  return results.values
+}
+
+/// Slots written once each from concurrent iterations.
+private final class UnsafeResults<R>: @unchecked Sendable {
+  private var slots: [R?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: R) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+  var values: [R] { slots.map { $0! } }
+}

@@ -1,0 +1,209 @@
+import CurveCore
+import CurveDiagnosis
+import CurveExercises
+import CurveSim
+
+/// Turns a quiz's `curve:` header into a question: a simulated run, options, and a key from
+/// the diagnosis engine.
+///
+/// When no seed is fixed, the run's seed follows from the quiz seed and the question id, and
+/// a run the engine cannot key (no early stop to ask about, no steps to count, a verdict
+/// outside the four patterns) is redrawn with the next candidate seed.
+struct CurveQuestionMaker {
+  var spec: CurveQuestionSpec
+  var quizSeed: UInt64
+  var id: String
+
+  /// Candidates tried before giving up.
+  static let maximumDraws = 30
+
+  func make() throws(RunRecipe.Problem) -> QuizPlan.Question {
+    let baseSeed: UInt64
+    if let fixed = spec.seed {
+      baseSeed = fixed
+    } else {
+      var generator = SeededGenerator(seed: quizSeed, stream: "quiz.curve.\(id)")
+      baseSeed = generator.next() >> 44  // a short number a learner can retype
+    }
+    let draws = spec.seed == nil ? Self.maximumDraws : 1
+    for draw in 0..<draws {
+      let seed = ExerciseGenerator.candidateSeed(baseSeed, draw: draw)
+      let recipe = try recipe(seed: seed)
+      let log = try recipe.simulate().log
+      if let question = question(for: recipe, log: log) { return question }
+    }
+    throw RunRecipe.Problem(
+      message: "no run in \(draws) draws from seed \(baseSeed) gave the engine an answer to ask=\(spec.ask.rawValue)")
+  }
+
+  /// The run: the written scenario and overrides, with a small evaluation set for set-size
+  /// questions unless the author chose one.
+  func recipe(seed: UInt64) throws(RunRecipe.Problem) -> RunRecipe {
+    var pairs: [(key: String, value: String)] = [("scenario", spec.scenario)]
+    pairs += spec.overrides.map { ($0.key, $0.value) }
+    if spec.ask == .setSize, !spec.overrides.contains(where: { $0.key == "eval-size" }) {
+      var generator = SeededGenerator(seed: seed, stream: "quiz.set-size")
+      pairs.append(("eval-size", String(generator.nextInt(in: 16...60))))
+    }
+    return try RunRecipe(pairs: pairs, defaultSeed: seed)
+  }
+
+  private func question(for recipe: RunRecipe, log: TrainingLog) -> QuizPlan.Question? {
+    let patience = spec.patience ?? 3
+    let diagnosis = Diagnoser(
+      options: DiagnosisOptions(earlyStopping: EarlyStoppingPolicy(patience: patience))
+    ).diagnose(log)
+    let learnable: Set<Pattern> = [.healthy, .overfitting, .underfitting, .erratic]
+    guard learnable.contains(diagnosis.pattern) else { return nil }
+    if spec.scenario != "any", diagnosis.pattern.rawValue != recipe.scenario.rawValue { return nil }
+    let options: [QuizPlan.Option]?
+    var panels = QuizPlan.FigurePanels.chart
+    switch spec.ask {
+    case .pattern: options = patternOptions(diagnosis)
+    case .stop: options = stopOptions(log: log, diagnosis: diagnosis, patience: patience)
+    case .remedy: options = remedyOptions(diagnosis)
+    case .setSize:
+      options = setSizeOptions(diagnosis, actual: log.metadata.evaluationSetSize)
+      panels = .accuracyValues
+    }
+    guard let options, Set(options.map(\.text)).count == options.count,
+      options.filter(\.isCorrect).count == 1
+    else { return nil }
+    return QuizPlan.Question(
+      id: id, sections: [], isMultiple: false, prompt: "", hint: nil, options: options,
+      run: recipe, log: log, panels: panels)
+  }
+
+  // MARK: Options
+
+  private func patternOptions(_ diagnosis: Diagnosis) -> [QuizPlan.Option] {
+    let evidence = diagnosis.evidence.prefix(2).map(\.meaning).joined(separator: "; ")
+    return [Pattern.healthy, .overfitting, .underfitting, .erratic].map { pattern in
+      if pattern == diagnosis.pattern {
+        return QuizPlan.Option(
+          text: pattern.title, isCorrect: true,
+          explanation: "Right. \(diagnosis.headline)\(evidence.isEmpty ? "" : " (\(evidence))")")
+      }
+      return QuizPlan.Option(
+        text: pattern.title, isCorrect: false,
+        explanation: "Not this run: \(Self.signature(of: pattern)) The engine reads it as "
+          + "\(diagnosis.pattern.rawValue): \(diagnosis.headline)")
+    }
+  }
+
+  static func signature(of pattern: Pattern) -> String {
+    switch pattern {
+    case .healthy: "a healthy run has both losses falling and levelling off close together."
+    case .overfitting:
+      "overfitting needs validation loss to turn up (or stall) while training loss keeps falling."
+    case .underfitting: "underfitting keeps both losses high and flat from early on."
+    case .erratic: "an erratic run swings up and down as much as it trends, in both curves."
+    case .diverged: "a diverged run's loss becomes NaN or explodes."
+    case .insufficientData: "the log would be too short to judge."
+    }
+  }
+
+  private func stopOptions(log: TrainingLog, diagnosis: Diagnosis, patience: Int)
+    -> [QuizPlan.Option]?
+  {
+    let steps = log.evaluationEntries.map(\.step)
+    guard let outcome = diagnosis.earlyStopping, let stopIndex = outcome.stopIndex,
+      let kept = outcome.restoredStep, let keptIndex = steps.firstIndex(of: kept),
+      stopIndex - keptIndex == patience, keptIndex >= 1, stopIndex + 1 < steps.count
+    else { return nil }
+    let stop = steps[stopIndex]
+    func text(_ stop: Int?, _ keep: Int) -> String {
+      guard let stop else { return "It never stops early; the run ends at step \(steps.last!) and keeps step \(keep)." }
+      return "It stops after step \(stop) and keeps the step-\(keep) checkpoint."
+    }
+    let interval = steps.count > 1 ? steps[1] - steps[0] : 0
+    return [
+      QuizPlan.Option(
+        text: text(stop, kept), isCorrect: true,
+        explanation: "Right. Validation loss was lowest at step \(kept); the next \(patience) "
+          + "evaluations (every \(interval) steps) brought no new best, so training ends at step "
+          + "\(stop), and load_best_model_at_end restores step \(kept)."),
+      QuizPlan.Option(
+        text: text(stop, stop), isCorrect: false,
+        explanation: "The stop is right, but with load_best_model_at_end=True the Trainer keeps "
+          + "the best checkpoint (step \(kept)), not the last one."),
+      QuizPlan.Option(
+        text: text(steps[stopIndex - 1], kept), isCorrect: false,
+        explanation: "One evaluation too early: patience \(patience) waits for \(patience) "
+          + "evaluations without improvement after the best one, and step \(steps[stopIndex - 1]) "
+          + "is only the \(patience - 1 == 1 ? "first" : "\(patience - 1)th")."),
+      QuizPlan.Option(
+        text: text(nil, steps.last!), isCorrect: false,
+        explanation: "Patience counts evaluations, and validation loss went \(patience) "
+          + "evaluations without a new best well before the end, so the callback fires at step "
+          + "\(stop)."),
+    ]
+  }
+
+  private func remedyOptions(_ diagnosis: Diagnosis) -> [QuizPlan.Option]? {
+    guard let best = diagnosis.remedies.first else { return nil }
+    let listed = Set(diagnosis.remedies.map(\.action))
+    let unhelpful: [Remedy.Action] =
+      switch diagnosis.pattern {
+      case .overfitting: [.biggerModel, .moreEpochs, .higherLearningRate, .lessRegularization]
+      case .underfitting: [.smallerModel, .dropout, .earlyStopping, .weightDecay]
+      case .erratic: [.higherLearningRate, .moreEpochs, .biggerModel, .smallerModel]
+      default: [.higherLearningRate, .smallerModel, .dropout, .moreEpochs]
+      }
+    let distractors = unhelpful.filter { !listed.contains($0) }.prefix(3)
+    guard distractors.count == 3 else { return nil }
+    return [
+      QuizPlan.Option(
+        text: Self.capitalised(best.action.title), isCorrect: true, explanation: "Right. \(best.text)")
+    ]
+      + distractors.map { action in
+        QuizPlan.Option(
+          text: Self.capitalised(action.title), isCorrect: false,
+          explanation: "Not for this run: \(Self.whyNot(action, for: diagnosis.pattern)) The "
+            + "engine's first advice: \(best.text)")
+      }
+  }
+
+  static func whyNot(_ action: Remedy.Action, for pattern: Pattern) -> String {
+    switch (action, pattern) {
+    case (.higherLearningRate, .erratic): "a higher rate makes every update overshoot further."
+    case (.higherLearningRate, _): "the run is not crawling; a higher rate adds instability."
+    case (.biggerModel, .overfitting): "more capacity memorizes the training set even faster."
+    case (.moreEpochs, .overfitting): "validation loss is already rising; more epochs make it worse."
+    case (.lessRegularization, _): "weaker regularization lets the model memorize more."
+    case (.smallerModel, .underfitting): "the model already cannot capture the pattern."
+    case (.dropout, .underfitting), (.weightDecay, .underfitting):
+      "more regularization holds back a model that is already learning too little."
+    case (.earlyStopping, .underfitting): "stopping sooner cuts short a run that has not learned enough."
+    case (.moreEpochs, .erratic): "more epochs of the same swings do not settle them."
+    case (.biggerModel, .erratic), (.smallerModel, .erratic):
+      "model size is not what makes the updates jump."
+    default: "it does not address what the curves show."
+    }
+  }
+
+  private func setSizeOptions(_ diagnosis: Diagnosis, actual: Int?) -> [QuizPlan.Option]? {
+    guard let steps = diagnosis.accuracySteps, steps.isQuantized, let n = steps.impliedSetSize,
+      n == actual, n >= 8
+    else { return nil }
+    let step = Format.number(1 / Double(n))
+    let candidates = [n, n * 2, n / 2, n * 10]
+    return candidates.map { size in
+      if size == n {
+        return QuizPlan.Option(
+          text: "About \(size)", isCorrect: true,
+          explanation: "Right. Every accuracy value is a multiple of \(step) = 1/\(n): each step "
+            + "is one more example classified right out of \(n).")
+      }
+      return QuizPlan.Option(
+        text: "About \(size)", isCorrect: false,
+        explanation: "With \(size) examples the smallest possible change would be 1/\(size) = "
+          + "\(Format.number(1 / Double(size))), but the values here move in steps of \(step) = 1/\(n).")
+    }
+  }
+
+  static func capitalised(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+}

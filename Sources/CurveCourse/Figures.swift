@@ -1,0 +1,175 @@
+public import CurveCore
+import CurveDiagnosis
+public import CurveExercises
+public import CurveRender
+import CurveSim
+import TerminalCanvas
+
+/// How figures are drawn: width, colour and characters.
+public struct FigureStyle: Sendable, Equatable {
+  /// Columns available.
+  public var width: Int
+  /// Lines per chart panel.
+  public var panelHeight: Int
+  /// Colour and characters.
+  public var chart: ChartOptions
+
+  /// Creates a style.
+  public init(width: Int = 80, panelHeight: Int = 12, chart: ChartOptions = ChartOptions()) {
+    self.width = width
+    self.panelHeight = panelHeight
+    self.chart = chart
+  }
+}
+
+/// Draws a run as a chart, optionally with the best checkpoint and an early-stopping point
+/// marked, for lessons, quiz questions, exercises and solutions alike.
+public enum RunFigure {
+  /// The chart of `log`.
+  public static func chart(
+    of log: TrainingLog, panels: TrainingLogChart.Panels = .all, marksBest: Bool = false,
+    stopPatience: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, style: FigureStyle
+  ) -> [String] {
+    var markers: [ChartMarker] = []
+    if marksBest, let best = ChartMarker.best(in: log) { markers.append(best) }
+    if let patience = stopPatience, let stop = stopStep(in: log, patience: patience) {
+      markers.append(ChartMarker(x: Double(stop), label: "stop", color: .red))
+    }
+    return TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers).render(
+      width: style.width, panelHeight: style.panelHeight, options: style.chart)
+  }
+
+  /// Where the Trainer's early stopping on validation loss would stop `log`.
+  public static func stopStep(in log: TrainingLog, patience: Int) -> Int? {
+    EarlyStoppingPolicy(patience: patience).replay(
+      values: log.evaluationEntries.map(\.loss), steps: log.evaluationEntries.map(\.step)
+    ).stopStep
+  }
+}
+
+extension CurveBlock {
+  /// Trains the run and draws it, with the command that reruns it and a summary line.
+  public func render(style: FigureStyle) throws(RunRecipe.Problem) -> [String] {
+    let log = try recipe.simulate().log
+    var lines = RunFigure.chart(
+      of: log, panels: panels, marksBest: marksBest, stopPatience: marksStop ? patience : nil,
+      xAxis: xAxis, style: style)
+    lines.append("")
+    let summary = TrainingLogSummary(log).line
+    lines += wrap(summary, width: style.width)
+    if marksStop {
+      let outcome = EarlyStoppingPolicy(patience: patience).replay(
+        values: log.evaluationEntries.map(\.loss), steps: log.evaluationEntries.map(\.step))
+      let sentence: String
+      if let stop = outcome.stopStep, let kept = outcome.restoredStep {
+        sentence =
+          "Early stopping, patience \(patience): \(patience) evaluations without a new best "
+          + "end training at step \(stop); the step-\(kept) checkpoint is kept."
+      } else {
+        sentence = "Early stopping, patience \(patience): never fires on this run."
+      }
+      lines += wrap(sentence, width: style.width)
+    }
+    if showsVerdict {
+      lines += wrap("Engine: " + Diagnoser().diagnose(log).headline, width: style.width)
+    }
+    lines += wrap("Rerun it: " + recipe.commandLine, width: style.width)
+    return lines
+  }
+}
+
+extension PredictionBlock {
+  /// One validation example's score at each evaluation, next to the run's loss and accuracy.
+  public struct Trace: Sendable, Equatable {
+    /// One evaluation.
+    public struct Row: Sendable, Equatable {
+      public var step: Int
+      public var score: Double
+      public var validationLoss: Double
+      public var validationAccuracy: Double
+    }
+    /// The example's index in the validation set.
+    public var example: Int
+    /// The rows around the moment the score crosses 0.5.
+    public var rows: [Row]
+    /// The evaluation-set size.
+    public var setSize: Int
+  }
+
+  /// Trains the run and picks a positive example whose score climbs from below 0.5 to above
+  /// it, spending at least two evaluations between 0.25 and 0.5 on the way.
+  public func trace() throws(RunRecipe.Problem) -> Trace? {
+    let configuration = try recipe.configuration()
+    var scores: [[Double]] = []
+    var steps: [Int] = []
+    let run = Simulator(configuration: configuration, seed: recipe.seed, scenario: recipe.scenario)
+      .run { step, validationScores in
+        steps.append(step)
+        scores.append(validationScores)
+      }
+    let labels = run.split.validation.labels
+    let entries = run.log.evaluationEntries
+    var best: (example: Int, crossing: Int, climbing: Int)?
+    for example in labels.indices where labels[example] == 1 {
+      let series = scores.map { $0[example] }
+      guard let crossing = series.firstIndex(where: { $0 > 0.5 }), crossing >= 2,
+        series[crossing...].allSatisfy({ $0 > 0.5 })
+      else { continue }
+      let climbing = series[..<crossing].filter { (0.25...0.5).contains($0) }.count
+      let rising = zip(series[..<crossing], series[1...crossing]).filter { $0 < $1 }.count
+      guard climbing >= 2, rising >= crossing / 2 else { continue }
+      if best == nil || climbing > best!.climbing { best = (example, crossing, climbing) }
+    }
+    guard let best else { return nil }
+    let first = max(0, best.crossing - 4)
+    let last = min(entries.count - 1, best.crossing + 2)
+    let rows = (first...last).map { index in
+      Trace.Row(
+        step: steps[index], score: scores[index][best.example],
+        validationLoss: entries[index].loss ?? .nan,
+        validationAccuracy: entries[index].accuracy ?? .nan)
+    }
+    return Trace(example: best.example, rows: rows, setSize: labels.count)
+  }
+
+  /// The trace as a table, or a note when no example crosses 0.5 in this run.
+  public func render(style: FigureStyle) throws(RunRecipe.Problem) -> [String] {
+    guard let trace = try trace() else {
+      return ["(No positive example in this run crosses 0.5 slowly enough to follow: try "
+        + "another seed.)"]
+    }
+    var lines = [
+      "Validation example #\(trace.example + 1) is a dog (label 1); \(trace.setSize) examples in all.",
+      "",
+      "   step   its score   rounds to   its loss   eval_loss   eval_accuracy",
+    ]
+    for row in trace.rows {
+      let predicted = row.score > 0.5 ? "1 (dog)" : "0 (cat)"
+      lines.append(
+        pad(String(row.step), 7) + pad(fixed(row.score, 3), 12) + pad(predicted, 12)
+          + pad(fixed(-logarithm(row.score), 3), 11) + pad(fixed(row.validationLoss, 4), 12)
+          + pad(fixed(row.validationAccuracy, 4), 16))
+    }
+    lines.append("")
+    lines += wrap("Rerun it: " + recipe.commandLine, width: style.width)
+    return lines.map { String($0.prefix(style.width)) }
+  }
+
+  private func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(1, width - text.count)) + text
+  }
+
+  private func logarithm(_ x: Double) -> Double { PortableMath.log(x) }
+}
+
+/// `value` with `places` decimals.
+func fixed(_ value: Double, _ places: Int) -> String {
+  guard value.isFinite else { return value.isNaN ? "NaN" : "inf" }
+  var scale = 1.0
+  for _ in 0..<places { scale *= 10 }
+  let scaled = Int((abs(value) * scale).rounded())
+  let whole = scaled / Int(scale)
+  var fraction = String(scaled % Int(scale))
+  fraction = String(repeating: "0", count: places - fraction.count) + fraction
+  return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + fraction : "")
+}

@@ -1,0 +1,182 @@
+public import CurveCore
+import CurveDiagnosis
+public import CurveExercises
+import CurveSim
+
+/// A quiz ready to be taken: question order and option order fixed by a seed, curve
+/// questions simulated and answered by the diagnosis engine.
+///
+/// ```swift
+/// let plan = try QuizPlan(file: quiz, seed: 7)
+/// let result = plan.score(["b", "ac", "d"])
+/// result.correctCount
+/// ```
+public struct QuizPlan: Sendable {
+  /// The quiz's title.
+  public var title: String
+  /// The seed of the order and of the curve questions.
+  public var seed: UInt64
+  /// The questions, in the order they are asked.
+  public var questions: [Question]
+
+  /// A question with its options in their shuffled order.
+  public struct Question: Sendable {
+    /// The question's id in the quiz file.
+    public var id: String
+    /// Outline sections it tests.
+    public var sections: [Int]
+    /// Whether more than one option may be right.
+    public var isMultiple: Bool
+    /// The prompt.
+    public var prompt: String
+    /// A hint, when the author wrote one.
+    public var hint: String?
+    /// The options, in the order shown (option 0 is "a").
+    public var options: [Option]
+    /// For curve questions: the run shown with the question.
+    public var run: RunRecipe?
+    /// For curve questions: the run's log.
+    public var log: TrainingLog?
+    /// For curve questions: what is shown besides the chart (accuracy values for set-size).
+    public var panels: FigurePanels
+
+    /// The letters of the correct options, in order: "ac".
+    public var correctLetters: String {
+      String(options.indices.filter { options[$0].isCorrect }.map(QuizPlan.letter))
+    }
+  }
+
+  /// One option as shown.
+  public struct Option: Sendable, Equatable {
+    /// The text.
+    public var text: String
+    /// Whether it is correct.
+    public var isCorrect: Bool
+    /// What choosing it means.
+    public var explanation: String
+  }
+
+  /// What a curve question shows.
+  public enum FigurePanels: Sendable, Equatable {
+    /// No figure: a written question.
+    case none
+    /// Loss and accuracy.
+    case chart
+    /// Accuracy only, with its distinct values listed.
+    case accuracyValues
+  }
+
+  /// The letter of option `index`: 0 → "a".
+  public static func letter(_ index: Int) -> Character {
+    Character(UnicodeScalar(UInt8(97 + index)))
+  }
+
+  /// Prepares `file` for seed `seed`: shuffles questions and options, simulates and keys curve
+  /// questions.
+  public init(file: QuizFile, seed: UInt64) throws(QuizPlanError) {
+    title = file.title ?? "Quiz"
+    self.seed = seed
+    var order = SeededGenerator(seed: seed, stream: "quiz.order")
+    var questions: [Question] = []
+    for question in file.questions {
+      var prepared: Question
+      if let curve = question.curve {
+        do {
+          prepared = try CurveQuestionMaker(spec: curve, quizSeed: seed, id: question.id).make()
+        } catch {
+          throw QuizPlanError(questionID: question.id, line: curve.line, message: error.message)
+        }
+        prepared.id = question.id
+        prepared.sections = question.sections
+        prepared.prompt = question.prompt
+        prepared.hint = question.hint
+      } else {
+        prepared = Question(
+          id: question.id, sections: question.sections, isMultiple: question.kind == .multiple,
+          prompt: question.prompt, hint: question.hint,
+          options: question.options.map {
+            Option(text: $0.text, isCorrect: $0.isCorrect, explanation: $0.explanation)
+          },
+          run: nil, log: nil, panels: .none)
+      }
+      var shuffle = SeededGenerator(seed: seed, stream: "quiz.options.\(question.id)")
+      prepared.options.seededShuffle(using: &shuffle)
+      questions.append(prepared)
+    }
+    questions.seededShuffle(using: &order)
+    self.questions = questions
+  }
+
+  /// Scores answers given as letters, one string per question in order ("b", "ac", "" for
+  /// skipped). Missing answers count as skipped.
+  public func score(_ answers: [String]) -> QuizResult {
+    let items = questions.enumerated().map { index, question -> QuizResult.Item in
+      let given = index < answers.count ? answers[index] : ""
+      return QuizResult.Item(question: question, answer: given)
+    }
+    return QuizResult(items: items)
+  }
+}
+
+/// A curve question that could not be prepared.
+public struct QuizPlanError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The question.
+  public var questionID: String
+  /// The line of its `curve:` header.
+  public var line: Int
+  /// What went wrong.
+  public var message: String
+
+  public var description: String { "question \(questionID) (line \(line)): \(message)" }
+}
+
+/// Answers checked against a plan.
+public struct QuizResult: Sendable {
+  /// One question's outcome.
+  public struct Item: Sendable {
+    /// The question's id.
+    public var id: String
+    /// The letters chosen, sorted, without duplicates ("" when skipped).
+    public var chosen: String
+    /// The correct letters.
+    public var correct: String
+    /// Whether the answer is exactly right.
+    public var isRight: Bool
+    /// Letters that are not options of the question.
+    public var invalidLetters: String
+    /// The explanations of the chosen options (or of the correct ones when skipped).
+    public var explanations: [String]
+
+    init(question: QuizPlan.Question, answer: String) {
+      id = question.id
+      var letters = Set<Character>()
+      var invalid = ""
+      for character in answer.lowercased() where !character.isWhitespace && character != "," {
+        if let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < question.options.count {
+          letters.insert(character)
+        } else {
+          invalid.append(character)
+        }
+      }
+      chosen = String(letters.sorted())
+      correct = question.correctLetters
+      isRight = chosen == correct && invalid.isEmpty
+      invalidLetters = invalid
+      let shown = chosen.isEmpty ? correct : chosen
+      explanations = shown.compactMap { letter in
+        let index = Int(letter.asciiValue! - 97)
+        return "\(letter)) \(question.options[index].explanation)"
+      }
+    }
+  }
+
+  /// One item per question, in the order asked.
+  public var items: [Item]
+
+  /// Questions answered exactly right.
+  public var correctCount: Int { items.filter(\.isRight).count }
+  /// Questions answered (not skipped).
+  public var answeredCount: Int { items.filter { !$0.chosen.isEmpty }.count }
+  /// The ids to review: every question not answered exactly right.
+  public var toReview: [String] { items.filter { !$0.isRight }.map(\.id) }
+}

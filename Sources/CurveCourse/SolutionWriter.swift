@@ -1,0 +1,113 @@
+import CurveCore
+import CurveDiagnosis
+public import CurveExercises
+import CurveRender
+import TerminalCanvas
+
+/// Writes the worked solution of an exercise as Markdown: the chart, the reading step by step
+/// with the engine's evidence, the answers, and the run again with the remedy applied.
+///
+/// The text depends only on the exercise, so the committed `Solutions/` files can be
+/// regenerated and compared byte for byte.
+public struct SolutionWriter: Sendable {
+  /// Charts are drawn this wide, in ASCII, without colour, so they read anywhere.
+  public var style = FigureStyle(width: 80, panelHeight: 12, chart: ChartOptions(charset: .ascii))
+
+  /// Creates a writer.
+  public init() {}
+
+  /// The solution of `solved`, from lesson `lessonTitle` when it belongs to one.
+  public func markdown(for solved: SolvedExercise, lessonTitle: String?) -> String {
+    let exercise = solved.exercise
+    let diagnosis = solved.diagnosis
+    let key = solved.key
+    var out: [String] = ["# Worked solution: \(exercise.id)", ""]
+    if let lessonTitle { out += ["From the lesson *\(lessonTitle)*.", ""] }
+    out += [
+      "The run: `\(exercise.recipe.commandLine)`", "",
+      "## The run", "", "```text",
+    ]
+    out += RunFigure.chart(of: solved.log, marksBest: true, stopPatience: 3, style: style)
+    out += ["```", "", TrainingLogSummary(solved.log).line, ""]
+
+    out += ["## Reading it, step by step", ""]
+    var steps: [String] = []
+    if let first = solved.log.trainingEntries.first?.loss,
+      let last = solved.log.trainingEntries.last?.loss
+    {
+      steps.append(
+        "Training loss goes from \(Format.number(first)) at the first log to \(Format.number(last)) at the last.")
+    }
+    let losses = solved.log.evaluationEntries.compactMap(\.loss)
+    if let firstLoss = losses.first, let lastLoss = losses.last, let keep = key.keep {
+      steps.append(
+        "Validation loss starts at \(Format.number(firstLoss)), is lowest at step \(keep.step) "
+          + "(\(Format.number(keep.loss))) and ends at \(Format.number(lastLoss)).")
+    }
+    steps += diagnosis.evidence.map { Self.sentence($0.meaning) }
+    for (index, step) in steps.enumerated() { out.append("\(index + 1). \(step)") }
+    out.append("")
+    if !diagnosis.findings.isEmpty {
+      out.append("Also worth noticing:")
+      out.append("")
+      out += diagnosis.findings.map { "- " + Self.sentence($0.message) }
+      out.append("")
+    }
+
+    out += ["## The answers", ""]
+    let grade = solved.grade(Self.keyAnswer(solved))
+    for item in grade.items {
+      out.append("- **\(Self.label(item.question))**: \(item.expected). \(item.explanation)")
+    }
+    out.append("")
+
+    out += ["## What the remedy does", ""]
+    if key.remedy == .nothing || !RemedyTrial.canSimulate(key.remedy) {
+      out += [
+        "The engine advises no change: the run already does what a good run should. Changing a "
+          + "knob anyway is still a good experiment; see the lab lesson.", "",
+      ]
+    } else {
+      let remedied = exercise.recipe.adding(key.remedy)
+      if let log = try? remedied.simulate().log {
+        let after = Diagnoser().diagnose(log)
+        out += [
+          "The same run with the change (\(key.remedy.title)): `\(remedied.commandLine)`", "",
+          "```text",
+        ]
+        out += RunFigure.chart(of: log, marksBest: true, style: style)
+        out += ["```", "", TrainingLogSummary(log).line, ""]
+        var comparison = "The engine now reads it as **\(after.pattern.rawValue)**: \(after.headline)"
+        if let before = key.keep?.loss, let best = log.evaluationEntries.compactMap(\.loss).min() {
+          comparison +=
+            " Best validation loss: \(Format.number(before)) before, \(Format.number(best)) after."
+        }
+        out += [comparison, ""]
+      }
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// The engine's own answers, to grade and explain.
+  static func keyAnswer(_ solved: SolvedExercise) -> ExerciseAnswer {
+    ExerciseAnswer(
+      pattern: solved.key.pattern, keepStep: solved.key.keep?.step, remedy: solved.key.remedy,
+      setSize: solved.key.setSize, patienceStop: solved.key.patienceStop?.stopStep)
+  }
+
+  static func label(_ question: Exercise.Question) -> String {
+    switch question {
+    case .pattern: "Pattern"
+    case .keepStep: "Checkpoint to keep (step)"
+    case .remedy: "Best change"
+    case .setSize: "Evaluation-set size"
+    case .patienceStop(let patience): "Early stop with patience \(patience) (step)"
+    }
+  }
+
+  static func sentence(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    let capitalised = first.uppercased() + text.dropFirst()
+    return capitalised.hasSuffix(".") ? capitalised : capitalised + "."
+  }
+}

@@ -1,0 +1,101 @@
+import ArgumentParsing
+import CurveCourse
+import CurveRender
+import TerminalCanvas
+
+/// What every course command shares: where the course and the progress file are, how to
+/// draw, and how to talk to the learner.
+struct CourseSession {
+  let course: Course
+  let store: ProgressStore?
+  var style: FigureStyle
+  let asciiOnly: Bool
+  let isInteractive: Bool
+  let screenHeight: Int
+
+  /// Options every course command takes.
+  static let options: [OptionSpec] = [
+    .option("course", valueName: "DIR", help: "The course folder (holding Lessons/); found automatically by default.", section: "Course"),
+    .option("progress", valueName: "FILE", help: "CourseProgress file (default: $XDG_STATE_HOME/curvelab/progress.json).", section: "Course"),
+    .flag("ascii", help: "Draw with ASCII characters only.", section: "Output"),
+    .flag("no-color", help: "No colour (also when NO_COLOR is set).", section: "Output"),
+  ]
+
+  init(_ parsed: ParsedArguments, context: CommandContext, input: some TerminalInput) throws {
+    let explicit = try parsed.value("course", as: String.self)
+    guard let root = Course.locate(explicit: explicit, environment: context.environment) else {
+      throw CLIError.cannotRead(
+        path: "Lessons/manifest.json",
+        reason: "no course found here or in a parent folder; run from the CurveLab folder, or pass --course DIR (or set CURVELAB_COURSE)")
+    }
+    do {
+      course = try Course(root: root)
+    } catch {
+      throw CLIError.cannotRead(path: error.file, reason: error.message + (error.line.map { " (line \($0))" } ?? ""))
+    }
+    if let path = try parsed.value("progress", as: String.self) {
+      store = ProgressStore(path: path)
+    } else {
+      store = ProgressStore.defaultPath(environment: context.environment).map(ProgressStore.init)
+    }
+    asciiOnly = parsed.isSet("ascii")
+    let colour = context.terminal.isColorEnabled && !parsed.isSet("no-color")
+    style = FigureStyle(
+      width: min(context.terminal.width, 100), panelHeight: 12,
+      chart: ChartOptions(isColorEnabled: colour, charset: asciiOnly ? .ascii : .braille))
+    isInteractive = context.terminal.isTTY && input.isInteractive
+    screenHeight = context.screenHeight
+  }
+
+  /// Loads progress, reporting a damaged file on `errors`.
+  func loadProgress(errors: inout some TextOutputStream) -> CourseProgress {
+    guard let store else { return CourseProgress() }
+    let (progress, warning) = store.load()
+    if let warning { errors.write("curvelab: warning: \(warning)\n") }
+    return progress
+  }
+
+  /// Saves progress; a failure is a warning, never a crash, and says what was not saved.
+  func save(_ progress: CourseProgress, errors: inout some TextOutputStream) {
+    guard let store else {
+      errors.write("curvelab: warning: no HOME or XDG_STATE_HOME, so progress is not saved (use --progress FILE)\n")
+      return
+    }
+    do {
+      try store.save(progress)
+    } catch {
+      errors.write("curvelab: warning: progress not saved to \(store.path): \(error.localizedDescription)\n")
+    }
+  }
+
+  /// The lesson named by a number or id, or a usage error listing what exists.
+  func lesson(named name: String) throws -> Lesson {
+    guard let (number, entry) = course.lesson(named: name) else {
+      throw ArgumentError.invalidValue(
+        argument: "LESSON", value: name,
+        expected: "a lesson number from 1 to \(course.lessons.count), or an id such as \(course.lessons[0].id)")
+    }
+    do {
+      return Lesson(entry: entry, number: number, text: try course.text(of: entry))
+    } catch {
+      throw CLIError.cannotRead(path: error.file, reason: error.message)
+    }
+  }
+
+  /// Writes lines, wrapping text to the screen width.
+  func say(_ text: String, to output: inout some TextOutputStream, indent: String = "") {
+    for line in wrap(text, width: max(20, style.width - indent.count)) {
+      output.write(indent + line + "\n")
+    }
+  }
+
+  /// `text` in bold when colour is on.
+  func bold(_ text: String) -> String {
+    style.chart.isColorEnabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
+
+  /// `text` in a colour when colour is on.
+  func colored(_ text: String, _ code: Int) -> String {
+    style.chart.isColorEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

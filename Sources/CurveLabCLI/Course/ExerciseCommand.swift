@@ -1,0 +1,387 @@
+public import ArgumentParsing
+import CurveCourse
+import CurveDiagnosis
+public import CurveExercises
+import CurveSim
+import Foundation
+import JSONCoding
+import MarkdownText
+import TerminalCanvas
+
+/// `curvelab exercise`: diagnose a simulated run; graded by the engine with partial credit.
+struct ExerciseCommand {
+  static let spec = CommandSpec(
+    name: "exercise",
+    abstract: "Diagnose a simulated run: the pattern, where to stop, what to change.",
+    discussion: """
+      With no arguments, endless practice on fresh runs. With an id (or --lesson N), the \
+      exercises at the end of the lessons. Each answer is graded by the diagnosis engine, with \
+      partial credit and the numbers behind the key. Type h for a hint at any question; the \
+      worked solution is offered once you have answered (or later with --solution). Answers can \
+      also be given at once: --answers "overfitting,320,early-stopping".
+      """,
+    examples: [
+      "curvelab exercise", "curvelab exercise --lesson 7", "curvelab exercise overfitting-1",
+      "curvelab exercise --seed 12 --answers \"erratic,150,lower-learning-rate\" --json",
+      "curvelab exercise overfitting-1 --solution",
+    ],
+    options: CourseSession.options + [
+      .option("lesson", valueName: "N", help: "The exercises of lesson N (number or id)."),
+      .option("seed", short: "s", valueName: "N", help: "Seed of a practice run (default: a new one)."),
+      .option("scenario", valueName: "NAME", help: "Practice on this pattern only: healthy, overfitting, underfitting or erratic."),
+      .option("difficulty", valueName: "LEVEL", help: "easy, medium or hard (practice runs).", default: "medium"),
+      .option("answers", valueName: "LIST", help: "Answers in order: pattern, step to keep, change."),
+      .flag("solution", help: "Show the worked solution (after you have tried the exercise)."),
+      .flag("json", help: "Print the grade as JSON (with --answers)."),
+    ],
+    positionals: [PositionalSpec("ID", help: "A course exercise id, such as overfitting-1.", isOptional: true)])
+
+  let parsed: ParsedArguments
+
+  init(_ parsed: ParsedArguments) { self.parsed = parsed }
+
+  func run(
+    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream
+  ) throws {
+    let session = try CourseSession(parsed, context: context, input: input)
+    var progress = session.loadProgress(errors: &errors)
+    let runner = ExerciseRunner(session: session)
+    let difficulty = try parsed.value("difficulty", as: Difficulty.self)!
+    let scenario = try parsed.value("scenario", as: Scenario.self)
+    let seed = try parsed.value("seed", as: UInt64.self)
+    let answers = try parsed.value("answers", as: String.self)
+    let json = parsed.isSet("json")
+    if json, answers == nil {
+      throw ArgumentError.invalidValue(argument: "--json", value: "without --answers", expected: "--answers with --json")
+    }
+    var target: ExerciseRunner.Target
+    if let id = parsed.positionals.first {
+      target = try runner.courseExercise(id: id)
+    } else if let lesson = try parsed.value("lesson", as: String.self) {
+      target = try runner.lessonExercise(lesson: lesson, progress: progress)
+    } else {
+      guard answers != nil || parsed.isSet("solution") else {
+        try runner.practise(
+          seed: seed, lesson: nil, scenario: scenario, difficulty: difficulty, input: input,
+          output: &output, errors: &errors, progress: &progress)
+        return
+      }
+      guard let practiceSeed = seed else {
+        throw ArgumentError.invalidValue(
+          argument: parsed.isSet("solution") ? "--solution" : "--answers", value: "without --seed",
+          expected: "--seed N (the practice run's seed) or an exercise id")
+      }
+      target = try runner.practiceExercise(seed: practiceSeed, scenario: scenario, difficulty: difficulty)
+    }
+    if parsed.isSet("solution") {
+      guard progress.exercises[target.solved.exercise.id] != nil else {
+        throw CLIError.cannotRead(
+          path: target.solved.exercise.id,
+          reason: "try the exercise first; the worked solution opens after an attempt (curvelab exercise \(target.command))")
+      }
+      runner.writeSolution(target, output: &output)
+      return
+    }
+    if let answers {
+      let answer = try runner.parseAnswers(answers, for: target.solved.exercise)
+      let grade = target.solved.grade(answer)
+      progress.recordExercise(target.solved.exercise.id, fraction: grade.fraction)
+      session.save(progress, errors: &errors)
+      if json {
+        output.write(runner.json(grade, target: target) + "\n")
+      } else {
+        runner.writeGrade(grade, target: target, output: &output)
+      }
+      return
+    }
+    try runner.attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
+    session.save(progress, errors: &errors)
+  }
+}
+
+/// Runs exercises: shows the run, asks, grades, offers the solution.
+struct ExerciseRunner {
+  let session: CourseSession
+
+  /// An exercise ready to attempt.
+  struct Target {
+    var solved: SolvedExercise
+    /// The lesson it belongs to, if any.
+    var lessonTitle: String?
+    /// The arguments that reopen it: "overfitting-1" or "--seed 12".
+    var command: String
+    /// The committed solution file, for course exercises.
+    var solutionPath: String?
+  }
+
+  func courseExercise(id: String) throws -> Target {
+    for (index, entry) in session.course.lessons.enumerated() {
+      guard let text = try? session.course.text(of: entry) else { continue }
+      let lesson = Lesson(entry: entry, number: index + 1, text: text)
+      if let found = lesson.exercises.first(where: { $0.exercise.id == id }) {
+        return try target(found.exercise, lesson: lesson)
+      }
+    }
+    let ids = allExercises().map(\.exercise.id)
+    throw ArgumentError.invalidValue(
+      argument: "ID", value: id, expected: "one of: " + ids.joined(separator: ", "))
+  }
+
+  func lessonExercise(lesson name: String, progress: CourseProgress) throws -> Target {
+    let lesson = try session.lesson(named: name)
+    guard !lesson.exercises.isEmpty else {
+      throw CLIError.cannotRead(path: session.course.path(of: lesson.entry), reason: "this lesson has no exercises")
+    }
+    let next = lesson.exercises.first { (progress.exercises[$0.exercise.id]?.best ?? 0) < 1 } ?? lesson.exercises[0]
+    return try target(next.exercise, lesson: lesson)
+  }
+
+  func allExercises() -> [(exercise: Exercise, lesson: Lesson)] {
+    session.course.lessons.enumerated().flatMap { index, entry -> [(exercise: Exercise, lesson: Lesson)] in
+      guard let text = try? session.course.text(of: entry) else { return [] }
+      let lesson = Lesson(entry: entry, number: index + 1, text: text)
+      return lesson.exercises.map { ($0.exercise, lesson) }
+    }
+  }
+
+  private func target(_ exercise: Exercise, lesson: Lesson) throws -> Target {
+    do {
+      return Target(
+        solved: try exercise.solve(), lessonTitle: lesson.entry.title, command: exercise.id,
+        solutionPath: session.course.path("Solutions/\(exercise.id).md"))
+    } catch {
+      throw CLIError.cannotRead(path: session.course.path(of: lesson.entry), reason: "exercise \(exercise.id): \(error)")
+    }
+  }
+
+  func practiceExercise(seed: UInt64, scenario: Scenario?, difficulty: Difficulty) throws -> Target {
+    var generator = SeededGenerator(seed: seed, stream: "practice.scenario")
+    let pattern = scenario ?? generator.pick(Scenario.allCases)
+    let id = "practice-\(seed)"
+    do {
+      let solved = try ExerciseGenerator(difficulty: difficulty).make(id: id, scenario: pattern, seed: seed)
+      var command = "--seed \(seed)"
+      if let scenario { command += " --scenario \(scenario.rawValue)" }
+      if difficulty != .medium { command += " --difficulty \(difficulty.rawValue)" }
+      return Target(solved: solved, lessonTitle: nil, command: command, solutionPath: nil)
+    } catch {
+      throw CLIError.invalidConfiguration(["\(error)"])
+    }
+  }
+
+  /// Endless practice: one run after another until the learner stops.
+  func practise(
+    seed: UInt64?, lesson: Int?, scenario: Scenario? = nil, difficulty: Difficulty = .medium,
+    input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream, progress: inout CourseProgress
+  ) throws {
+    var seed = seed ?? UInt64.random(in: 1...99_999)
+    while true {
+      let target = try practiceExercise(seed: seed, scenario: scenario, difficulty: difficulty)
+      let finished = try attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
+      session.save(progress, errors: &errors)
+      guard finished, input.isInteractive else { return }
+      output.write("Another run? [Y/n] ")
+      guard let line = input.readLine(), !line.lowercased().hasPrefix("n") else { return }
+      seed += 1
+    }
+  }
+
+  /// One attempt; returns false when the learner stopped before answering everything.
+  @discardableResult
+  func attempt(
+    _ target: Target, input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream, progress: inout CourseProgress
+  ) throws -> Bool {
+    let solved = target.solved
+    let exercise = solved.exercise
+    output.write("\n" + session.bold("Exercise \(exercise.id)") + (target.lessonTitle.map { session.colored("  (lesson: \($0))", 2) } ?? "") + "\n\n")
+    for line in RunFigure.chart(of: solved.log, style: session.style) { output.write(line + "\n") }
+    let steps = solved.log.evaluationEntries.map(\.step)
+    if let first = steps.first, let last = steps.last {
+      let every = steps.count > 1 ? steps[1] - steps[0] : 0
+      session.say("\(steps.count) evaluations, every \(every) steps, from step \(first) to \(last).", to: &output)
+    }
+    var answer = ExerciseAnswer()
+    for question in exercise.questions {
+      output.write("\n")
+      session.say(question.prompt, to: &output)
+      let options = choices(for: question, solved: solved)
+      for (index, option) in options.enumerated() {
+        output.write("  \(QuizPlan.letter(index))) \(option.label)\n")
+      }
+      while true {
+        output.write("> ")
+        guard let line = input.readLine() else {
+          output.write("\nStopped; nothing was graded.\n")
+          return false
+        }
+        let typed = line.trimmingCharacters(in: .whitespaces)
+        if !input.isInteractive { output.write(typed + "\n") }
+        if typed.lowercased() == "q" {
+          output.write("Stopped; nothing was graded.\n")
+          return false
+        }
+        if typed.lowercased() == "h" {
+          session.say("Hint: " + hint(for: question), to: &output, indent: "  ")
+          continue
+        }
+        var text = typed
+        if typed.count == 1, let ascii = typed.lowercased().first?.asciiValue, ascii >= 97,
+          Int(ascii - 97) < options.count
+        {
+          text = options[Int(ascii - 97)].value
+        }
+        if typed.isEmpty || fill(&answer, question: question, with: text) {
+          if typed.isEmpty { output.write("(left blank)\n") }
+          break
+        }
+        output.write(
+          "That is not an answer to this question; " + (options.isEmpty ? "type a step number" : "type a letter or a name") + " (h: hint, q: stop).\n")
+        if !input.isInteractive { break }
+      }
+    }
+    let grade = solved.grade(answer)
+    progress.recordExercise(exercise.id, fraction: grade.fraction)
+    writeGrade(grade, target: target, output: &output)
+    if input.isInteractive {
+      output.write("Show the worked solution? [y/N] ")
+      if let line = input.readLine(), line.lowercased().hasPrefix("y") {
+        writeSolution(target, output: &output)
+      }
+    } else {
+      output.write("Worked solution: curvelab exercise \(target.command) --solution\n")
+    }
+    return true
+  }
+
+  /// The options offered for a question: none for step questions.
+  func choices(for question: Exercise.Question, solved: SolvedExercise) -> [(label: String, value: String)] {
+    switch question {
+    case .pattern:
+      return [Pattern.healthy, .overfitting, .underfitting, .erratic].map { ($0.rawValue, $0.rawValue) }
+    case .remedy:
+      var actions = [solved.key.remedy] + solved.key.otherRemedies.prefix(2)
+      let distractors: [Remedy.Action] = [.higherLearningRate, .lowerLearningRate, .biggerModel, .smallerModel, .earlyStopping, .moreEpochs, .biggerBatch, .weightDecay, .nothing]
+      for action in distractors where actions.count < 6 && !actions.contains(action) {
+        actions.append(action)
+      }
+      var generator = SeededGenerator(seed: solved.exercise.recipe.seed, stream: "exercise.remedy-options")
+      actions.seededShuffle(using: &generator)
+      return actions.map { ($0.title, $0.rawValue) }
+    default: return []
+    }
+  }
+
+  func hint(for question: Exercise.Question) -> String {
+    switch question {
+    case .pattern:
+      "Read the two loss curves together. Both fall and level off close together: healthy. Validation turns up while training keeps falling: overfitting. Both stay high and flat: underfitting. Both swing without a trend: erratic."
+    case .keepStep:
+      "Find the lowest point of the validation loss; its step is the checkpoint load_best_model_at_end would keep."
+    case .remedy:
+      "Fit the change to the pattern: overfitting wants an earlier stop or regularization, underfitting more capacity or training, erratic smaller and calmer updates, a healthy run nothing."
+    case .setSize:
+      "Find the smallest jump between two accuracy values; the set size is 1 divided by it."
+    case .patienceStop(let patience):
+      "Find the best evaluation, then count \(patience) evaluations after it without a new best."
+    }
+  }
+
+  /// Fills one answer from text; false when the text does not answer the question.
+  func fill(_ answer: inout ExerciseAnswer, question: Exercise.Question, with text: String) -> Bool {
+    switch question {
+    case .pattern:
+      guard let pattern = AnswerVocabulary.pattern(text) else { return false }
+      answer.pattern = pattern
+    case .keepStep:
+      guard let step = AnswerVocabulary.step(text) else { return false }
+      answer.keepStep = step
+    case .remedy:
+      guard let remedy = AnswerVocabulary.remedy(text) else { return false }
+      answer.remedy = remedy
+    case .setSize:
+      guard let size = AnswerVocabulary.step(text) else { return false }
+      answer.setSize = size
+    case .patienceStop:
+      guard let step = AnswerVocabulary.step(text) else { return false }
+      answer.patienceStop = step
+    }
+    return true
+  }
+
+  func parseAnswers(_ text: String, for exercise: Exercise) throws -> ExerciseAnswer {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard parts.count <= exercise.questions.count else {
+      throw ArgumentError.invalidValue(
+        argument: "--answers", value: text,
+        expected: "at most \(exercise.questions.count) answers: " + exercise.questions.map(\.name).joined(separator: ","))
+    }
+    var answer = ExerciseAnswer()
+    for (question, part) in zip(exercise.questions, parts) where !part.isEmpty {
+      guard fill(&answer, question: question, with: part) else {
+        throw ArgumentError.invalidValue(argument: "--answers", value: part, expected: "an answer to '\(question.name)'" + (question == .remedy ? " such as lower-learning-rate or early-stopping" : question == .pattern ? ": healthy, overfitting, underfitting or erratic" : ": a step number"))
+      }
+    }
+    return answer
+  }
+
+  func writeGrade(_ grade: ExerciseGrade, target: Target, output: inout some TextOutputStream) {
+    output.write("\n")
+    for item in grade.items {
+      let mark: String
+      if item.credit >= 1 {
+        mark = session.colored(session.asciiOnly ? "[right]" : "✓", 32)
+      } else if item.credit > 0 {
+        mark = session.colored(session.asciiOnly ? "[half]" : "½", 33)
+      } else {
+        mark = session.colored(session.asciiOnly ? "[wrong]" : "✗", 31)
+      }
+      let given = item.given.isEmpty ? "blank" : item.given
+      output.write("\(mark) \(session.bold(item.question.name)): you said \(given); the engine says \(item.expected).\n")
+      session.say(item.explanation, to: &output, indent: "    ")
+    }
+    output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + " (\(grade.policy.rawValue) policy)\n")
+    output.write(session.colored("The run: \(target.solved.exercise.recipe.commandLine)", 2) + "\n")
+  }
+
+  func writeSolution(_ target: Target, output: inout some TextOutputStream) {
+    var text: String?
+    if let path = target.solutionPath, let data = FileManager.default.contents(atPath: path) {
+      text = String(data: data, encoding: .utf8)
+    }
+    let markdown = text ?? SolutionWriter().markdown(for: target.solved, lessonTitle: target.lessonTitle)
+    let renderer = TerminalMarkdownRenderer(
+      width: session.style.width, isColorEnabled: session.style.chart.isColorEnabled, asciiOnly: session.asciiOnly)
+    output.write("\n")
+    for line in renderer.render(MarkdownDocument(parsing: markdown)) { output.write(line + "\n") }
+  }
+
+  func json(_ grade: ExerciseGrade, target: Target) -> String {
+    let items: [JSONValue] = grade.items.map { item in
+      .object([
+        ("question", .string(item.question.name)), ("given", .string(item.given)),
+        ("expected", .string(item.expected)), ("credit", .double(item.credit)),
+        ("points", .double(item.points)), ("maximum", .double(item.maximum)),
+        ("explanation", .string(item.explanation)),
+      ])
+    }
+    let value: JSONValue = .object([
+      ("exercise", .string(target.solved.exercise.id)),
+      ("run", .string(target.solved.exercise.recipe.commandLine)),
+      ("policy", .string(grade.policy.rawValue)), ("points", .double(grade.points)),
+      ("maximum", .double(grade.maximum)), ("items", .array(items)),
+    ])
+    return value.serialized(.python(indent: 2))
+  }
+}
+
+extension Difficulty: ArgumentValue {}
+
+/// 3 or 3.5.
+func pointsText(_ value: Double) -> String {
+  value == value.rounded() ? String(Int(value)) : String(value)
+}

@@ -1,0 +1,287 @@
+import ArgumentParsing
+import CurveCourse
+import Foundation
+import JSONCoding
+import TerminalCanvas
+
+/// `curvelab quiz`: the section quiz, one question at a time, or scored from given answers.
+struct QuizCommand {
+  static let spec = CommandSpec(
+    name: "quiz",
+    abstract: "Take the section quiz: one question at a time, explained as you go.",
+    discussion: """
+      Answer with the letter of an option (several letters, such as 'ac', when a question says \
+      to choose all that apply). Type h for a hint, s to skip, q to stop; an unfinished quiz is \
+      saved and picked up next time. Curve questions show a run trained just now and are marked \
+      by the diagnosis engine. --seed fixes the order, the options and the runs. Answers can \
+      also come from --answers or, one per line, from standard input.
+      """,
+    examples: [
+      "curvelab quiz", "curvelab quiz --seed 7",
+      "curvelab quiz --seed 7 --answers \"b,ac,d\" --json",
+      "printf 'a\\nbd\\n' | curvelab quiz --seed 7",
+    ],
+    options: CourseSession.options + [
+      .option("seed", short: "s", valueName: "N", help: "Seed of the question order, options and runs (default: a new one)."),
+      .option("answers", valueName: "LIST", help: "Answers in order, comma-separated: \"b,ac,,d\" (empty: skipped)."),
+      .option("quiz", valueName: "FILE", help: "A quiz file (default: the course's section quiz)."),
+      .flag("json", help: "Print the result as JSON."),
+    ])
+
+  let parsed: ParsedArguments
+
+  init(_ parsed: ParsedArguments) { self.parsed = parsed }
+
+  func run(
+    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream
+  ) throws {
+    let session = try CourseSession(parsed, context: context, input: input)
+    var progress = session.loadProgress(errors: &errors)
+    let quizPath = try parsed.value("quiz", as: String.self)
+    let preset = try parsed.value("answers", as: String.self).map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    try Self.take(
+      session: session, quizPath: quizPath, seed: try parsed.value("seed", as: UInt64.self),
+      preset: preset, json: parsed.isSet("json"), progress: &progress, input: input,
+      output: &output, errors: &errors)
+  }
+
+  /// The quiz from the course menu.
+  static func interactive(
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
+  ) throws {
+    try take(
+      session: session, quizPath: nil, seed: nil, preset: nil, json: false, progress: &progress,
+      input: input, output: &output, errors: &errors)
+  }
+
+  static func take(
+    session: CourseSession, quizPath: String?, seed: UInt64?, preset: [String]?, json: Bool,
+    progress: inout CourseProgress, input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream
+  ) throws {
+    let path: String
+    if let quizPath {
+      path = quizPath
+    } else if let first = session.course.quizzes.first {
+      path = session.course.path(first)
+    } else {
+      throw CLIError.cannotRead(path: Course.manifestPath, reason: "the course lists no quiz")
+    }
+    let key = quizPath ?? session.course.quizzes[0]
+    let text: String
+    do { text = try Course.read(path) } catch {
+      throw CLIError.cannotRead(path: path, reason: error.message)
+    }
+    let (file, problems) = QuizFile.parse(text, fileName: path)
+    guard let file else {
+      throw CLIError.cannotRead(
+        path: path, reason: "the quiz has errors:\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
+    }
+    // Pick up an unfinished attempt unless told otherwise.
+    var answers: [String] = []
+    var chosenSeed = seed
+    if seed == nil, preset == nil, let unfinished = progress.quizzes[key]?.unfinished {
+      chosenSeed = unfinished.seed
+      answers = unfinished.answers
+    }
+    let quizSeed = chosenSeed ?? UInt64.random(in: 1...99_999)
+    let plan: QuizPlan
+    do {
+      plan = try QuizPlan(file: file, seed: quizSeed)
+    } catch {
+      throw CLIError.cannotRead(path: path, reason: "\(error)")
+    }
+    let runner = QuizRunner(session: session, plan: plan, progressKey: key)
+    if let preset {
+      guard preset.count <= plan.questions.count else {
+        throw ArgumentError.invalidValue(
+          argument: "--answers", value: "\(preset.count) answers",
+          expected: "at most \(plan.questions.count), one per question")
+      }
+      if preset.count < plan.questions.count {
+        errors.write("curvelab: warning: \(plan.questions.count - preset.count) questions have no answer and count as skipped\n")
+      }
+      answers = preset
+    } else {
+      let quiet = json && !input.isInteractive
+      if !quiet {
+        output.write(session.bold(plan.title) + "\n")
+        output.write("Quiz seed \(quizSeed) (repeat this quiz with --seed \(quizSeed)).")
+        output.write(answers.isEmpty ? "\n" : " Picking up at question \(answers.count + 1).\n")
+      }
+      let finished = runner.ask(
+        from: answers.count, answers: &answers, quiet: quiet, input: input, output: &output,
+        save: { answered in
+          progress.quizzes[key, default: .init(attempts: 0, best: 0, questionCount: plan.questions.count)]
+            .unfinished = .init(seed: quizSeed, answers: answered)
+          session.save(progress, errors: &errors)
+        })
+      if !finished {
+        if !quiet {
+          output.write("\nStopped after \(answers.count) of \(plan.questions.count) questions; your answers are saved. Run 'curvelab quiz' to go on.\n")
+        }
+        if json { output.write(runner.json(plan.score(answers), seed: quizSeed, path: key, finished: false) + "\n") }
+        return
+      }
+    }
+    let result = plan.score(answers)
+    progress.recordQuiz(key, correct: result.correctCount, of: plan.questions.count)
+    session.save(progress, errors: &errors)
+    if json {
+      output.write(runner.json(result, seed: quizSeed, path: key, finished: true) + "\n")
+    } else {
+      runner.writeSummary(result, output: &output)
+    }
+  }
+}
+
+/// Asks the questions of a plan and reports the score.
+struct QuizRunner {
+  let session: CourseSession
+  let plan: QuizPlan
+  let progressKey: String
+
+  /// Asks from question `start` on, appending answers; returns whether the quiz was finished
+  /// (not stopped with q or closed input). `save` runs after every answer.
+  func ask(
+    from start: Int, answers: inout [String], quiet: Bool, input: some TerminalInput,
+    output: inout some TextOutputStream, save: ([String]) -> Void
+  ) -> Bool {
+    var out = QuietStream(base: output, isQuiet: quiet)
+    defer { output = out.base }
+    for index in start..<plan.questions.count {
+      let question = plan.questions[index]
+      show(question, number: index + 1, output: &out)
+      var answer: String?
+      while answer == nil {
+        out.write(question.isMultiple ? "Letters of all that apply (h: hint, s: skip, q: stop) > " : "Your answer (h: hint, s: skip, q: stop) > ")
+        guard let line = input.readLine() else {
+          out.write("\n")
+          return false
+        }
+        let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+        if !input.isInteractive { out.write(typed + "\n") }
+        switch typed {
+        case "q", "quit": return false
+        case "h", "hint":
+          session.say("Hint: " + (question.hint ?? "no hint for this one; read each option carefully."), to: &out, indent: "  ")
+        case "s", "skip", "": answer = ""
+        default:
+          let letters = typed.filter { $0 != "," && $0 != " " }
+          let valid = letters.allSatisfy { ($0.asciiValue ?? 0) >= 97 && Int(($0.asciiValue ?? 0) - 97) < question.options.count }
+          if input.isInteractive, !valid {
+            out.write("Type letters from a to \(QuizPlan.letter(question.options.count - 1)).\n")
+          } else if input.isInteractive, !question.isMultiple, Set(letters).count > 1 {
+            out.write("This one has a single answer: type one letter.\n")
+          } else {
+            answer = letters
+          }
+        }
+      }
+      answers.append(answer!)
+      save(answers)
+      feedback(plan.score(answers).items[index], question: question, output: &out)
+    }
+    return true
+  }
+
+  func show(_ question: QuizPlan.Question, number: Int, output: inout some TextOutputStream) {
+    let sections = question.sections.map(String.init).joined(separator: ", ")
+    output.write("\n" + session.bold("Question \(number) of \(plan.questions.count)") + session.colored("  (outline section \(sections))", 2) + "\n")
+    for paragraph in question.prompt.components(separatedBy: "\n\n") {
+      session.say(paragraph, to: &output)
+    }
+    if let log = question.log {
+      output.write("\n")
+      let chart = RunFigure.chart(
+        of: log, panels: question.panels == .accuracyValues ? .accuracy : .all, style: session.style)
+      for line in chart { output.write(line + "\n") }
+      if question.panels == .accuracyValues {
+        let values = Set(log.evaluationEntries.compactMap(\.accuracy)).sorted().suffix(8)
+        session.say("The highest validation accuracies logged: " + values.map { fixedDecimal($0) }.joined(separator: ", "), to: &output)
+      }
+      if let run = question.run { output.write(session.colored("The run: \(run.commandLine)", 2) + "\n") }
+    }
+    output.write("\n")
+    for (index, option) in question.options.enumerated() {
+      let label = "  \(QuizPlan.letter(index))) "
+      let lines = wrap(option.text, width: max(20, session.style.width - label.count))
+      for (lineIndex, line) in lines.enumerated() {
+        output.write((lineIndex == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
+      }
+    }
+  }
+
+  func feedback(_ item: QuizResult.Item, question: QuizPlan.Question, output: inout some TextOutputStream) {
+    if item.isRight {
+      output.write(session.colored(session.asciiOnly ? "Right." : "✓ Right.", 32) + "\n")
+    } else if item.chosen.isEmpty {
+      output.write(session.colored("Skipped: the answer is \(item.correct).", 33) + "\n")
+    } else {
+      output.write(session.colored((session.asciiOnly ? "" : "✗ ") + "Not quite: the answer is \(item.correct).", 31) + "\n")
+    }
+    var shown = Set<Character>()
+    for letter in item.chosen + (item.isRight ? "" : item.correct) where shown.insert(letter).inserted {
+      guard let ascii = letter.asciiValue else { continue }
+      let option = question.options[Int(ascii - 97)]
+      session.say("\(letter)) \(option.explanation)", to: &output, indent: "  ")
+    }
+  }
+
+  func writeSummary(_ result: QuizResult, output: inout some TextOutputStream) {
+    let count = plan.questions.count
+    let percent = count > 0 ? result.correctCount * 100 / count : 0
+    output.write("\n" + session.bold("Score: \(result.correctCount) of \(count) (\(percent)%)") + "\n")
+    let review = plan.questions.indices.filter { !result.items[$0].isRight }
+    if review.isEmpty {
+      output.write("Every answer right. The exercises ('curvelab exercise') keep the skill sharp.\n")
+      return
+    }
+    output.write("To review:\n")
+    for index in review {
+      let question = plan.questions[index]
+      let sections = question.sections.map(String.init).joined(separator: ", ")
+      let start = question.prompt.prefix(60)
+      output.write("  \(index + 1). \(start)\(question.prompt.count > 60 ? "..." : "") (section \(sections))\n")
+    }
+  }
+
+  func json(_ result: QuizResult, seed: UInt64, path: String, finished: Bool) -> String {
+    let items: [JSONValue] = zip(plan.questions, result.items).map { question, item in
+      .object([
+        ("id", .string(item.id)),
+        ("sections", .array(question.sections.map { .integer(Int64($0)) })),
+        ("answer", .string(item.chosen)), ("correct", .string(item.correct)),
+        ("right", .bool(item.isRight)),
+      ])
+    }
+    let value: JSONValue = .object([
+      ("quiz", .string(path)), ("seed", .integer(Int64(seed))), ("finished", .bool(finished)),
+      ("score", .integer(Int64(result.correctCount))),
+      ("questions", .integer(Int64(plan.questions.count))),
+      ("answered", .integer(Int64(result.answeredCount))),
+      ("review", .array(result.toReview.map { .string($0) })), ("items", .array(items)),
+    ])
+    return value.serialized(.python(indent: 2))
+  }
+}
+
+/// A stream that drops everything when quiet, so `--json` with piped answers prints JSON only.
+struct QuietStream<Base: TextOutputStream>: TextOutputStream {
+  var base: Base
+  var isQuiet: Bool
+  mutating func write(_ string: String) { if !isQuiet { base.write(string) } }
+}
+
+/// Four decimals.
+func fixedDecimal(_ value: Double) -> String {
+  let scaled = Int((value * 10_000).rounded())
+  let fraction = String(scaled % 10_000)
+  return "\(scaled / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+}
