@@ -23,7 +23,12 @@ let package = Package(
 
     // The domain, data flowing one way: core types ← simulator / readers ← rendering ← CLI.
     .target(name: "CurveCore"),
-    .target(name: "CurveSim", dependencies: ["CurveCore"]),
+    // The simulator's numeric kernel is optimized even in debug builds: unoptimized, the tests
+    // and `curvelab check` spend minutes training tiny networks.
+    .target(
+      name: "CurveSim", dependencies: ["CurveCore"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    ),
     .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
     .target(name: "CurveDiagnosis", dependencies: ["CurveCore"]),
     .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),

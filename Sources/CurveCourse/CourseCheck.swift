@@ -19,6 +19,9 @@ public struct CourseCheck: Sendable {
     public var checked: [String] = []
     /// Solutions whose committed text differs from what the kit generates now, with that text.
     public var staleSolutions: [(path: String, text: String)] = []
+
+    /// An empty report.
+    public init() {}
   }
 
   /// Creates a check.

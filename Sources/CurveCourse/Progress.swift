@@ -69,6 +69,12 @@ public struct CourseProgress: Sendable, Equatable {
     public var attempts: Int
     /// The best share of points, 0 to 1.
     public var best: Double
+
+    /// Creates an exercise state.
+    public init(attempts: Int, best: Double) {
+      self.attempts = attempts
+      self.best = best
+    }
   }
 
   /// Empty progress.

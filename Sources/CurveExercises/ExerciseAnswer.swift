@@ -1,4 +1,5 @@
 public import CurveDiagnosis
+import Foundation
 
 /// A learner's answers; `nil` where a question was left blank.
 public struct ExerciseAnswer: Sendable, Equatable {
@@ -46,6 +47,7 @@ public enum AnswerVocabulary {
 
   /// A step from `320`, `step 320`, `320.0` or `3,200`; `nil` otherwise.
   public static func step(_ text: String) -> Int? {
+    guard !text.trimmingCharacters(in: .whitespaces).hasPrefix("-") else { return nil }
     var word = normalized(text)
     if word.hasPrefix("step ") { word.removeFirst(5) }
     word = word.filter { $0 != "," && $0 != "_" }

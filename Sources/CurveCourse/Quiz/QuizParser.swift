@@ -134,7 +134,8 @@ struct QuizParser {
     }
     guard Self.headerKeys.contains(key) else {
       let near = closest(to: key, among: Self.headerKeys).map { "; did you mean '\($0)'?" }
-      report(number, "unknown header key '\(key)'" + (near ?? "; expected section, type, hint or curve"))
+      report(
+        number, "unknown header key '\(key)'" + (near ?? "; expected section, type, hint or curve"))
       return
     }
     if let first = draft?.headerLines[key] {
@@ -192,7 +193,9 @@ struct QuizParser {
         if spec.seed == nil { report(number, "seed '\(setting)' is not a whole number ≥ 0") }
       case "patience":
         spec.patience = Int(setting).flatMap { $0 > 0 ? $0 : nil }
-        if spec.patience == nil { report(number, "patience '\(setting)' is not a whole number ≥ 1") }
+        if spec.patience == nil {
+          report(number, "patience '\(setting)' is not a whole number ≥ 1")
+        }
       default: spec.overrides.append(.init(key: key, value: setting))
       }
     }
@@ -248,7 +251,7 @@ struct QuizParser {
   private mutating func startQuestion(id: String, at number: Int) {
     if id.isEmpty {
       report(number, "question has no id; write '## Q <id>'")
-    } else if !id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+    } else if !id.unicodeScalars.allSatisfy({ "a"..."z" ~= $0 || "0"..."9" ~= $0 || $0 == "-" }) {
       report(number, "question id '\(id)' may use only lowercase letters, digits and hyphens")
     } else if let first = idLines[id] {
       report(number, "question id '\(id)' is already used on line \(first)")

@@ -1,0 +1,54 @@
+import CurveCourse
+import Foundation
+import Testing
+
+@Suite struct CourseCheckTests {
+  @Test func theShippedCoursePassesEveryCheck() throws {
+    let report = CourseCheck(course: try CourseFixture.shipped(), quizSeeds: 6).run()
+    #expect(report.errors.isEmpty, "\(report.errors.map(\.description).joined(separator: "\n"))")
+    #expect(report.checked.count >= 4)
+  }
+
+  @Test func theCommittedSolutionsAreWhatTheEngineGivesNow() throws {
+    let course = try CourseFixture.shipped()
+    let check = CourseCheck(course: course)
+    var report = CourseCheck.Report()
+    let solutions = check.solutions(check.lessons(into: &report))
+    #expect(solutions.count >= 10)
+    for (path, text, error) in solutions {
+      #expect(error == nil)
+      let committed = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(committed == text, "\(path) drifted: run 'swift run curvelab check --write-solutions'")
+    }
+  }
+
+  @Test func aBrokenCopyFailsWithFileAndLine() throws {
+    let folder = try CourseFixture.scratchCopy()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let curveLine = try CourseFixture.edit(
+      folder, "Lessons/07-overfitting.md", replacing: "```curve scenario=overfitting",
+      with: "```curve scenario=sideways")
+    let quizLine = try CourseFixture.edit(
+      folder, "Quizzes/section-quiz.quiz", replacing: "section: 7", with: "sectoin: 7")
+    try CourseFixture.edit(folder, "Solutions/overfitting-1.md", replacing: "# Worked", with: "# Stale")
+    try "# Orphan\n".write(toFile: folder + "/Lessons/99-orphan.md", atomically: true, encoding: .utf8)
+
+    let report = CourseCheck(course: try Course(root: folder), quizSeeds: 2).run()
+    let messages = report.errors.map(\.description)
+    #expect(messages.contains { $0.contains("07-overfitting.md:\(curveLine):") && $0.contains("sideways") })
+    #expect(messages.contains { $0.contains("section-quiz.quiz:\(quizLine):") && $0.contains("section") })
+    #expect(messages.contains { $0.contains("overfitting-1.md") && $0.contains("out of date") })
+    #expect(messages.contains { $0.contains("99-orphan.md") && $0.contains("not listed") })
+  }
+
+  @Test func aManifestProblemIsNamed() throws {
+    let folder = try CourseFixture.scratchCopy()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try CourseFixture.edit(folder, "Lessons/manifest.json", replacing: "\"format\": 1", with: "\"format\": 9")
+    #expect {
+      _ = try Course(root: folder)
+    } throws: { error in
+      "\(error)".contains("manifest.json") && "\(error)".contains("format 9")
+    }
+  }
+}

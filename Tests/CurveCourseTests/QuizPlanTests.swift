@@ -1,0 +1,84 @@
+import CurveCourse
+import CurveDiagnosis
+import Foundation
+import Testing
+
+@Suite struct QuizPlanTests {
+  static let quiz: QuizFile = {
+    let path = CourseFixture.root + "/Quizzes/section-quiz.quiz"
+    let text = try! String(contentsOfFile: path, encoding: .utf8)
+    return QuizFile.parse(text, fileName: path).file!
+  }()
+
+  @Test func theShippedQuizIsBigEnoughAndCoversEverySection() {
+    #expect(Self.quiz.questions.count >= 15)
+    #expect(Set(Self.quiz.questions.flatMap(\.sections)) == Set(1...10))
+    #expect(Self.quiz.questions.contains { $0.curve != nil })
+    #expect(Self.quiz.questions.contains { $0.kind == .multiple })
+  }
+
+  @Test func theSeedFixesOrderOptionsAndRuns() throws {
+    let a = try QuizPlan(file: Self.quiz, seed: 5)
+    let b = try QuizPlan(file: Self.quiz, seed: 5)
+    let c = try QuizPlan(file: Self.quiz, seed: 6)
+    #expect(a.questions.map(\.id) == b.questions.map(\.id))
+    #expect(a.questions.map(\.correctLetters) == b.questions.map(\.correctLetters))
+    #expect(a.questions.map { $0.options.map(\.text) } == b.questions.map { $0.options.map(\.text) })
+    #expect(a.questions.map(\.id) != c.questions.map(\.id))
+  }
+
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func correctAnswersDoNotSitOnOneLetter(seed: UInt64) throws {
+    let plan = try QuizPlan(file: Self.quiz, seed: seed)
+    let letters = plan.questions.filter { !$0.isMultiple }.map(\.correctLetters)
+    #expect(Set(letters).count >= 3)
+  }
+
+  @Test func curveQuestionsAreKeyedByTheEngine() throws {
+    let plan = try QuizPlan(file: Self.quiz, seed: 9)
+    let curves = plan.questions.filter { $0.log != nil }
+    #expect(!curves.isEmpty)
+    for question in curves {
+      #expect(question.options.filter(\.isCorrect).count == 1)
+      #expect(Set(question.options.map(\.text)).count == question.options.count)
+      let log = try #require(question.log)
+      let diagnosis = Diagnoser().diagnose(log)
+      let correct = try #require(question.options.first { $0.isCorrect })
+      if question.id == "read-a-run" {
+        #expect(correct.text == diagnosis.pattern.title)
+      }
+      if question.id == "what-to-change" {
+        #expect(correct.explanation.contains(diagnosis.remedies[0].text))
+      }
+      if question.id == "count-the-examples" {
+        #expect(correct.text == "About \(diagnosis.accuracySteps!.impliedSetSize!)")
+        #expect(log.metadata.evaluationSetSize == diagnosis.accuracySteps!.impliedSetSize)
+      }
+    }
+  }
+
+  @Test func aMultipleAnswerCountsOnlyWhenExactlyRight() throws {
+    let plan = try QuizPlan(file: Self.quiz, seed: 4)
+    let index = try #require(plan.questions.firstIndex { $0.isMultiple })
+    let correct = plan.questions[index].correctLetters
+    #expect(correct.count >= 2)
+    var answers = Array(repeating: "", count: plan.questions.count)
+    answers[index] = String(correct.reversed())
+    #expect(plan.score(answers).items[index].isRight)
+    answers[index] = String(correct.dropLast())
+    #expect(!plan.score(answers).items[index].isRight)
+    let wrong = plan.questions[index].options.indices.first { !plan.questions[index].options[$0].isCorrect }!
+    answers[index] = correct + String(QuizPlan.letter(wrong))
+    #expect(!plan.score(answers).items[index].isRight)
+    answers[index] = correct + "z"
+    #expect(plan.score(answers).items[index].invalidLetters == "z")
+  }
+
+  @Test func theKeyScoresFullMarksAndBlanksScoreNone() throws {
+    let plan = try QuizPlan(file: Self.quiz, seed: 2)
+    #expect(plan.score(plan.questions.map(\.correctLetters)).correctCount == plan.questions.count)
+    let blank = plan.score([])
+    #expect(blank.correctCount == 0)
+    #expect(blank.toReview.count == plan.questions.count)
+  }
+}

@@ -1,0 +1,86 @@
+import CurveDiagnosis
+import CurveExercises
+import CurveSim
+import Testing
+
+@Suite struct RunRecipeTests {
+  @Test func pairsSetKnobsAndRemediesAfterTheScenarioDraw() throws {
+    let recipe = try RunRecipe(pairs: [
+      ("scenario", "erratic"), ("seed", "4"), ("eval-size", "40"),
+      ("remedy", "lower-learning-rate,bigger-batch"),
+    ])
+    let drawn = Scenario.erratic.configuration(seed: 4)
+    let configuration = try recipe.configuration()
+    #expect(configuration.data.evalSize == 40)
+    #expect(isClose(configuration.learningRate, drawn.learningRate / 10))
+    #expect(configuration.batchSize == max(16, drawn.batchSize * 4))
+    #expect(configuration.epochs == drawn.epochs)
+  }
+
+  @Test func theCommandLineReproducesTheConfiguration() throws {
+    let recipe = try RunRecipe(pairs: [
+      ("scenario", "overfitting"), ("seed", "22"), ("remedy", "weight-decay,early-stopping"),
+      ("hidden", "16,8"),
+    ])
+    let words = recipe.commandLine.split(separator: " ").map(String.init)
+    #expect(words.starts(with: ["curvelab", "simulate", "--scenario", "overfitting", "--seed", "22"]))
+    // Replaying the printed flags gives the same configuration.
+    var replayed = Scenario.overfitting.configuration(seed: 22)
+    var index = 6
+    while index + 1 < words.count {
+      let knob = try #require(Knob(rawValue: String(words[index].dropFirst(2))))
+      try knob.apply(words[index + 1], to: &replayed)
+      index += 2
+    }
+    #expect(replayed == (try recipe.configuration()))
+  }
+
+  @Test(arguments: [
+    ([("scenario", "healthy")], "no seed"),
+    ([("seed", "1")], "no scenario"),
+    ([("scenario", "sideways"), ("seed", "1")], "scenario 'sideways'"),
+    ([("scenario", "healthy"), ("seed", "-3")], "seed=-3"),
+    ([("scenario", "healthy"), ("seed", "1"), ("batch-size", "0")], "batch-size=0"),
+    ([("scenario", "healthy"), ("seed", "1"), ("remedy", "prayer")], "remedy 'prayer'"),
+    ([("scenario", "healthy"), ("seed", "1"), ("colour", "red")], "unknown key 'colour'"),
+  ])
+  func badPairsAreRejectedWithTheReason(pairs: [(String, String)], fragment: String) {
+    #expect {
+      _ = try RunRecipe(pairs: pairs.map { (key: $0.0, value: $0.1) })
+    } throws: { error in
+      "\(error)".contains(fragment)
+    }
+  }
+
+  @Test func anyDrawsTheScenarioFromTheSeed() throws {
+    let names = try (0..<8).map { seed in
+      try RunRecipe(pairs: [("scenario", "any")], defaultSeed: UInt64(seed)).scenario
+    }
+    #expect(Set(names).count == Scenario.allCases.count)
+  }
+
+  @Test(arguments: Knob.allCases)
+  func everyKnobReadsBackWhatItWrites(knob: Knob) throws {
+    let configuration = Scenario.overfitting.configuration(seed: 3)
+    guard let text = knob.value(in: configuration) else { return }
+    var copy = TrainingConfiguration()
+    try knob.apply(text, to: &copy)
+    #expect(knob.value(in: copy) == text)
+  }
+
+  private func isClose(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(b)) }
+}
+
+@Suite struct RemedyTrialTests {
+  @Test(arguments: Remedy.Action.allCases)
+  func everyRemedyGivesAValidRunAndOnlyNothingChangesNothing(action: Remedy.Action) {
+    for scenario in Scenario.allCases {
+      let base = scenario.configuration(seed: 5)
+      let changed = RemedyTrial.apply(action, to: base)
+      #expect(changed.problems.isEmpty, "\(action) on \(scenario): \(changed.problems)")
+      if action == .nothing { #expect(changed == base) }
+    }
+    let base = Scenario.healthy.configuration(seed: 5)
+    #expect((RemedyTrial.apply(action, to: base) == base) == (action == .nothing || action == .gradientClipping))
+  }
+}
