@@ -92,7 +92,9 @@ let package = Package(
     ),
     .testTarget(
       name: "CurveLabCLITests",
-      dependencies: ["CurveLabCLI", "JSONCoding", "_CurveLabTestSupport"],
+      dependencies: [
+        "CurveLabCLI", "CurveCourse", "JSONCoding", "TerminalCanvas", "_CurveLabTestSupport",
+      ],
       exclude: ["Snapshots"]
     ),
   ]

@@ -47,7 +47,7 @@ struct LessonReader {
   ) {
     let header = "Lesson \(lesson.number) of \(session.course.lessons.count)"
     let lines = [session.colored(header, 2), ""] + lesson.render(style: session.style, asciiOnly: session.asciiOnly)
-      + ["", session.colored(nextStep(after: lesson), 2)]
+      + [""] + wrap(nextStep(after: lesson), width: session.style.width).map { session.colored($0, 2) }
     let id = lesson.entry.id
     var state = progress.lessons[id] ?? CourseProgress.LessonState(isFinished: false, page: 0)
     progress.lastLesson = id

@@ -15,6 +15,12 @@ public struct Pager: Sendable {
     public var page: Int
     /// Whether the last page was reached.
     public var reachedEnd: Bool
+
+    /// Creates an outcome.
+    public init(page: Int, reachedEnd: Bool) {
+      self.page = page
+      self.reachedEnd = reachedEnd
+    }
   }
 
   /// Creates a pager for a screen `screenHeight` lines tall.

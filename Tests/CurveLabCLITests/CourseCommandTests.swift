@@ -1,0 +1,157 @@
+import CurveCourse
+import CurveLabCLI
+import Foundation
+import JSONCoding
+import TerminalCanvas
+import Testing
+
+/// Drives the course commands end to end with scripted input, a scratch progress file and the
+/// course shipped in this repository.
+@Suite struct CourseCommandTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  let progressPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("curvelab-cli-\(UUID().uuidString)/progress.json").path
+
+  private func run(_ arguments: [String], input: [String] = [], course: String = root)
+    -> (status: Int32, output: String, errors: String)
+  {
+    var output = ""
+    var errors = ""
+    let context = CommandContext(
+      terminal: Terminal(isTTY: false, width: 80, isColorEnabled: false),
+      environment: ["CURVELAB_COURSE": course, "HOME": "/nonexistent"])
+    let status = CurveLabCLI.run(
+      arguments + (arguments.first == "check" ? [] : ["--progress", progressPath]), context: context,
+      input: ScriptedInput(input), output: &output, errors: &errors)
+    return (status, output, errors)
+  }
+
+  private func quizPlan(seed: UInt64) throws -> QuizPlan {
+    let text = try String(contentsOfFile: Self.root + "/Quizzes/section-quiz.quiz", encoding: .utf8)
+    return try QuizPlan(file: QuizFile.parse(text, fileName: "q").file!, seed: seed)
+  }
+
+  @Test func noArgumentsOpensTheCourse() {
+    var output = ""
+    var errors = ""
+    let context = CommandContext(
+      terminal: Terminal(isTTY: false, width: 80, isColorEnabled: false),
+      environment: ["CURVELAB_COURSE": Self.root, "XDG_STATE_HOME": FileManager.default.temporaryDirectory.path + "/curvelab-\(UUID().uuidString)"])
+    let status = CurveLabCLI.run([], context: context, input: ScriptedInput([]), output: &output, errors: &errors)
+    #expect(status == 0)
+    #expect(output.contains(" 1. What learning curves are"))
+    #expect(output.contains("continue here"))
+    #expect(output.contains("curvelab lesson N"))
+  }
+
+  @Test func aLessonPrintedWholeCountsAsRead() {
+    let lesson = run(["lesson", "3"])
+    #expect(lesson.status == 0)
+    #expect(lesson.output.contains("Lesson 3 of 10"))
+    #expect(lesson.output.contains("Rerun it: curvelab simulate"))
+    #expect(lesson.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    let progress = run(["progress"])
+    #expect(progress.output.contains("3. ") && progress.output.contains(": read"))
+    let contents = run(["course"])
+    #expect(contents.output.contains("[✓]  3."))
+  }
+
+  @Test func anUnknownLessonIsAUsageError() {
+    let result = run(["lesson", "99"])
+    #expect(result.status == 2)
+    #expect(result.errors.contains("from 1 to 10"))
+  }
+
+  @Test func givenAnswersAreScoredAndRecorded() throws {
+    let plan = try quizPlan(seed: 7)
+    let key = plan.questions.map(\.correctLetters).joined(separator: ",")
+    let result = run(["quiz", "--seed", "7", "--answers", key, "--json"])
+    #expect(result.status == 0)
+    let json = try JSONValue(parsing: result.output)
+    #expect(json["score"]?.integerValue == Int64(plan.questions.count))
+    #expect(json["review"]?.arrayValue?.isEmpty == true)
+    #expect(run(["progress"]).output.contains("best \(plan.questions.count) of \(plan.questions.count)"))
+  }
+
+  @Test func tooManyAnswersAreAUsageError() throws {
+    let plan = try quizPlan(seed: 7)
+    let result = run(["quiz", "--seed", "7", "--answers", Array(repeating: "a", count: plan.questions.count + 1).joined(separator: ",")])
+    #expect(result.status == 2)
+  }
+
+  @Test func anInterruptedQuizKeepsItsAnswersAndResumes() throws {
+    let plan = try quizPlan(seed: 11)
+    let first = plan.questions[0].correctLetters
+    let second = plan.questions[1].correctLetters
+    let stopped = run(["quiz", "--seed", "11"], input: ["h", first, second])
+    #expect(stopped.status == 0)
+    #expect(stopped.output.contains("Hint: "))
+    #expect(stopped.output.contains("Stopped after 2 of \(plan.questions.count) questions"))
+    let rest = plan.questions.dropFirst(2).map(\.correctLetters)
+    let resumed = run(["quiz"], input: rest)
+    #expect(resumed.output.contains("Picking up at question 3"))
+    #expect(resumed.output.contains("Score: \(plan.questions.count) of \(plan.questions.count)"))
+  }
+
+  @Test func anExerciseIsGradedByTheEngineAndItsSolutionOpensAfterwards() throws {
+    let before = run(["exercise", "overfitting-1", "--solution"])
+    #expect(before.status == 1)
+    #expect(before.errors.contains("try the exercise first"))
+    let graded = run(["exercise", "overfitting-1", "--answers", "overfit,100,early stopping", "--json"])
+    #expect(graded.status == 0)
+    let json = try JSONValue(parsing: graded.output)
+    #expect(json["points"]?.doubleValue == json["maximum"]?.doubleValue)
+    let after = run(["exercise", "overfitting-1", "--solution"])
+    #expect(after.status == 0)
+    #expect(after.output.contains("Worked solution: overfitting-1"))
+  }
+
+  @Test func pipedExerciseAnswersTakeLettersAndWords() {
+    // Pattern by letter (b = overfitting), a step, and a remedy by name.
+    let result = run(["exercise", "overfitting-1"], input: ["h", "b", "100", "early-stopping"])
+    #expect(result.status == 0)
+    #expect(result.output.contains("Hint: "))
+    #expect(result.output.contains("Score: 4 of 4 points"))
+  }
+
+  @Test func aBadAnswerListNamesTheAnswer() {
+    let result = run(["exercise", "overfitting-1", "--answers", "sideways,100,nothing"])
+    #expect(result.status == 2)
+    #expect(result.errors.contains("sideways"))
+  }
+
+  @Test func resettingEverythingWithoutATerminalNeedsYes() {
+    _ = run(["lesson", "1"])
+    #expect(run(["reset"]).status == 2)
+    #expect(run(["reset", "--yes"]).status == 0)
+    #expect(run(["progress"]).output.contains("1. What learning curves are: not opened"))
+  }
+
+  @Test func aDamagedProgressFileIsSetAsideNotLost() throws {
+    try FileManager.default.createDirectory(
+      atPath: (progressPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try "garbage".write(toFile: progressPath, atomically: true, encoding: .utf8)
+    let result = run(["progress"])
+    #expect(result.status == 0)
+    #expect(result.errors.contains("damaged-1"))
+    #expect(try String(contentsOfFile: progressPath + ".damaged-1", encoding: .utf8) == "garbage")
+  }
+
+  @Test func checkFailsOnABrokenCourseNamingFileAndLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curvelab-broken-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for name in ["Lessons", "Quizzes", "Solutions"] {
+      try FileManager.default.copyItem(atPath: Self.root + "/" + name, toPath: folder + "/" + name)
+    }
+    let quiz = folder + "/Quizzes/section-quiz.quiz"
+    let text = try String(contentsOfFile: quiz, encoding: .utf8)
+    try text.replacingOccurrences(of: "type: single", with: "type: several").write(toFile: quiz, atomically: true, encoding: .utf8)
+    let result = run(["check", "--seeds", "1"], course: folder)
+    #expect(result.status == 1)
+    #expect(result.errors.contains("section-quiz.quiz:"))
+    #expect(result.errors.contains("problem"))
+  }
+}
