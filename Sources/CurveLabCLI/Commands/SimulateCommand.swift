@@ -37,7 +37,7 @@ struct SimulateCommand {
         help: "Hidden layer widths, e.g. 32 or 64,64; 0 for logistic regression.", section: "Model"),
       .option("activation", valueName: "NAME", help: "relu or tanh.", section: "Model"),
       .option("dropout", valueName: "P", help: "Dropout probability, 0 to under 1.", section: "Model"),
-      .option("optimizer", valueName: "NAME", help: "adamw or sgd (momentum 0.9).", section: "Training"),
+      .option("optimizer", valueName: "NAME", help: "adamw or sgd (momentum 0.9; the erratic scenario uses none).", section: "Training"),
       .option("learning-rate", valueName: "RATE", help: "Peak learning rate.", section: "Training"),
       .option("lr-schedule", valueName: "NAME", help: "linear (decay to 0) or constant.", section: "Training"),
       .option("warmup-steps", valueName: "N", help: "Steps of linear warmup.", section: "Training"),
@@ -182,19 +182,11 @@ struct HiddenLayers: ArgumentValue {
   let widths: [Int]
 
   init?(argument: String) {
-    let text = argument.lowercased()
-    if text == "0" || text == "none" {
-      widths = []
-      return
-    }
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      Int(String($0.filter { $0 != " " }))
-    }
-    guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
-    widths = parts.map { $0! }
+    guard let widths = Knob.hiddenWidths(argument) else { return nil }
+    self.widths = widths
   }
 
-  static var requirement: String { "positive widths separated by commas, such as 32 or 64,64, or 0" }
+  static var requirement: String { Knob.hidden.requirement }
 }
 
 /// `--eval-steps`: a number of steps, or `epoch` for once per epoch.

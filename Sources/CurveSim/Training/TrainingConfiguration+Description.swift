@@ -13,7 +13,9 @@ extension TrainingConfiguration: CustomStringConvertible {
     let model = hidden.isEmpty ? "logistic regression (\(sizes))" : "MLP \(sizes) \(activation.rawValue)"
     var parts = [
       data, "\(self.data.trainSize) train / \(self.data.evalSize) eval", model,
-      "\(optimizer.rawValue) lr \(rounded(learningRate)) \(schedule.rawValue)"
+      "\(optimizer.rawValue)"
+        + (optimizer == .sgd ? (momentum > 0 ? " momentum \(rounded(momentum))" : " (no momentum)") : "")
+        + " lr \(rounded(learningRate)) \(schedule.rawValue)"
         + (warmupSteps > 0 ? " warmup \(warmupSteps)" : ""),
       "batch \(batchSize)", "\(epochs) epochs",
     ]
