@@ -41,10 +41,17 @@ let package = Package(
       ]
     ),
     .target(
+      name: "CurveClassroom",
+      dependencies: [
+        "CurveCore", "CurveSim", "CurveDiagnosis", "CurveExercises", "CurveIO", "CurveRender",
+        "HTMLDocument", "CSVCoding", "JSONCoding",
+      ]
+    ),
+    .target(
       name: "CurveLabCLI",
       dependencies: [
         "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "CurveExercises",
-        "CurveCourse", "ArgumentParsing",
+        "CurveCourse", "CurveClassroom", "ArgumentParsing",
         "TerminalCanvas", "JSONCoding", "HTMLDocument", "MarkdownText",
       ]
     ),
@@ -76,6 +83,14 @@ let package = Package(
     .testTarget(
       name: "CurveCourseTests",
       dependencies: ["CurveCourse", "CurveExercises", "_CurveLabTestSupport"]
+    ),
+    .testTarget(
+      name: "CurveClassroomTests",
+      dependencies: [
+        "CurveClassroom", "CurveExercises", "CurveSim", "CurveDiagnosis", "CurveLabCLI", "CSVCoding",
+        "_CurveLabTestSupport",
+      ],
+      exclude: ["Snapshots"]
     ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(

@@ -61,6 +61,12 @@ public struct ExerciseGenerator: Sendable {
   public var questions: [Exercise.Question]
   /// Candidates tried before giving up.
   public var maximumDraws: Int
+  /// Knob settings added after the difficulty's, given the scenario and the drawn
+  /// configuration: for example caps that keep a large set quick to train. They are part of
+  /// each recipe, so its command line reruns exactly the same run.
+  public var extraSettings: @Sendable (Scenario, TrainingConfiguration) -> [RunRecipe.Setting] = {
+    _, _ in []
+  }
 
   /// No candidate in ``maximumDraws`` draws showed the scenario.
   public struct NoAgreement: Error, Sendable, CustomStringConvertible {
@@ -101,7 +107,7 @@ public struct ExerciseGenerator: Sendable {
       let drawn = scenario.configuration(seed: candidate)
       let recipe = RunRecipe(
         scenario: scenario, seed: candidate,
-        settings: difficulty.settings(for: scenario, drawn: drawn))
+        settings: difficulty.settings(for: scenario, drawn: drawn) + extraSettings(scenario, drawn))
       guard let solved = try? Exercise(id: id, recipe: recipe, questions: questions).solve(),
         solved.diagnosis.pattern.rawValue == scenario.rawValue,
         solved.key.keep != nil

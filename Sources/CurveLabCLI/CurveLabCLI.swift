@@ -61,7 +61,8 @@ public enum CurveLabCLI {
     subcommands: [
       CourseCommand.spec, LessonCommand.spec, QuizCommand.spec, ExerciseCommand.spec,
       ProgressCommand.spec, ResetCommand.spec, SimulateCommand.spec, DiagnoseCommand.spec,
-      WatchCommand.spec, CheckCommand.spec, BenchCommand.spec,
+      WatchCommand.spec, GenerateCommand.spec, GradeCommand.spec, CheckCommand.spec,
+      BenchCommand.spec,
     ]
   )
 
@@ -82,6 +83,10 @@ public enum CurveLabCLI {
       try ProgressCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
     case ResetCommand.spec.name:
       try ResetCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+    case GenerateCommand.spec.name:
+      try GenerateCommand(parsed).run(output: &output)
+    case GradeCommand.spec.name:
+      try GradeCommand(parsed).run(output: &output, errors: &errors)
     case CheckCommand.spec.name:
       if try !CheckCommand(parsed).run(context: context, output: &output, errors: &errors) {
         return ExitStatus.failure

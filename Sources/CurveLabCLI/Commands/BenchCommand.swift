@@ -1,4 +1,5 @@
 import ArgumentParsing
+import CurveClassroom
 import CurveCore
 import CurveDiagnosis
 import CurveIO
@@ -18,24 +19,26 @@ struct BenchCommand {
       Run it from a release build: swift run -c release curvelab bench. Sections: w1 (the \
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
-      checks, which do not use the diagnosis engine).
+      checks, which do not use the diagnosis engine), generate (a set of --exercises exercises \
+      with keys, worksheets and solutions written to a temporary folder).
       """,
     examples: ["curvelab bench", "curvelab bench --only patterns --seeds 1000"],
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading.",
-        default: "w1,runs,patterns,diagnosis,engine,reading"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading, generate.",
+        default: "w1,runs,patterns,diagnosis,engine,reading,generate"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
       .option(
         "diagnosis-seeds", valueName: "N", help: "Seeds per scenario for the engine's confusion matrix.",
         default: "1000"),
+      .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, engine, reading
+    case w1, runs, patterns, diagnosis, engine, reading, generate
   }
 
   let sections: [Section]
@@ -43,6 +46,7 @@ struct BenchCommand {
   let runCount: Int
   let seedCount: Int
   let diagnosisSeedCount: Int
+  let exerciseCount: Int
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -59,6 +63,7 @@ struct BenchCommand {
     runCount = try parsed.value("runs", as: Int.self, validating: .positive)!
     seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
+    exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -73,6 +78,7 @@ struct BenchCommand {
       case .diagnosis: studyDiagnosis(output: &output)
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
+      case .generate: try timeGeneration(output: &output)
       }
       output.write("\n")
     }
@@ -242,6 +248,29 @@ struct BenchCommand {
     output.write(
       "  5 loads: median \(secs(spread.median)) s, min \(secs(spread.minimum)), max \(secs(spread.maximum)) "
         + "(peak memory: measure with /usr/bin/time -v)\n")
+  }
+
+  /// Time to generate a set of ``exerciseCount`` exercises (runs, keys, worksheets, solutions)
+  /// and write it to a temporary folder, as `curvelab generate` does.
+  private func timeGeneration(output: inout some TextOutputStream) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "curvelab-bench-set-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let spec = ExerciseSetSpec(count: exerciseCount, seed: 1)
+    let start = DispatchTime.now().uptimeNanoseconds
+    let build = try SetBuild(spec: spec, command: "curvelab bench --only generate")
+    let generated = DispatchTime.now().uptimeNanoseconds
+    try SetDirectory(path: folder.path).write(build.files)
+    let end = DispatchTime.now().uptimeNanoseconds
+    let total = Double(end - start) / 1e9
+    let writing = Double(end - generated) / 1e9
+    output.write(
+      "Generate: \(build.exerciseCount) exercises (mix \(spec.mix.text), \(spec.difficulty.rawValue)) "
+        + "with keys, worksheets and solutions\n")
+    output.write(
+      "  \(secs(total)) s wall on all cores (\(secs(writing)) s of it writing \(build.files.count) files); "
+        + "\(Int((Double(build.exerciseCount) / total).rounded())) exercises/s; "
+        + "\(build.redraws) candidates redrawn\n")
   }
 
   private func ms3(_ value: Double) -> String { "\((value * 1000).rounded() / 1000)" }

@@ -1,7 +1,7 @@
-public import ArgumentParsing
+import ArgumentParsing
 import CurveCourse
 import CurveDiagnosis
-public import CurveExercises
+import CurveExercises
 import CurveSim
 import Foundation
 import JSONCoding
@@ -379,7 +379,6 @@ struct ExerciseRunner {
   }
 }
 
-extension Difficulty: ArgumentValue {}
 
 /// 3 or 3.5.
 func pointsText(_ value: Double) -> String {

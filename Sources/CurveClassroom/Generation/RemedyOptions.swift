@@ -1,0 +1,62 @@
+public import CurveDiagnosis
+import CurveSim
+
+/// The lettered choices of an exercise's remedy question: the engine's top remedy and
+/// plausible changes that do not help, in an order drawn from the seed.
+///
+/// Changes the engine lists but does not rank first earn half credit when typed, so they are
+/// never offered as distractors: every option but one is plainly wrong for this run.
+///
+/// ```swift
+/// var generator = SeededGenerator(seed: 3)
+/// let options = RemedyOptions(answer: .earlyStopping, alsoAccepted: [.weightDecay], using: &generator)
+/// options.letter(of: .earlyStopping)   // "A", "B", "C" or "D", depending on the seed
+/// ```
+public struct RemedyOptions: Sendable, Equatable {
+  /// The actions, option A first.
+  public var actions: [Remedy.Action]
+
+  /// How many options each question offers.
+  public static let optionCount = 4
+
+  /// Changes that suit one pattern or another, from which distractors are drawn.
+  static let distractorPool: [Remedy.Action] = [
+    .earlyStopping, .weightDecay, .dropout, .moreData, .smallerModel, .biggerModel, .moreEpochs,
+    .higherLearningRate, .lowerLearningRate, .biggerBatch, .nothing,
+  ]
+
+  /// Draws the options for `answer`, leaving out `alsoAccepted`.
+  public init(
+    answer: Remedy.Action, alsoAccepted: [Remedy.Action],
+    using generator: inout some RandomNumberGenerator
+  ) {
+    var pool = Self.distractorPool.filter { $0 != answer && !alsoAccepted.contains($0) }
+    pool.seededShuffle(using: &generator)
+    var actions = [answer] + pool.prefix(Self.optionCount - 1)
+    actions.seededShuffle(using: &generator)
+    self.actions = actions
+  }
+
+  /// Options given in order.
+  public init(actions: [Remedy.Action]) { self.actions = actions }
+
+  /// The letter of each option: `A`, `B`, ...
+  public static func letter(at index: Int) -> String {
+    String(UnicodeScalar(UInt8(65 + index)))
+  }
+
+  /// The letter under which `action` is offered, or `nil`.
+  public func letter(of action: Remedy.Action) -> String? {
+    actions.firstIndex(of: action).map(Self.letter(at:))
+  }
+
+  /// The action offered under `letter` (`b`, ` B `, `B.` and `(B)` all mean B), or `nil`.
+  public func action(forLetter text: String) -> Remedy.Action? {
+    let letters = text.uppercased().filter { $0.isLetter }
+    let trimmed = text.trimmingSpaces
+    guard letters.count == 1, trimmed.count <= 3, let scalar = letters.unicodeScalars.first
+    else { return nil }
+    let index = Int(scalar.value) - 65
+    return actions.indices.contains(index) ? actions[index] : nil
+  }
+}

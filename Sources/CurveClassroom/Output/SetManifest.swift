@@ -1,0 +1,64 @@
+import CurveExercises
+public import JSONCoding
+
+/// `manifest.json`: what made a set, so that it can be made again.
+public struct SetManifest: Sendable {
+  /// The name in the `format` field.
+  public static let formatName = "curvelab-exercise-set"
+  /// The schema version.
+  public static let version = 1
+
+  /// The spec.
+  public var spec: ExerciseSetSpec
+  /// The command line that made the set.
+  public var command: String
+  /// Roster students, in roster order; empty for a class set.
+  public var students: [RosterStudent]
+  /// The student of a `--student` rebuild.
+  public var student: String?
+
+  /// Creates a manifest.
+  public init(
+    spec: ExerciseSetSpec, command: String, students: [RosterStudent] = [], student: String? = nil
+  ) {
+    self.spec = spec
+    self.command = command
+    self.students = students
+    self.student = student
+  }
+
+  /// The manifest as JSON.
+  public var json: JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("format", .string(Self.formatName)),
+      ("version", .integer(Int64(Self.version))),
+      ("curvelab_version", .string(CurveLabVersion.string)),
+      ("command", .string(command)),
+      ("seed", .integer(Int64(bitPattern: spec.seed))),
+      ("count", .integer(Int64(spec.count))),
+      ("mix", .string(spec.mix.text)),
+      ("difficulty", .string(spec.difficulty.rawValue)),
+      ("questions", .array(spec.questions.map { .string(question($0)) })),
+    ]
+    if let student { members.append(("student", .string(student))) }
+    if !students.isEmpty {
+      members.append(
+        (
+          "students",
+          .array(
+            students.map {
+              [
+                "id": .string($0.id), "name": $0.name.map(JSONValue.string) ?? .null,
+                "folder": .string("students/" + $0.folder),
+              ]
+            })
+        ))
+    }
+    return .object(members)
+  }
+
+  private func question(_ question: Exercise.Question) -> String {
+    if case .patienceStop(let patience) = question { return "patience-stop=\(patience)" }
+    return question.name
+  }
+}

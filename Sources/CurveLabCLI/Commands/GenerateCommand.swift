@@ -1,0 +1,144 @@
+public import ArgumentParsing
+import CurveClassroom
+import CurveExercises
+import Dispatch
+import Foundation
+
+/// `curvelab generate`: a reproducible exercise set with worksheets, keys and solutions.
+struct GenerateCommand {
+  static let spec = CommandSpec(
+    name: "generate",
+    abstract: "Generate an exercise set: run data, worksheets, answer key and worked solutions.",
+    discussion: """
+      Every exercise is a real simulated run whose pattern the diagnosis engine confirms; a \
+      candidate the engine reads differently is redrawn, never shipped. The set folder holds \
+      worksheet.md and a printable worksheet.html, key.json, solutions.md, each run's \
+      trainer_state.json and log.csv, and manifest.json with the command that made it. The \
+      same seed gives byte-identical files. With --roster each student gets a variant under \
+      students/<id>/ (same mix and difficulty, different curves); --student ID rebuilds one \
+      student's variant exactly. An existing non-empty --out is refused unless --force is \
+      given, and then only the set's own files are replaced.
+      """,
+    examples: [
+      "curvelab generate --count 20 --seed 7 --out week3",
+      "curvelab generate --count 10 --seed 7 --mix overfitting:1,healthy:1 --difficulty hard --out quiz",
+      "curvelab generate --count 10 --seed 7 --roster roster.csv --out week3",
+      "curvelab generate --count 10 --seed 7 --student ada --out ada",
+    ],
+    options: [
+      .option("count", short: "n", valueName: "N", help: "Exercises in the set.", default: "10"),
+      .option("seed", short: "s", valueName: "N", help: "Seed of the whole set.", default: "42"),
+      .option(
+        "mix", valueName: "MIX",
+        help: "Share of each pattern as name:weight pairs, scaled to --count.",
+        default: ExerciseMix.standard.text),
+      .option(
+        "difficulty", valueName: "LEVEL", help: "easy, medium or hard: how clear the patterns are.",
+        default: "medium"),
+      .option(
+        "questions", valueName: "LIST",
+        help: "Extra questions: set-size, patience-stop=N (comma-separated)."),
+      .option("out", short: "o", valueName: "DIR", help: "The set folder to write (required).", section: "Output"),
+      .flag(
+        "force", help: "Write into a non-empty --out, replacing only the set's own files.",
+        section: "Output"),
+      .option(
+        "roster", valueName: "FILE",
+        help: "CSV with an 'id' (or 'student') column and optional 'name': a variant per student.",
+        section: "Students"),
+      .option(
+        "student", valueName: "ID", help: "Rebuild only this student's variant.",
+        section: "Students"),
+    ])
+
+  let spec: ExerciseSetSpec
+  let outputPath: String
+  let force: Bool
+  let rosterPath: String?
+  let student: String?
+  let command: String
+
+  init(_ parsed: ParsedArguments) throws {
+    let count = try parsed.value("count", as: Int.self, validating: .positive)!
+    let seed = try parsed.value("seed", as: UInt64.self)!
+    let mixText = try parsed.value("mix", as: String.self)!
+    let difficulty = try parsed.value("difficulty", as: Difficulty.self)!
+    let mix: ExerciseMix
+    do {
+      mix = try ExerciseMix(parsing: mixText)
+    } catch {
+      throw ArgumentError.invalidValue(
+        argument: "--mix", value: mixText,
+        expected: "name:weight pairs such as healthy:3,overfitting:1 (\(Self.reason(error)))")
+    }
+    let questionsText = try parsed.value("questions", as: String.self) ?? ""
+    let extra: [Exercise.Question]
+    do {
+      extra = try ExerciseSetSpec.extraQuestions(parsing: questionsText)
+    } catch {
+      throw ArgumentError.invalidValue(
+        argument: "--questions", value: questionsText,
+        expected: "set-size or patience-stop=N, comma-separated (\(Self.reason(error)))")
+    }
+    spec = ExerciseSetSpec(
+      count: count, seed: seed, mix: mix, difficulty: difficulty, extraQuestions: extra)
+    guard let out = try parsed.value("out", as: String.self) else {
+      throw ArgumentError.missingValue(option: "--out", valueName: "DIR")
+    }
+    outputPath = out
+    force = parsed.isSet("force")
+    rosterPath = try parsed.value("roster", as: String.self)
+    student = try parsed.value("student", as: String.self)
+    if rosterPath != nil, student != nil {
+      throw ArgumentError.unexpectedValue(flag: "--student", value: "with --roster; give one or the other")
+    }
+    // Every setting spelled out (defaults too, so a later change of default cannot alter the
+    // set); where the set goes is left out, so sets made in two folders are identical.
+    var words = [
+      "curvelab", "generate", "--count", String(count), "--seed", String(seed), "--mix",
+      spec.mix.text, "--difficulty", difficulty.rawValue,
+    ]
+    if !extra.isEmpty { words += ["--questions", ExerciseSetSpec.text(of: extra)] }
+    if let rosterPath { words += ["--roster", rosterPath] }
+    if let student { words += ["--student", student] }
+    command = words.map(Self.quoted).joined(separator: " ")
+  }
+
+  func run(output: inout some TextOutputStream) throws {
+    let directory = SetDirectory(path: outputPath, replacesFiles: force)
+    try directory.checkWritable()
+      var roster: Roster?
+      if let rosterPath {
+        guard let data = FileManager.default.contents(atPath: rosterPath) else {
+          throw CLIError.cannotRead(path: rosterPath, reason: "no such file")
+        }
+        roster = try Roster(csv: String(decoding: data, as: UTF8.self), path: rosterPath)
+      }
+      let start = DispatchTime.now().uptimeNanoseconds
+      let build = try SetBuild(spec: spec, roster: roster, student: student, command: command)
+      let replaced = try directory.write(build.files)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      var text = "Wrote \(build.files.count) files to \(outputPath)"
+      text += replaced > 0 ? " (\(replaced) replaced)" : ""
+      text += ": \(build.exerciseCount) exercises"
+      if let roster { text += " for \(roster.students.count) students" }
+      if let student { text += " for student \(student)" }
+      text += ", seed \(spec.seed), \(spec.difficulty.rawValue), mix \(spec.mix.text)"
+      text += "; \(build.redraws) candidates redrawn; \(String((seconds * 100).rounded() / 100)) s.\n"
+      output.write(text)
+  }
+
+  private static func reason(_ error: ClassroomError) -> String {
+    switch error {
+    case .invalidMix(_, let reason), .invalidQuestions(_, let reason): reason
+    default: error.description
+    }
+  }
+
+  private static func quoted(_ word: String) -> String {
+    let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:,=+@".contains($0) }
+    return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+extension Difficulty: ArgumentValue {}

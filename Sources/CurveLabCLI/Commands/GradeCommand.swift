@@ -1,0 +1,75 @@
+public import ArgumentParsing
+import CurveClassroom
+import CurveExercises
+import Foundation
+import JSONCoding
+
+/// `curvelab grade`: a class's answers against a generated set's keys.
+struct GradeCommand {
+  static let spec = CommandSpec(
+    name: "grade",
+    abstract: "Grade a class's answers against a generated set: scores, statistics, results CSV.",
+    discussion: """
+      The answers file is CSV with a header: student, exercise, pattern, stop, remedy, and \
+      set_size or patience_stop when the set asks them (names match loosely: case, spaces, \
+      'keep_step' for stop...). Patterns and remedies are read with their usual synonyms \
+      ('overfit', 'lower lr', 'L2'); a remedy may also be the letter from that student's \
+      worksheet. Blank answers score 0; unknown students or exercises, unreadable answers and \
+      repeated rows (the last one counts) are reported on standard error with their line. \
+      With a roster set, each student is graded against their own variant's key.
+      """,
+    examples: [
+      "curvelab grade --key week3 --answers answers.csv",
+      "curvelab grade --key week3 --answers answers.csv --policy all-or-nothing --output results.csv",
+      "curvelab grade --key week3 --answers answers.csv --json",
+    ],
+    options: [
+      .option("key", short: "k", valueName: "DIR", help: "The set folder made by 'curvelab generate' (required)."),
+      .option("answers", short: "a", valueName: "FILE", help: "The class's answers, as CSV (required)."),
+      .option(
+        "policy", valueName: "POLICY",
+        help: "weighted (partial credit, pattern counts twice) or all-or-nothing.",
+        default: "weighted"),
+      .option("output", short: "o", valueName: "FILE", help: "Also write the results as CSV.", section: "Output"),
+      .flag("json", help: "Print the grades as JSON instead of the summary.", section: "Output"),
+    ])
+
+  let keyFolder: String
+  let answersPath: String
+  let policy: GradingPolicy
+  let outputPath: String?
+  let printsJSON: Bool
+
+  init(_ parsed: ParsedArguments) throws {
+    guard let key = try parsed.value("key", as: String.self) else {
+      throw ArgumentError.missingValue(option: "--key", valueName: "DIR")
+    }
+    guard let answers = try parsed.value("answers", as: String.self) else {
+      throw ArgumentError.missingValue(option: "--answers", valueName: "FILE")
+    }
+    keyFolder = key
+    answersPath = answers
+    policy = try parsed.value("policy", as: GradingPolicy.self)!
+    outputPath = try parsed.value("output", as: String.self)
+    printsJSON = parsed.isSet("json")
+  }
+
+  func run(output: inout some TextOutputStream, errors: inout some TextOutputStream) throws {
+    guard let data = FileManager.default.contents(atPath: answersPath) else {
+      throw CLIError.cannotRead(path: answersPath, reason: "no such file")
+    }
+    let sheet = try AnswerSheet(csv: String(decoding: data, as: UTF8.self), path: answersPath)
+    let key = try GradingKey(folder: keyFolder)
+    let grades = ClassGrades(sheet: sheet, key: key, policy: policy)
+    for warning in grades.warnings { errors.write("curvelab: warning: \(warning)\n") }
+    if let outputPath { try FileWriting.writeAtomically(grades.resultsCSV, to: outputPath) }
+    if printsJSON {
+      output.write(grades.json.serialized(.python(indent: 2, sortsKeys: true)) + "\n")
+    } else {
+      output.write(grades.summary)
+      if let outputPath { output.write("\nResults written to \(outputPath).\n") }
+    }
+  }
+}
+
+extension GradingPolicy: ArgumentValue {}

@@ -1,0 +1,123 @@
+import CSVCoding
+import CurveClassroom
+import CurveDiagnosis
+import CurveExercises
+import CurveLabCLI
+import Foundation
+import Testing
+
+/// Grades hand-built answer files against the roster set of ``Fixtures``: two students, two
+/// exercises each (pattern 2 points, stop 1, remedy 1 under the weighted policy).
+@Suite struct ClassGradesTests {
+  private static let key = try! GradingKey(folder: Fixtures.rosterFolder)
+
+  private static let synonyms: [Pattern: String] = [
+    .healthy: " Good Fit ", .overfitting: "OVERFIT", .underfitting: "high bias", .erratic: "unstable",
+  ]
+
+  /// A step of `item`'s run that earns nothing.
+  private static func wrongStep(_ item: GradingKey.Item) -> Int {
+    let key = item.solved.key
+    return item.solved.log.evaluationEntries.map(\.step).first {
+      !key.acceptedKeepSteps.contains($0) && !key.nearKeepSteps.contains($0)
+    }!
+  }
+
+  /// ana: everything right (letters for remedies), after a first, wrong, row for ex-001.
+  /// bo: ex-001 right in messy words; ex-002 pattern blank, stop wrong, remedy a wrong letter.
+  /// Then an unknown student and an unknown exercise.
+  private static let answers: String = {
+    let ana = key.items(for: "ana")!
+    let bo = key.items(for: "bo")!
+    var lines = ["Student,Exercise,Pattern,Keep Step,Remedy"]
+    lines.append("ana,ex-001,underfitting,0,A")
+    for item in ana {
+      let k = item.solved.key
+      lines.append("ana,\(item.id),\(k.pattern.rawValue),\(k.keep!.step),\(item.options.letter(of: k.remedy)!)")
+    }
+    let first = bo[0].solved.key
+    lines.append(
+      " BO ,EX 1,\(synonyms[first.pattern]!),step \(first.keep!.step),\"\(first.remedy.rawValue.replacingOccurrences(of: "-", with: " ").uppercased())\"")
+    let second = bo[1]
+    let wrongLetter = second.options.actions.indices.map(RemedyOptions.letter(at:)).first {
+      second.options.action(forLetter: $0) != second.solved.key.remedy
+        && !second.solved.key.otherRemedies.contains(second.options.action(forLetter: $0)!)
+    }!
+    lines.append("bo,2,,\(wrongStep(second)),\(wrongLetter.lowercased())")
+    lines.append("zed,ex-001,healthy,10,A")
+    lines.append("ana,ex-099,healthy,10,A")
+    return lines.joined(separator: "\n") + "\n"
+  }()
+
+  private func grade(_ policy: GradingPolicy) throws -> ClassGrades {
+    ClassGrades(sheet: try AnswerSheet(csv: Self.answers, path: "answers.csv"), key: Self.key, policy: policy)
+  }
+
+  @Test func weightedScoresMatchTheHandCount() throws {
+    let grades = try grade(.weighted)
+    #expect(grades.students.map(\.id) == ["ana", "bo"])
+    #expect(grades.students.map(\.points) == [8, 4])
+    #expect(grades.students.map(\.maximum) == [8, 8])
+    #expect(grades.blankAnswers == 1)
+  }
+
+  @Test func allOrNothingScoresMatchTheHandCount() throws {
+    let grades = try grade(.allOrNothing)
+    #expect(grades.students.map(\.points) == [6, 3])
+    #expect(grades.students.map(\.maximum) == [6, 6])
+    #expect(grades.summary.contains("all-or-nothing"))
+  }
+
+  @Test func messyInputIsWarnedAboutByLine() throws {
+    let warnings = try grade(.weighted).warnings
+    #expect(warnings.contains { $0.hasPrefix("answers.csv:7:") && $0.contains("unknown student 'zed'") })
+    #expect(warnings.contains { $0.hasPrefix("answers.csv:8:") && $0.contains("unknown exercise 'ex-099'") })
+    #expect(warnings.contains { $0.hasPrefix("answers.csv:3:") && $0.contains("first on line 2") })
+    #expect(warnings.contains { $0 == "1 blank answer scored 0" })
+  }
+
+  @Test func statisticsShowWhatTheClassGotWrong() throws {
+    let grades = try grade(.weighted)
+    let pattern = try #require(grades.statistics.first { $0.exercise == "ex-002" && $0.question == "pattern" })
+    #expect(pattern.right == 1 && pattern.blank == 1 && pattern.answered == 2)
+    #expect(pattern.shareRight == 0.5)
+    let remedy = try #require(grades.statistics.first { $0.exercise == "ex-002" && $0.question == "remedy" })
+    #expect(remedy.right == 1)
+    #expect(remedy.commonWrong?.count == 1)
+    let first = try #require(grades.statistics.first { $0.exercise == "ex-001" && $0.question == "stop" })
+    #expect(first.shareRight == 1 && first.commonWrong == nil)
+    #expect(grades.summary.contains("50.0% right"))
+  }
+
+  @Test func resultsCSVHasARowPerStudent() throws {
+    let table = try CSVTable(parsing: try grade(.weighted).resultsCSV)
+    #expect(table.header == ["student", "ex-001", "ex-002", "points", "maximum", "percent", "policy"])
+    #expect(table.records.map(\.fields) == [
+      ["ana", "4", "4", "8", "8", "100.0", "weighted"],
+      ["bo", "4", "0", "4", "8", "50.0", "weighted"],
+    ])
+  }
+
+  @Test func theCommandPrintsASummaryAndWritesTheCSV() throws {
+    let folder = Fixtures.temporaryFolder("grade")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Data(Self.answers.utf8).write(to: URL(fileURLWithPath: folder + "/answers.csv"))
+    var output = ""
+    var errors = ""
+    let status = CurveLabCLI.run(
+      ["grade", "--key", Fixtures.rosterFolder, "--answers", folder + "/answers.csv", "--policy",
+       "all-or-nothing", "--output", folder + "/results.csv"],
+      context: .testing, output: &output, errors: &errors)
+    #expect(status == 0, "\(errors)")
+    #expect(output.contains("Policy: all-or-nothing"))
+    #expect(errors.contains("warning:") && errors.contains("zed"))
+    #expect(Fixtures.read(folder, "results.csv")?.hasPrefix("student,ex-001") == true)
+  }
+
+  @Test func aMissingColumnIsAnError() {
+    #expect(throws: ClassroomError.self) {
+      try AnswerSheet(csv: "who,pattern\nana,healthy\n", path: "a.csv")
+    }
+  }
+}

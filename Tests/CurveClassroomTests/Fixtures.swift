@@ -1,0 +1,57 @@
+import CurveClassroom
+import Foundation
+
+/// Small sets shared by the tests: debug builds train slowly, so each is made once.
+enum Fixtures {
+  /// Two cheap exercises, with both optional questions.
+  static let spec = ExerciseSetSpec(
+    count: 2, seed: 11, mix: try! ExerciseMix(parsing: "healthy:1,erratic:1"),
+    extraQuestions: [.setSize, .patienceStop(2)])
+
+  /// The class set of ``spec``.
+  static let classBuild = try! SetBuild(spec: spec, command: "test")
+
+  /// A roster of two students.
+  static let roster = try! Roster(csv: "id,name\nana,Ana A\nbo,Bo B\n", path: "roster.csv")
+
+  /// ``spec`` without the optional questions, for the roster set.
+  static let rosterSpec = ExerciseSetSpec(
+    count: 2, seed: 11, mix: try! ExerciseMix(parsing: "healthy:1,erratic:1"))
+
+  /// The roster set, written to a temporary folder.
+  static let rosterFolder: String = {
+    let folder = temporaryFolder("roster-set")
+    let build = try! SetBuild(spec: rosterSpec, roster: roster, command: "test")
+    try! SetDirectory(path: folder).write(build.files)
+    return folder
+  }()
+
+  /// A new, not yet existing folder under the temporary directory.
+  static func temporaryFolder(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "curveclassroom-\(name)-\(UUID().uuidString)"
+    ).path
+  }
+
+  /// The text of `path` inside `folder`.
+  static func read(_ folder: String, _ path: String) -> String? {
+    FileManager.default.contents(atPath: folder + "/" + path).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  /// Every file under `folder`, relative, sorted.
+  static func listing(_ folder: String) -> [String] {
+    let enumerator = FileManager.default.enumerator(atPath: folder)
+    var files: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        files.append(path)
+      }
+    }
+    return files.sorted()
+  }
+}
