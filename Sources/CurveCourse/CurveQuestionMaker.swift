@@ -143,14 +143,7 @@ struct CurveQuestionMaker {
   private func remedyOptions(_ diagnosis: Diagnosis) -> [QuizPlan.Option]? {
     guard let best = diagnosis.remedies.first else { return nil }
     let listed = Set(diagnosis.remedies.map(\.action))
-    let unhelpful: [Remedy.Action] =
-      switch diagnosis.pattern {
-      case .overfitting: [.biggerModel, .moreEpochs, .higherLearningRate, .lessRegularization]
-      case .underfitting: [.smallerModel, .dropout, .earlyStopping, .weightDecay]
-      case .erratic: [.higherLearningRate, .moreEpochs, .biggerModel, .smallerModel]
-      default: [.higherLearningRate, .smallerModel, .dropout, .moreEpochs]
-      }
-    let distractors = unhelpful.filter { !listed.contains($0) }.prefix(3)
+    let distractors = RemedyFit.distractors(for: diagnosis.pattern, excluding: Array(listed)).prefix(3)
     guard distractors.count == 3 else { return nil }
     return [
       QuizPlan.Option(
@@ -159,27 +152,9 @@ struct CurveQuestionMaker {
       + distractors.map { action in
         QuizPlan.Option(
           text: Self.capitalised(action.title), isCorrect: false,
-          explanation: "Not for this run: \(Self.whyNot(action, for: diagnosis.pattern)) The "
+          explanation: "Not for this run: \(RemedyFit.whyNot(action, for: diagnosis.pattern)) The "
             + "engine's first advice: \(best.text)")
       }
-  }
-
-  static func whyNot(_ action: Remedy.Action, for pattern: Pattern) -> String {
-    switch (action, pattern) {
-    case (.higherLearningRate, .erratic): "a higher rate makes every update overshoot further."
-    case (.higherLearningRate, _): "the run is not crawling; a higher rate adds instability."
-    case (.biggerModel, .overfitting): "more capacity memorizes the training set even faster."
-    case (.moreEpochs, .overfitting): "validation loss is already rising; more epochs make it worse."
-    case (.lessRegularization, _): "weaker regularization lets the model memorize more."
-    case (.smallerModel, .underfitting): "the model already cannot capture the pattern."
-    case (.dropout, .underfitting), (.weightDecay, .underfitting):
-      "more regularization holds back a model that is already learning too little."
-    case (.earlyStopping, .underfitting): "stopping sooner cuts short a run that has not learned enough."
-    case (.moreEpochs, .erratic): "more epochs of the same swings do not settle them."
-    case (.biggerModel, .erratic), (.smallerModel, .erratic):
-      "model size is not what makes the updates jump."
-    default: "it does not address what the curves show."
-    }
   }
 
   private func setSizeOptions(_ diagnosis: Diagnosis, actual: Int?) -> [QuizPlan.Option]? {

@@ -49,8 +49,11 @@ import _CurveLabTestSupport
     var letters: Set<String> = []
     for seed in 0..<40 as Range<UInt64> {
       var generator = SeededGenerator(seed: seed)
-      let options = RemedyOptions(answer: .earlyStopping, alsoAccepted: [.weightDecay], using: &generator)
+      let options = RemedyOptions(
+        answer: .earlyStopping, alsoAccepted: [.weightDecay], pattern: .overfitting,
+        using: &generator)
       #expect(!options.actions.contains(.weightDecay))
+      #expect(!options.actions.contains(.dropout))  // treats overfitting: never a wrong option
       #expect(Set(options.actions).count == 4)
       letters.insert(options.letter(of: .earlyStopping)!)
     }

@@ -1,4 +1,5 @@
 public import CurveDiagnosis
+import CurveExercises
 import CurveSim
 
 /// The lettered choices of an exercise's remedy question: the engine's top remedy and
@@ -9,7 +10,7 @@ import CurveSim
 ///
 /// ```swift
 /// var generator = SeededGenerator(seed: 3)
-/// let options = RemedyOptions(answer: .earlyStopping, alsoAccepted: [.weightDecay], using: &generator)
+/// let options = RemedyOptions(answer: .earlyStopping, alsoAccepted: [.weightDecay], pattern: .overfitting, using: &generator)
 /// options.letter(of: .earlyStopping)   // "A", "B", "C" or "D", depending on the seed
 /// ```
 public struct RemedyOptions: Sendable, Equatable {
@@ -19,18 +20,13 @@ public struct RemedyOptions: Sendable, Equatable {
   /// How many options each question offers.
   public static let optionCount = 4
 
-  /// Changes that suit one pattern or another, from which distractors are drawn.
-  static let distractorPool: [Remedy.Action] = [
-    .earlyStopping, .weightDecay, .dropout, .moreData, .smallerModel, .biggerModel, .moreEpochs,
-    .higherLearningRate, .lowerLearningRate, .biggerBatch, .nothing,
-  ]
-
-  /// Draws the options for `answer`, leaving out `alsoAccepted`.
+  /// Draws the options for `answer`: changes that do not help `pattern` (see ``RemedyFit``),
+  /// leaving out `alsoAccepted`.
   public init(
-    answer: Remedy.Action, alsoAccepted: [Remedy.Action],
+    answer: Remedy.Action, alsoAccepted: [Remedy.Action], pattern: Pattern,
     using generator: inout some RandomNumberGenerator
   ) {
-    var pool = Self.distractorPool.filter { $0 != answer && !alsoAccepted.contains($0) }
+    var pool = RemedyFit.distractors(for: pattern, excluding: [answer] + alsoAccepted)
     pool.seededShuffle(using: &generator)
     var actions = [answer] + pool.prefix(Self.optionCount - 1)
     actions.seededShuffle(using: &generator)

@@ -263,10 +263,8 @@ struct ExerciseRunner {
       return [Pattern.healthy, .overfitting, .underfitting, .erratic].map { ($0.rawValue, $0.rawValue) }
     case .remedy:
       var actions = [solved.key.remedy] + solved.key.otherRemedies.prefix(2)
-      let distractors: [Remedy.Action] = [.higherLearningRate, .lowerLearningRate, .biggerModel, .smallerModel, .earlyStopping, .moreEpochs, .biggerBatch, .weightDecay, .nothing]
-      for action in distractors where actions.count < 6 && !actions.contains(action) {
-        actions.append(action)
-      }
+      let listed = [solved.key.remedy] + solved.key.otherRemedies
+      actions += RemedyFit.distractors(for: solved.key.pattern, excluding: listed).prefix(6 - actions.count)
       var generator = SeededGenerator(seed: solved.exercise.recipe.seed, stream: "exercise.remedy-options")
       actions.seededShuffle(using: &generator)
       return actions.map { ($0.title, $0.rawValue) }
