@@ -20,14 +20,16 @@ struct BenchCommand {
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
       checks, which do not use the diagnosis engine), generate (a set of --exercises exercises \
-      with keys, worksheets and solutions written to a temporary folder).
+      with keys, worksheets and solutions written to a temporary folder), course (drawing every \
+      lesson, the whole course check, and the quiz prepared for --quiz-seeds seeds: curve \
+      questions keyed by the engine, and where the correct letters fall).
       """,
     examples: ["curvelab bench", "curvelab bench --only patterns --seeds 1000"],
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading, generate.",
-        default: "w1,runs,patterns,diagnosis,engine,reading,generate"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading, generate, course.",
+        default: "w1,runs,patterns,diagnosis,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
@@ -35,10 +37,11 @@ struct BenchCommand {
         "diagnosis-seeds", valueName: "N", help: "Seeds per scenario for the engine's confusion matrix.",
         default: "1000"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
+      .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, engine, reading, generate
+    case w1, runs, patterns, diagnosis, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -47,6 +50,7 @@ struct BenchCommand {
   let seedCount: Int
   let diagnosisSeedCount: Int
   let exerciseCount: Int
+  let quizSeedCount: Int
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -64,6 +68,7 @@ struct BenchCommand {
     seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
+    quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -79,6 +84,7 @@ struct BenchCommand {
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
       case .generate: try timeGeneration(output: &output)
+      case .course: studyCourse(context: context, output: &output)
       }
       output.write("\n")
     }
