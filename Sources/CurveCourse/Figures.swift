@@ -63,17 +63,21 @@ extension CurveBlock {
       let sentence: String
       if let stop = outcome.stopStep, let kept = outcome.restoredStep {
         sentence =
-          "Early stopping, patience \(patience): \(patience) evaluations without a new best "
-          + "end training at step \(stop); the step-\(kept) checkpoint is kept."
+          "The stop mark: early stopping with patience \(patience) would end this run at step "
+          + "\(stop) and keep the step-\(kept) checkpoint (add --early-stopping-patience "
+          + "\(patience) to the command to watch it happen)."
       } else {
-        sentence = "Early stopping, patience \(patience): never fires on this run."
+        sentence = "Early stopping with patience \(patience) would never fire on this run."
       }
       lines += wrap(sentence, width: style.width)
     }
     if showsVerdict {
       lines += wrap("Engine: " + Diagnoser().diagnose(log).headline, width: style.width)
     }
-    lines += wrap("Rerun it: " + recipe.commandLine, width: style.width)
+    var command = recipe.commandLine
+    if xAxis == .epoch { command += " --x-axis epoch" }
+    lines.append("Rerun it:")
+    lines += commandLines(command, width: style.width)
     return lines
   }
 }
@@ -151,7 +155,8 @@ extension PredictionBlock {
           + pad(fixed(row.validationAccuracy, 4), 16))
     }
     lines.append("")
-    lines += wrap("Rerun it: " + recipe.commandLine, width: style.width)
+    lines.append("Rerun it:")
+    lines += commandLines(recipe.commandLine, width: style.width)
     return lines.map { String($0.prefix(style.width)) }
   }
 

@@ -10,8 +10,9 @@ import TerminalCanvas
 /// The text depends only on the exercise, so the committed `Solutions/` files can be
 /// regenerated and compared byte for byte.
 public struct SolutionWriter: Sendable {
-  /// Charts are drawn this wide, in ASCII, without colour, so they read anywhere.
-  public var style = FigureStyle(width: 80, panelHeight: 12, chart: ChartOptions(charset: .ascii))
+  /// Charts are drawn in ASCII, without colour, so they read anywhere.
+  /// Charts are 76 columns, so they fit an 80-column terminal inside a code block's indent.
+  public var style = FigureStyle(width: 76, panelHeight: 12, chart: ChartOptions(charset: .ascii))
 
   /// Creates a writer.
   public init() {}
@@ -23,10 +24,7 @@ public struct SolutionWriter: Sendable {
     let key = solved.key
     var out: [String] = ["# Worked solution: \(exercise.id)", ""]
     if let lessonTitle { out += ["From the lesson *\(lessonTitle)*.", ""] }
-    out += [
-      "The run: `\(exercise.recipe.commandLine)`", "",
-      "## The run", "", "```text",
-    ]
+    out += ["The run:", "", "```sh", exercise.recipe.commandLine, "```", "", "## The run", "", "```text"]
     out += RunFigure.chart(of: solved.log, marksBest: true, stopPatience: 3, style: style)
     out += ["```", "", TrainingLogSummary(solved.log).line, ""]
 
@@ -72,8 +70,8 @@ public struct SolutionWriter: Sendable {
       if let log = try? remedied.simulate().log {
         let after = Diagnoser().diagnose(log)
         out += [
-          "The same run with the change (\(key.remedy.title)): `\(remedied.commandLine)`", "",
-          "```text",
+          "The same run with the change (\(key.remedy.title)):", "", "```sh", remedied.commandLine,
+          "```", "", "```text",
         ]
         out += RunFigure.chart(of: log, marksBest: true, style: style)
         out += ["```", "", TrainingLogSummary(log).line, ""]

@@ -1,4 +1,5 @@
 import CurveCourse
+import Foundation
 import CurveExercises
 import CurveRender
 import MarkdownText
@@ -30,7 +31,7 @@ import Testing
     let lines = try block.render(style: FigureStyle(width: 80))
     #expect(lines.allSatisfy { $0.count <= 80 })
     #expect(lines.contains { $0.contains("best") && $0.contains("stop") })
-    #expect(lines.contains { $0.hasPrefix("Early stopping, patience 3:") })
+    #expect(lines.contains { $0.hasPrefix("The stop mark: early stopping with patience 3") })
     #expect(lines.last?.contains("curvelab simulate --scenario overfitting --seed 22") == true)
   }
 
@@ -63,10 +64,28 @@ import Testing
     for width in [60, 80] {
       let lines = lesson.render(style: FigureStyle(width: width))
       #expect(lines.allSatisfy { $0.count <= width })
-      #expect(lines.contains { $0.contains("Rerun it: curvelab simulate") })
+      #expect(lines.contains { $0.hasPrefix("  curvelab simulate") })
       #expect(!lines.contains { $0.hasPrefix("```") })
       #expect(!lines.joined().contains("\u{1B}["))
     }
     #expect(!lesson.exercises.isEmpty)
+  }
+}
+
+@Suite struct CommandLinesTests {
+  @Test func longCommandsBreakBetweenFlagsAndStillPaste() {
+    let command = "curvelab simulate --scenario erratic --seed 60 --eval-steps 10 --learning-rate 0.184638 --batch-size 16"
+    let lines = commandLines(command, width: 40)
+    #expect(lines.allSatisfy { $0.count <= 40 })
+    #expect(lines.dropLast().allSatisfy { $0.hasSuffix(" \\") })
+    // Every flag stays with its value.
+    #expect(lines.contains { $0.contains("--learning-rate 0.184638") })
+    let rejoined = lines.map { $0.replacingOccurrences(of: " \\", with: "").trimmingCharacters(in: .whitespaces) }
+      .joined(separator: " ")
+    #expect(rejoined == command)
+  }
+
+  @Test func aShortCommandIsOneLine() {
+    #expect(commandLines("curvelab simulate --seed 1", width: 80) == ["  curvelab simulate --seed 1"])
   }
 }

@@ -50,7 +50,7 @@ import Testing
     let lesson = run(["lesson", "3"])
     #expect(lesson.status == 0)
     #expect(lesson.output.contains("Lesson 3 of 10"))
-    #expect(lesson.output.contains("Rerun it: curvelab simulate"))
+    #expect(lesson.output.contains("Rerun it:\n  curvelab simulate"))
     #expect(lesson.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     let progress = run(["progress"])
     #expect(progress.output.contains("3. ") && progress.output.contains(": read"))

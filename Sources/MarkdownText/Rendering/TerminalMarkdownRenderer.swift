@@ -22,8 +22,8 @@ import TerminalCanvas
 public struct TerminalMarkdownRenderer: Sendable {
   /// Draws a fenced code block in `width` columns, or returns `nil` to leave it to the renderer.
   ///
-  /// Lines wider than `width` are cut with an ellipsis; with colour off, escape sequences in
-  /// them are removed.
+  /// Lines of a custom block wider than `width` are cut with an ellipsis; with colour off,
+  /// escape sequences in them are removed.
   public typealias CodeBlockRenderer =
     @Sendable (_ info: String, _ text: String, _ width: Int) -> [String]?
 
@@ -132,16 +132,50 @@ public struct TerminalMarkdownRenderer: Sendable {
     }
     guard !text.isEmpty else { return [] }
     let indent = "    "
-    let available = width - indent.count
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { source in
-      var line = StyledText(printableCode(source))
-      if line.displayWidth > available {
-        line = line.truncated(toWidth: available - displayWidth(of: glyphs.ellipsis))
-        line.append(glyphs.ellipsis, style: .dim)
+    let available = max(8, width - indent.count)
+    let isShell = Self.shellLanguages.contains(info.split(separator: " ").first.map(String.init) ?? "")
+    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { source in
+      Self.wrapCode(printableCode(source), width: available, isShell: isShell).map { piece in
+        var indented = StyledText(indent)
+        indented.append(StyledText(piece))
+        return indented
       }
-      var indented = StyledText(indent)
-      indented.append(line)
-      return indented
+    }
+  }
+
+  /// Info strings whose long lines break with a trailing backslash, so they still paste.
+  static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console", "zsh"]
+
+  /// Breaks a code line wider than `width` at spaces: shell lines end each piece with ` \` so
+  /// the command still runs when pasted; other code continues on a line indented two more.
+  static func wrapCode(_ line: String, width: Int, isShell: Bool) -> [String] {
+    guard displayWidth(of: line) > width else { return [line] }
+    let leading = String(line.prefix { $0 == " " })
+    let continuation = leading + "  "
+    var pieces: [String] = []
+    var current = ""
+    let marker = isShell ? " \\" : ""
+    for word in line.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+      let prefix = current.isEmpty ? (pieces.isEmpty ? leading : continuation) : current + " "
+      if !current.isEmpty, displayWidth(of: prefix + word) + marker.count > width {
+        pieces.append(current + marker)
+        current = continuation + word
+      } else {
+        current = prefix + word
+      }
+    }
+    if !current.isEmpty { pieces.append(current) }
+    // A single word wider than the line is cut into pieces.
+    return pieces.flatMap { piece -> [String] in
+      var rest = Substring(piece)
+      var parts: [String] = []
+      while displayWidth(of: String(rest)) > width {
+        let head = rest.prefix(width)
+        parts.append(String(head))
+        rest = rest.dropFirst(head.count)
+      }
+      parts.append(String(rest))
+      return parts
     }
   }
 

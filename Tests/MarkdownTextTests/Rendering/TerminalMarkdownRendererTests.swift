@@ -88,12 +88,26 @@ import _CurveLabTestSupport
     #expect(render("> one") == ["│ one"])
   }
 
-  @Test func indentsCodeAndCutsLongLinesWithAnEllipsis() {
-    let text = "```\nshort\n\tx\n" + String(repeating: "y", count: 50) + "\n```"
+  @Test func indentsCodeAndBreaksLongLinesInsteadOfCuttingThem() {
+    let text = "```\nshort\n\tx\n" + String(repeating: "y", count: 40) + "\n```"
+    let y16 = String(repeating: "y", count: 16)
     #expect(
-      render(text, width: 20) == [
-        "    short", "        x", "    " + String(repeating: "y", count: 15) + "…",
+      render(text, width: 20) == ["    short", "        x", "    " + y16, "    " + y16, "    yyyyyyyy"])
+    let python = "```python\nargs = TrainingArguments(output_dir=out, eval_steps=100)\n```"
+    #expect(
+      render(python, width: 40) == [
+        "    args =", "      TrainingArguments(output_dir=out,", "      eval_steps=100)",
       ])
+  }
+
+  @Test func longShellCommandsBreakWithABackslashSoTheyStillPaste() {
+    let text = "```sh\ncurvelab simulate --scenario overfitting --seed 1 --eval-steps 100\n```"
+    let lines = render(text, width: 40)
+    #expect(lines == [
+      "    curvelab simulate --scenario \\", "      overfitting --seed 1 \\",
+      "      --eval-steps 100",
+    ])
+    #expect(lines.allSatisfy { $0.count <= 40 })
   }
 
   @Test func sizesTablesToContentAndWrapsCellsWhenTooWide() {
