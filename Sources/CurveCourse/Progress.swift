@@ -174,8 +174,10 @@ public struct ProgressStore: Sendable {
   public var path: String
 
   /// Why a progress file could not be used.
-  public struct Damage: Error, Sendable {
+  public struct Damage: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, in a phrase.
     public var reason: String
+    public var description: String { reason }
   }
 
   /// A store at `path`.
@@ -190,38 +192,72 @@ public struct ProgressStore: Sendable {
     return home + "/.local/state/curvelab/progress.json"
   }
 
-  /// The progress saved, or empty progress when there is none; a damaged file is moved aside
-  /// and `warning` says where.
-  public func load() -> (progress: CourseProgress, warning: String?) {
+  /// The progress saved, or empty progress when there is none.
+  ///
+  /// A damaged progress file (a `.json` file that does not read as progress) is moved aside to
+  /// `NAME.damaged-N` when `settingAsideDamage` is true, and `warning` says where. Anything
+  /// else at the path (a folder, a file that is not JSON by name) is left alone, and
+  /// ``save(_:)`` will refuse to write over it.
+  public func load(settingAsideDamage: Bool = true) -> (progress: CourseProgress, warning: String?) {
     let manager = FileManager.default
-    guard manager.fileExists(atPath: path) else { return (CourseProgress(), nil) }
-    do throws(Damage) {
-      guard let data = manager.contents(atPath: path) else {
-        throw Damage(reason: "it cannot be read")
-      }
-      let value: JSONValue
-      do {
-        value = try JSONValue(parsing: [UInt8](data))
-      } catch {
-        throw Damage(reason: "it is not valid JSON (\(error))")
-      }
-      return (try CourseProgress(json: value), nil)
+    var isFolder: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { return (CourseProgress(), nil) }
+    if isFolder.boolValue {
+      return (CourseProgress(), "\(path) is a folder, not a progress file; progress will not be saved (use --progress FILE)")
+    }
+    let damage: Damage
+    do {
+      return (try read(), nil)
     } catch {
-      var number = 1
-      while manager.fileExists(atPath: "\(path).damaged-\(number)") { number += 1 }
-      let aside = "\(path).damaged-\(number)"
-      do {
-        try manager.moveItem(atPath: path, toPath: aside)
-        return (CourseProgress(), "\(path) could not be used (\(error.reason)); it was moved to \(aside) and progress starts afresh")
-      } catch let moveError {
-        return (CourseProgress(), "\(path) could not be used (\(error.reason)) nor moved aside (\(moveError.localizedDescription)); progress will not be saved over it")
-      }
+      damage = error
+    }
+    guard path.hasSuffix(".json") else {
+      return (CourseProgress(), "\(path) is not a CurveLab progress file (\(damage.reason)); it was left alone and progress will not be saved to it")
+    }
+    guard settingAsideDamage else {
+      return (CourseProgress(), "\(path) could not be used (\(damage.reason)); it was left as it is")
+    }
+    var number = 1
+    while manager.fileExists(atPath: "\(path).damaged-\(number)") { number += 1 }
+    let aside = "\(path).damaged-\(number)"
+    do {
+      try manager.moveItem(atPath: path, toPath: aside)
+      return (CourseProgress(), "\(path) could not be used (\(damage.reason)); it was moved to \(aside) and progress starts afresh")
+    } catch {
+      return (CourseProgress(), "\(path) could not be used (\(damage.reason)) nor moved aside (\(error.localizedDescription)); progress will not be saved over it")
     }
   }
 
-  /// Saves `progress`: a temporary file in the same folder, then a rename.
+  /// The progress in the file, or why it is not progress.
+  private func read() throws(Damage) -> CourseProgress {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Damage(reason: "it cannot be read")
+    }
+    let value: JSONValue
+    do {
+      value = try JSONValue(parsing: [UInt8](data))
+    } catch {
+      throw Damage(reason: "it is not valid JSON: \(error)")
+    }
+    return try CourseProgress(json: value)
+  }
+
+  /// Whether readable progress is already saved at the path.
+  public var hasSavedProgress: Bool { (try? read()) != nil }
+
+  /// Saves `progress`: a temporary file in the same folder, then a rename. Refuses to replace
+  /// anything at the path that is not a progress file.
   public func save(_ progress: CourseProgress) throws {
     let url = URL(fileURLWithPath: path)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      if isFolder.boolValue { throw Damage(reason: "\(path) is a folder") }
+      do {
+        _ = try read()
+      } catch {
+        throw Damage(reason: "\(path) is not a CurveLab progress file (\(error.reason)), so it is not replaced")
+      }
+    }
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let text = progress.json.serialized(.python(indent: 2, sortsKeys: false)) + "\n"

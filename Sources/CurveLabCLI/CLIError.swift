@@ -6,12 +6,17 @@ public enum CLIError: Error, Equatable, Sendable {
   case cannotWrite(path: String, reason: String)
   /// A file could not be read or understood.
   case cannotRead(path: String, reason: String)
+  /// The command line is well-formed but asks for something that needs more: the sentence says
+  /// what to add.
+  case incomplete(String)
+  /// The command was understood but cannot be done now, for the reason given.
+  case refused(String)
 
   /// The process exit status for this error.
   public var exitStatus: Int32 {
     switch self {
-    case .invalidConfiguration: ExitStatus.usage
-    case .cannotWrite, .cannotRead: ExitStatus.failure
+    case .invalidConfiguration, .incomplete: ExitStatus.usage
+    case .cannotWrite, .cannotRead, .refused: ExitStatus.failure
     }
   }
 }
@@ -25,6 +30,7 @@ extension CLIError: CustomStringConvertible {
         ? problems[0] : "the configuration has problems:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
     case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
     case .cannotRead(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .incomplete(let message), .refused(let message): message
     }
   }
 }

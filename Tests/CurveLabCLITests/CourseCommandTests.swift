@@ -98,7 +98,7 @@ import Testing
   @Test func anExerciseIsGradedByTheEngineAndItsSolutionOpensAfterwards() throws {
     let before = run(["exercise", "overfitting-1", "--solution"])
     #expect(before.status == 1)
-    #expect(before.errors.contains("try the exercise first"))
+    #expect(before.errors.contains("try exercise overfitting-1 first"))
     let graded = run(["exercise", "overfitting-1", "--answers", "overfit,100,early stopping", "--json"])
     #expect(graded.status == 0)
     let json = try JSONValue(parsing: graded.output)
@@ -133,10 +133,32 @@ import Testing
     try FileManager.default.createDirectory(
       atPath: (progressPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try "garbage".write(toFile: progressPath, atomically: true, encoding: .utf8)
-    let result = run(["progress"])
+    // Showing progress only reads: the damaged file stays where it is.
+    let shown = run(["progress"])
+    #expect(shown.status == 0)
+    #expect(shown.errors.contains("left as it is"))
+    #expect(try String(contentsOfFile: progressPath, encoding: .utf8) == "garbage")
+    // Reading a lesson saves progress: the damaged file is moved aside first, not overwritten.
+    let result = run(["lesson", "1"])
     #expect(result.status == 0)
     #expect(result.errors.contains("damaged-1"))
     #expect(try String(contentsOfFile: progressPath + ".damaged-1", encoding: .utf8) == "garbage")
+  }
+
+  @Test func aFileThatIsNotProgressIsNeverMovedOrOverwritten() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curvelab-notes-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let notes = folder.appendingPathComponent("notes.txt").path
+    try "my notes".write(toFile: notes, atomically: true, encoding: .utf8)
+    var output = ""
+    var errors = ""
+    let status = CurveLabCLI.run(
+      ["lesson", "1", "--progress", notes], context: .testing, input: ScriptedInput([]),
+      output: &output, errors: &errors)
+    #expect(status == 0)
+    #expect(errors.contains("not a CurveLab progress file"))
+    #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
   }
 
   @Test func checkFailsOnABrokenCourseNamingFileAndLine() throws {

@@ -1,4 +1,5 @@
 import ArgumentParsing
+import Foundation
 import CurveCourse
 import CurveRender
 import TerminalCanvas
@@ -47,25 +48,42 @@ struct CourseSession {
     screenHeight = context.screenHeight
   }
 
-  /// Loads progress, reporting a damaged file on `errors`.
-  func loadProgress(errors: inout some TextOutputStream) -> CourseProgress {
+  /// Loads progress, reporting a damaged file on `errors`; a read-only command leaves a damaged
+  /// file where it is.
+  func loadProgress(errors: inout some TextOutputStream, readOnly: Bool = false) -> CourseProgress {
     guard let store else { return CourseProgress() }
-    let (progress, warning) = store.load()
+    let (progress, warning) = store.load(settingAsideDamage: !readOnly)
     if let warning { errors.write("curvelab: warning: \(warning)\n") }
     return progress
   }
 
   /// Saves progress; a failure is a warning, never a crash, and says what was not saved.
-  func save(_ progress: CourseProgress, errors: inout some TextOutputStream) {
+  /// Returns whether it was saved.
+  @discardableResult
+  func save(_ progress: CourseProgress, errors: inout some TextOutputStream) -> Bool {
     guard let store else {
       errors.write("curvelab: warning: no HOME or XDG_STATE_HOME, so progress is not saved (use --progress FILE)\n")
-      return
+      return false
     }
     do {
       try store.save(progress)
+      return true
+    } catch let damage as ProgressStore.Damage {
+      errors.write("curvelab: warning: progress not saved: \(damage.reason)\n")
     } catch {
-      errors.write("curvelab: warning: progress not saved to \(store.path): \(error.localizedDescription)\n")
+      errors.write("curvelab: warning: progress not saved to \(store.path): \(Self.reason(error, path: store.path))\n")
     }
+    return false
+  }
+
+  /// A plain reason for a failed write.
+  static func reason(_ error: any Error, path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+      return "'\(folder)' is a file, not a folder"
+    }
+    return (error as NSError).localizedDescription
   }
 
   /// The lesson named by a number or id, or a usage error listing what exists.

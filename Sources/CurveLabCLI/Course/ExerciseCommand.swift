@@ -53,7 +53,7 @@ struct ExerciseCommand {
     let answers = try parsed.value("answers", as: String.self)
     let json = parsed.isSet("json")
     if json, answers == nil {
-      throw ArgumentError.invalidValue(argument: "--json", value: "without --answers", expected: "--answers with --json")
+      throw CLIError.incomplete("--json needs --answers: the answers to grade")
     }
     var target: ExerciseRunner.Target
     if let id = parsed.positionals.first {
@@ -68,17 +68,17 @@ struct ExerciseCommand {
         return
       }
       guard let practiceSeed = seed else {
-        throw ArgumentError.invalidValue(
-          argument: parsed.isSet("solution") ? "--solution" : "--answers", value: "without --seed",
-          expected: "--seed N (the practice run's seed) or an exercise id")
+        throw CLIError.incomplete(
+          "\(parsed.isSet("solution") ? "--solution" : "--answers") needs an exercise: its id "
+            + "(curvelab exercise overfitting-1 ...) or the practice run's --seed")
       }
       target = try runner.practiceExercise(seed: practiceSeed, scenario: scenario, difficulty: difficulty)
     }
     if parsed.isSet("solution") {
       guard progress.exercises[target.solved.exercise.id] != nil else {
-        throw CLIError.cannotRead(
-          path: target.solved.exercise.id,
-          reason: "try the exercise first; the worked solution opens after an attempt (curvelab exercise \(target.command))")
+        throw CLIError.refused(
+          "try exercise \(target.solved.exercise.id) first: its worked solution opens after an "
+            + "attempt (curvelab exercise \(target.command))")
       }
       runner.writeSolution(target, output: &output)
       return

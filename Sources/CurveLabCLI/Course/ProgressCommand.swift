@@ -19,7 +19,7 @@ struct ProgressCommand {
     errors: inout some TextOutputStream
   ) throws {
     let session = try CourseSession(parsed, context: context, input: input)
-    let progress = session.loadProgress(errors: &errors)
+    let progress = session.loadProgress(errors: &errors, readOnly: true)
     Self.write(session: session, progress: progress, output: &output)
   }
 
@@ -47,7 +47,10 @@ struct ProgressCommand {
       let percent = Int((exercise.best * 100).rounded())
       output.write("  \(id): best \(percent)% in \(exercise.attempts) attempt\(exercise.attempts == 1 ? "" : "s")\n")
     }
-    if let path = session.store?.path { output.write(session.colored("\nSaved in \(path)", 2) + "\n") }
+    if let store = session.store {
+      let place = store.hasSavedProgress ? "Saved in \(store.path)" : "Nothing saved yet; progress will go to \(store.path)"
+      output.write(session.colored("\n" + place, 2) + "\n")
+    }
   }
 }
 
@@ -75,11 +78,13 @@ struct ResetCommand {
   ) throws {
     let session = try CourseSession(parsed, context: context, input: input)
     var progress = session.loadProgress(errors: &errors)
+    let done: String
     switch parsed.positionals.first {
     case nil:
       if !parsed.isSet("yes") {
         guard input.isInteractive else {
-          throw ArgumentError.missingValue(option: "--yes", valueName: "to clear all progress without a terminal to ask")
+          throw CLIError.incomplete(
+            "clearing all progress needs --yes when there is no terminal to ask (or name a part: a lesson, quiz, exercises)")
         }
         output.write("Clear all progress (lessons, quiz, exercises)? [y/N] ")
         guard let line = input.readLine(), line.lowercased().hasPrefix("y") else {
@@ -88,21 +93,29 @@ struct ResetCommand {
         }
       }
       progress = CourseProgress()
-      output.write("All progress cleared.\n")
+      done = "All progress cleared."
     case "quiz"?:
       progress.quizzes = [:]
-      output.write("Quiz attempts cleared.\n")
+      done = "Quiz attempts cleared."
     case "exercises"?:
       progress.exercises = [:]
-      output.write("Exercise scores cleared.\n")
+      done = "Exercise scores cleared."
     case let name?:
+      guard session.course.lesson(named: name) != nil else {
+        throw ArgumentError.invalidValue(
+          argument: "PART", value: name,
+          expected: "a lesson number from 1 to \(session.course.lessons.count), a lesson id, 'quiz' or 'exercises'")
+      }
       let lesson = try session.lesson(named: name)
       progress.lessons[lesson.entry.id] = nil
       for (exercise, _) in lesson.exercises { progress.exercises[exercise.id] = nil }
       if progress.lastLesson == lesson.entry.id { progress.lastLesson = nil }
-      output.write("Lesson \(lesson.number) (\(lesson.entry.title)) and its exercises cleared.\n")
+      done = "Lesson \(lesson.number) (\(lesson.entry.title)) and its exercises cleared."
     }
-    session.save(progress, errors: &errors)
+    guard session.save(progress, errors: &errors) else {
+      throw CLIError.cannotWrite(path: session.store?.path ?? "progress", reason: "nothing was cleared")
+    }
+    output.write(done + "\n")
   }
 }
 
