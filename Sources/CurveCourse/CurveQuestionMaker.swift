@@ -86,8 +86,8 @@ struct CurveQuestionMaker {
       }
       return QuizPlan.Option(
         text: pattern.title, isCorrect: false,
-        explanation: "Not this run: \(Self.signature(of: pattern)) The engine reads it as "
-          + "\(diagnosis.pattern.rawValue): \(diagnosis.headline)")
+        explanation: "Not this run: \(Self.signature(of: pattern)) The engine's reading: "
+          + diagnosis.headline)
     }
   }
 

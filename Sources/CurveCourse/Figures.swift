@@ -22,6 +22,15 @@ public struct FigureStyle: Sendable, Equatable {
   }
 }
 
+extension FigureStyle {
+  /// The same style with panels `height` lines tall.
+  public func withPanelHeight(_ height: Int) -> FigureStyle {
+    var copy = self
+    copy.panelHeight = height
+    return copy
+  }
+}
+
 /// Draws a run as a chart, optionally with the best checkpoint and an early-stopping point
 /// marked, for lessons, quiz questions, exercises and solutions alike.
 public enum RunFigure {

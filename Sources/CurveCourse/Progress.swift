@@ -88,15 +88,18 @@ public struct CourseProgress: Sendable, Equatable {
     exercises[id] = state
   }
 
-  /// Records a finished quiz attempt.
-  public mutating func recordQuiz(_ name: String, correct: Int, of count: Int) {
+  /// Records a finished quiz attempt; with `keepingUnfinished`, an interrupted attempt stays
+  /// to be picked up later.
+  public mutating func recordQuiz(
+    _ name: String, correct: Int, of count: Int, keepingUnfinished: Bool = false
+  ) {
     var state = quizzes[name] ?? QuizState(attempts: 0, best: 0, questionCount: count)
     state.attempts += 1
     if correct >= state.best {
       state.best = correct
       state.questionCount = count
     }
-    state.unfinished = nil
+    if !keepingUnfinished { state.unfinished = nil }
     quizzes[name] = state
   }
 

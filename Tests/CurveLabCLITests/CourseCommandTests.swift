@@ -81,6 +81,31 @@ import Testing
     #expect(result.status == 2)
   }
 
+  @Test func answersThatAreNotOptionsAreRefusedNotSkipped() throws {
+    let plan = try quizPlan(seed: 7)
+    let single = try #require(plan.questions.firstIndex { !$0.isMultiple })
+    var answers = Array(repeating: "", count: plan.questions.count)
+    answers[single] = "ab"
+    let twoLetters = run(["quiz", "--seed", "7", "--answers", answers.joined(separator: ",")])
+    #expect(twoLetters.status == 2)
+    #expect(twoLetters.errors.contains("answer \(single + 1) ('ab')"))
+    let notALetter = run(["quiz", "--seed", "7", "--answers", "x"])
+    #expect(notALetter.status == 2)
+    // Piped, a bad answer is asked again rather than scored.
+    let piped = run(["quiz", "--seed", "7"], input: ["zz", plan.questions[0].correctLetters])
+    #expect(piped.output.contains("Type letters from a to"))
+    #expect(piped.output.contains("Stopped after 1 of"))
+  }
+
+  @Test func gradingGivenAnswersKeepsAnUnfinishedAttempt() throws {
+    let plan = try quizPlan(seed: 11)
+    _ = run(["quiz", "--seed", "11"], input: [plan.questions[0].correctLetters])
+    _ = run(["quiz", "--seed", "12", "--answers", "a"])
+    let resumed = run(["quiz"], input: [])
+    #expect(resumed.output.contains("Quiz seed 11"))
+    #expect(resumed.output.contains("Picking up at question 2"))
+  }
+
   @Test func anInterruptedQuizKeepsItsAnswersAndResumes() throws {
     let plan = try quizPlan(seed: 11)
     let first = plan.questions[0].correctLetters

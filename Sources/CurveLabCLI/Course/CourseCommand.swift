@@ -27,15 +27,20 @@ struct CourseCommand {
     var progress = session.loadProgress(errors: &errors)
     guard session.isInteractive else {
       writeContents(session: session, progress: progress, output: &output)
-      output.write("\nRead a lesson with 'curvelab lesson N', take the quiz with 'curvelab quiz', practise with 'curvelab exercise'.\n")
+      output.write("\n")
+      session.say(
+        "Read a lesson with 'curvelab lesson N', take the quiz with 'curvelab quiz', practise "
+          + "with 'curvelab exercise'.", to: &output)
       return
     }
+    var notice: String?
     while true {
-      if session.style.chart.isColorEnabled { output.write("\u{1B}[H\u{1B}[2J") }
+      if session.style.chart.isColorEnabled, notice == nil { output.write("\u{1B}[H\u{1B}[2J") }
       writeContents(session: session, progress: progress, output: &output)
+      if let text = notice { session.say(session.colored(text, 33), to: &output) }
+      notice = nil
       let next = continueNumber(session: session, progress: progress)
-      output.write(
-        "\nLesson number, Enter for lesson \(next), z: quiz, e: exercise, p: progress, q: quit > ")
+      output.write("\nLesson (Enter: \(next)), z quiz, e exercise, p progress, q quit > ")
       guard let line = input.readLine() else { return }
       let choice = line.trimmingCharacters(in: .whitespaces).lowercased()
       switch choice {
@@ -51,7 +56,7 @@ struct CourseCommand {
       default:
         let name = choice.isEmpty ? String(next) : choice
         guard session.course.lesson(named: name) != nil else {
-          output.write("There is no lesson '\(choice)'. Type a number from 1 to \(session.course.lessons.count).\n")
+          notice = "There is no lesson '\(choice)': type a number from 1 to \(session.course.lessons.count), or z, e, p, q."
           continue
         }
         let lesson = try session.lesson(named: name)
@@ -79,14 +84,15 @@ struct CourseCommand {
       let state = progress.lessons[lesson.id]
       let mark =
         state?.isFinished == true ? (session.asciiOnly ? "[x]" : "[✓]") : state == nil ? "[ ]" : "[~]"
-      let pointer = index + 1 == next ? (session.asciiOnly ? " <- continue here" : " ← continue here") : ""
+      let pointer = index + 1 == next ? (session.asciiOnly ? "  <- continue here" : "  ← continue here") : ""
       let number = index + 1 < 10 ? " \(index + 1)" : "\(index + 1)"
       output.write("  \(mark) \(number). \(lesson.title)\(session.colored(pointer, 33))\n")
     }
     let read = session.course.lessons.filter { progress.lessons[$0.id]?.isFinished == true }.count
     var summary = "\n\(read) of \(session.course.lessons.count) lessons read"
-    if let quiz = progress.quizzes.values.first, quiz.attempts > 0 {
-      summary += "; quiz best \(quiz.best)/\(quiz.questionCount)"
+    if let quiz = progress.quizzes.values.first {
+      if quiz.attempts > 0 { summary += "; quiz best \(quiz.best) of \(quiz.questionCount)" }
+      if let unfinished = quiz.unfinished { summary += "; a quiz in progress (\(unfinished.answers.count) answered)" }
     }
     if !progress.exercises.isEmpty { summary += "; \(progress.exercises.count) exercises tried" }
     output.write(summary + ".\n")

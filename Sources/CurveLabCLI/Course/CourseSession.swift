@@ -1,5 +1,6 @@
 import ArgumentParsing
 import Foundation
+import MarkdownText
 import CurveCourse
 import CurveRender
 import TerminalCanvas
@@ -17,7 +18,7 @@ struct CourseSession {
   /// Options every course command takes.
   static let options: [OptionSpec] = [
     .option("course", valueName: "DIR", help: "The course folder (holding Lessons/); found automatically by default.", section: "Course"),
-    .option("progress", valueName: "FILE", help: "CourseProgress file (default: $XDG_STATE_HOME/curvelab/progress.json).", section: "Course"),
+    .option("progress", valueName: "FILE", help: "Progress file (default: $XDG_STATE_HOME/curvelab/progress.json).", section: "Course"),
     .flag("ascii", help: "Draw with ASCII characters only.", section: "Output"),
     .flag("no-color", help: "No colour (also when NO_COLOR is set).", section: "Output"),
   ]
@@ -105,6 +106,22 @@ struct CourseSession {
     for line in wrap(text, width: max(20, style.width - indent.count)) {
       output.write(indent + line + "\n")
     }
+  }
+
+  /// Markdown text (inline marks, paragraphs) drawn for this terminal, `width` columns wide.
+  func markdown(_ text: String, width: Int? = nil) -> [String] {
+    TerminalMarkdownRenderer(
+      width: max(20, width ?? style.width), isColorEnabled: style.chart.isColorEnabled,
+      asciiOnly: asciiOnly
+    ).render(MarkdownDocument(parsing: text))
+  }
+
+  /// "lesson 7" or "lessons 5, 7": the lessons that teach these outline sections.
+  func lessonReference(for sections: [Int]) -> String {
+    let numbers = course.lessons.indices.filter { !Set(course.lessons[$0].sections).isDisjoint(with: sections) }
+      .map { String($0 + 1) }
+    guard !numbers.isEmpty else { return "the course" }
+    return (numbers.count == 1 ? "lesson " : "lessons ") + numbers.joined(separator: ", ")
   }
 
   /// `text` in bold when colour is on.

@@ -237,8 +237,8 @@ struct ExerciseRunner {
           if typed.isEmpty { output.write("(left blank)\n") }
           break
         }
-        output.write(
-          "That is not an answer to this question; " + (options.isEmpty ? "type a step number" : "type a letter or a name") + " (h: hint, q: stop).\n")
+        session.say(
+          "That is not an answer to this question; " + (options.isEmpty ? "type a step number" : "type a letter or a name") + " (h: hint, q: stop).", to: &output)
         if !input.isInteractive { break }
       }
     }
@@ -338,11 +338,12 @@ struct ExerciseRunner {
       } else {
         mark = session.colored(session.asciiOnly ? "[wrong]" : "✗", 31)
       }
-      let given = item.given.isEmpty ? "blank" : item.given
-      output.write("\(mark) \(session.bold(item.question.name)): you said \(given); the engine says \(item.expected).\n")
+      let given = item.given.isEmpty ? "you left it blank" : "you said \(item.given)"
+      session.say("\(mark) \(session.bold(item.question.name)): \(given); the engine says \(item.expected).", to: &output)
       session.say(item.explanation, to: &output, indent: "    ")
     }
-    output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + " (\(grade.policy.rawValue) policy)\n")
+    output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
+    session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
     output.write(session.colored("The run: \(target.solved.exercise.recipe.commandLine)", 2) + "\n")
   }
 

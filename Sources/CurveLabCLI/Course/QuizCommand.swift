@@ -86,9 +86,14 @@ struct QuizCommand {
     // Pick up an unfinished attempt unless told otherwise.
     var answers: [String] = []
     var chosenSeed = seed
-    if seed == nil, preset == nil, let unfinished = progress.quizzes[key]?.unfinished {
+    let unfinished = progress.quizzes[key]?.unfinished
+    if seed == nil, preset == nil, let unfinished {
       chosenSeed = unfinished.seed
       answers = unfinished.answers
+    } else if let unfinished, preset == nil, seed != unfinished.seed, !(json && !input.isInteractive) {
+      output.write(
+        "Note: your unfinished quiz (seed \(unfinished.seed), \(unfinished.answers.count) answered) is "
+          + "replaced once you answer here; quit now and run 'curvelab quiz' to go on with it.\n")
     }
     let quizSeed = chosenSeed ?? UInt64.random(in: 1...99_999)
     let plan: QuizPlan
@@ -104,6 +109,11 @@ struct QuizCommand {
           argument: "--answers", value: "\(preset.count) answers",
           expected: "at most \(plan.questions.count), one per question")
       }
+      for (index, answer) in preset.enumerated() {
+        if let problem = runner.problem(with: answer, for: plan.questions[index]) {
+          throw CLIError.incomplete("--answers: answer \(index + 1) ('\(answer)'): \(problem)")
+        }
+      }
       if preset.count < plan.questions.count {
         errors.write("curvelab: warning: \(plan.questions.count - preset.count) questions have no answer and count as skipped\n")
       }
@@ -115,8 +125,9 @@ struct QuizCommand {
         output.write("Quiz seed \(quizSeed) (repeat this quiz with --seed \(quizSeed)).")
         output.write(answers.isEmpty ? "\n" : " Picking up at question \(answers.count + 1).\n")
       }
+      let start = answers.count
       let finished = runner.ask(
-        from: answers.count, answers: &answers, quiet: quiet, input: input, output: &output,
+        from: start, answers: &answers, quiet: quiet, input: input, output: &output,
         save: { answered in
           progress.quizzes[key, default: .init(attempts: 0, best: 0, questionCount: plan.questions.count)]
             .unfinished = .init(seed: quizSeed, answers: answered)
@@ -124,14 +135,22 @@ struct QuizCommand {
         })
       if !finished {
         if !quiet {
-          output.write("\nStopped after \(answers.count) of \(plan.questions.count) questions; your answers are saved. Run 'curvelab quiz' to go on.\n")
+          if answers.count > start {
+            session.say(
+              "Stopped after \(answers.count) of \(plan.questions.count) questions; your answers "
+                + "are saved. Run 'curvelab quiz' to go on.", to: &output)
+          } else {
+            session.say("Stopped; no new answers to save.", to: &output)
+          }
         }
         if json { output.write(runner.json(plan.score(answers), seed: quizSeed, path: key, finished: false) + "\n") }
         return
       }
     }
     let result = plan.score(answers)
-    progress.recordQuiz(key, correct: result.correctCount, of: plan.questions.count)
+    progress.recordQuiz(
+      key, correct: result.correctCount, of: plan.questions.count,
+      keepingUnfinished: preset != nil || (seed != nil && seed != unfinished?.seed))
     session.save(progress, errors: &errors)
     if json {
       output.write(runner.json(result, seed: quizSeed, path: key, finished: true) + "\n")
@@ -174,11 +193,8 @@ struct QuizRunner {
         case "s", "skip", "": answer = ""
         default:
           let letters = typed.filter { $0 != "," && $0 != " " }
-          let valid = letters.allSatisfy { ($0.asciiValue ?? 0) >= 97 && Int(($0.asciiValue ?? 0) - 97) < question.options.count }
-          if input.isInteractive, !valid {
-            out.write("Type letters from a to \(QuizPlan.letter(question.options.count - 1)).\n")
-          } else if input.isInteractive, !question.isMultiple, Set(letters).count > 1 {
-            out.write("This one has a single answer: type one letter.\n")
+          if let problem = problem(with: letters, for: question) {
+            out.write(problem.prefix(1).uppercased() + problem.dropFirst() + ".\n")
           } else {
             answer = letters
           }
@@ -191,27 +207,39 @@ struct QuizRunner {
     return true
   }
 
-  func show(_ question: QuizPlan.Question, number: Int, output: inout some TextOutputStream) {
-    let sections = question.sections.map(String.init).joined(separator: ", ")
-    output.write("\n" + session.bold("Question \(number) of \(plan.questions.count)") + session.colored("  (outline section \(sections))", 2) + "\n")
-    for paragraph in question.prompt.components(separatedBy: "\n\n") {
-      session.say(paragraph, to: &output)
+  /// What is wrong with `answer` (letters) to `question`, or `nil` when it can be scored.
+  func problem(with answer: String, for question: QuizPlan.Question) -> String? {
+    let letters = answer.lowercased().filter { $0 != "," && $0 != " " }
+    let last = QuizPlan.letter(question.options.count - 1)
+    guard letters.allSatisfy({ ($0.asciiValue ?? 0) >= 97 && Int(($0.asciiValue ?? 0) - 97) < question.options.count }) else {
+      return "type letters from a to \(last) (h: hint, s: skip, q: stop)"
     }
+    if !question.isMultiple, Set(letters).count > 1 {
+      return "this question has a single answer: type one letter from a to \(last)"
+    }
+    return nil
+  }
+
+  func show(_ question: QuizPlan.Question, number: Int, output: inout some TextOutputStream) {
+    output.write(
+      "\n" + session.bold("Question \(number) of \(plan.questions.count)")
+        + session.colored("  (\(session.lessonReference(for: question.sections)))", 2) + "\n")
     if let log = question.log {
-      output.write("\n")
       let chart = RunFigure.chart(
-        of: log, panels: question.panels == .accuracyValues ? .accuracy : .all, style: session.style)
+        of: log, panels: question.panels == .accuracyValues ? .accuracy : .all,
+        style: session.style.withPanelHeight(9))
       for line in chart { output.write(line + "\n") }
       if question.panels == .accuracyValues {
         let values = Set(log.evaluationEntries.compactMap(\.accuracy)).sorted().suffix(8)
         session.say("The highest validation accuracies logged: " + values.map { fixedDecimal($0) }.joined(separator: ", "), to: &output)
       }
-      if let run = question.run { output.write(session.colored("The run: \(run.commandLine)", 2) + "\n") }
+      output.write("\n")
     }
+    for line in session.markdown(question.prompt) { output.write(line + "\n") }
     output.write("\n")
     for (index, option) in question.options.enumerated() {
       let label = "  \(QuizPlan.letter(index))) "
-      let lines = wrap(option.text, width: max(20, session.style.width - label.count))
+      let lines = session.markdown(option.text, width: session.style.width - label.count)
       for (lineIndex, line) in lines.enumerated() {
         output.write((lineIndex == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
       }
@@ -230,7 +258,9 @@ struct QuizRunner {
     for letter in item.chosen + (item.isRight ? "" : item.correct) where shown.insert(letter).inserted {
       guard let ascii = letter.asciiValue else { continue }
       let option = question.options[Int(ascii - 97)]
-      session.say("\(letter)) \(option.explanation)", to: &output, indent: "  ")
+      for line in session.markdown("\(letter)) \(option.explanation)", width: session.style.width - 2) {
+        output.write("  " + line + "\n")
+      }
     }
   }
 
@@ -246,9 +276,11 @@ struct QuizRunner {
     output.write("To review:\n")
     for index in review {
       let question = plan.questions[index]
-      let sections = question.sections.map(String.init).joined(separator: ", ")
-      let start = question.prompt.prefix(60)
-      output.write("  \(index + 1). \(start)\(question.prompt.count > 60 ? "..." : "") (section \(sections))\n")
+      let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? ""
+      let start = firstLine.count > 60 ? firstLine.prefix(57) + "..." : firstLine
+      session.say(
+        "\(index + 1). \(start) (\(session.lessonReference(for: question.sections)))", to: &output,
+        indent: "  ")
     }
   }
 
