@@ -44,7 +44,7 @@ public struct Course: Sendable {
     do {
       value = try JSONValue(parsing: text)
     } catch {
-      throw CourseError(file: path, line: error.line, message: "not valid JSON: \(error)")
+      throw CourseError(file: path, line: nil, message: "not valid JSON: \(error)")
     }
     func fail(_ message: String) -> CourseError { CourseError(file: path, line: nil, message: message) }
     guard let format = value["format"]?.integerValue else {

@@ -93,6 +93,14 @@ public struct CourseCheck: Sendable {
         }
       }
     }
+    // Blocks whose settings do not read are reported once, by the lesson check.
+    jobs.removeAll { job in
+      switch job.keyword {
+      case "curve": (try? CurveBlock(info: job.info)) == nil
+      case "prediction": (try? PredictionBlock(info: job.info)) == nil
+      default: (try? ExerciseBlock(info: job.info)) == nil
+      }
+    }
     let results = parallelMap(jobs) { job -> CourseError? in
       do {
         switch job.keyword {

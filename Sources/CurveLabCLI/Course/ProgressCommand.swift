@@ -149,7 +149,7 @@ struct CheckCommand {
     }
     let course: Course
     do { course = try Course(root: root) } catch {
-      errors.write("\(error)\n")
+      errors.write("\(error)\n1 problem found: the manifest must read before anything else can be checked.\n")
       return false
     }
     let seeds = try parsed.value("seeds", as: Int.self, validating: .positive)!

@@ -84,7 +84,7 @@ public final class StandardInput: TerminalInput {
         switch byte {
         case 10, 13: return .enter
         case 32: return .space
-        case 4: return .end  // Ctrl-D
+        case 3, 4: return .end  // Ctrl-C, Ctrl-D: stop here, so the caller can save its place
         default: return .character(Character(UnicodeScalar(byte)))
         }
       }
@@ -95,8 +95,9 @@ public final class StandardInput: TerminalInput {
 }
 
 #if canImport(Glibc) || canImport(Darwin)
-  /// Turns off line buffering and echo for one read, and puts the terminal back afterwards,
-  /// also when Ctrl-C ends the program mid-read.
+  /// Turns off line buffering, echo and signal keys for one read, so Ctrl-C arrives as a key
+  /// the caller handles (saving its place), and puts the terminal back afterwards, also when
+  /// a signal ends the program mid-read.
   enum RawMode {
     nonisolated(unsafe) static var saved = termios()
 
@@ -105,19 +106,19 @@ public final class StandardInput: TerminalInput {
       guard tcgetattr(0, &original) == 0 else { return body() }
       saved = original
       var raw = original
-      raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+      raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
       withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
         bytes[Int(VMIN)] = 1
         bytes[Int(VTIME)] = 0
       }
       tcsetattr(0, TCSANOW, &raw)
-      let previous = signal(SIGINT) { _ in
+      let previous = signal(SIGTERM) { _ in
         tcsetattr(0, TCSANOW, &RawMode.saved)
-        _exit(130)
+        _exit(143)
       }
       defer {
         tcsetattr(0, TCSANOW, &original)
-        signal(SIGINT, previous)
+        signal(SIGTERM, previous)
       }
       return body()
     }
