@@ -3,8 +3,8 @@ import TerminalCanvas
 extension TerminalMarkdownRenderer {
   /// A table sized to its content, columns apart by ` │ `, the header ruled off with `─┼─`.
   ///
-  /// When the table is wider than `width`, the widest column gives up a column at a time
-  /// and cells wrap to fit.
+  /// When the table is wider than `width`, columns give up a character at a time, first
+  /// those that can wrap between words, and cells wrap to fit.
   func tableLines(_ table: MarkdownTable, width: Int) -> [StyledText] {
     let columnCount = table.alignments.count
     guard columnCount > 0 else { return [] }
@@ -16,12 +16,23 @@ extension TerminalMarkdownRenderer {
     var widths = (0..<columnCount).map { column in
       max(1, ([header] + rows).map { $0[column].displayWidth }.max() ?? 1)
     }
+    let longestWords = (0..<columnCount).map { column in
+      ([header] + rows).map { row in
+        row[column].plainText.split(separator: " ").map { displayWidth(of: String($0)) }.max() ?? 0
+      }.max() ?? 0
+    }
     let separator = " " + glyphs.columnSeparator + " "
     let available = width - displayWidth(of: separator) * (columnCount - 1)
     while widths.reduce(0, +) > available {
-      let widest = widths.indices.max { widths[$0] < widths[$1] } ?? 0
-      guard widths[widest] > 1 else { break }
-      widths[widest] -= 1
+      // Shrink a column that can still wrap between words (the one with the most room above
+      // its longest word) before cutting any word in two.
+      let slack = widths.indices.map { widths[$0] - longestWords[$0] }
+      let column =
+        slack.contains(where: { $0 > 0 })
+        ? slack.indices.max { slack[$0] < slack[$1] } ?? 0
+        : widths.indices.max { widths[$0] < widths[$1] } ?? 0
+      guard widths[column] > 1 else { break }
+      widths[column] -= 1
     }
 
     let rule = widths.map { String(repeating: glyphs.rule, count: $0) }
