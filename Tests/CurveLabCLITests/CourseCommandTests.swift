@@ -186,6 +186,19 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
   }
 
+  @Test func checkValidatesAnInstructorsOwnQuiz() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("curvelab-\(UUID().uuidString).quiz").path
+    try "## Q one\nsection: 7\ntype: single\n\nWhat?\n\n[x] A\n    yes\n[ ] A\n    no\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let broken = run(["check", "--quiz", path])
+    #expect(broken.status == 1)
+    #expect(broken.errors.contains("\(path):9:"))
+    try "## Q one\nsection: 7\ntype: single\ncurve: ask=pattern scenario=overfitting\n\nWhich pattern?\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let good = run(["check", "--quiz", path, "--seeds", "2"])
+    #expect(good.status == 0, "\(good.errors)")
+  }
+
   @Test func checkFailsOnABrokenCourseNamingFileAndLine() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("curvelab-broken-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -130,10 +130,14 @@ struct CheckCommand {
       each committed solution with what the kit generates now; and reports files nothing uses. \
       Errors name the file and line. --write-solutions rewrites Solutions/ from the engine.
       """,
-    examples: ["curvelab check", "curvelab check --course ../my-course --seeds 50", "curvelab check --write-solutions"],
+    examples: [
+      "curvelab check", "curvelab check --course ../my-course --seeds 50",
+      "curvelab check --quiz week3.quiz", "curvelab check --write-solutions",
+    ],
     options: [
       .option("course", valueName: "DIR", help: "The course folder (holding Lessons/)."),
       .option("seeds", valueName: "N", help: "Quiz seeds to try for each curve question.", default: "20"),
+      .option("quiz", valueName: "FILE", help: "Check only this quiz file (an instructor's own quiz)."),
       .flag("write-solutions", help: "Write Solutions/ as the kit generates them now."),
     ])
 
@@ -154,7 +158,13 @@ struct CheckCommand {
     }
     let seeds = try parsed.value("seeds", as: Int.self, validating: .positive)!
     let check = CourseCheck(course: course, quizSeeds: seeds)
-    var report = check.run()
+    var report: CourseCheck.Report
+    if let quiz = try parsed.value("quiz", as: String.self) {
+      report = CourseCheck.Report()
+      check.checkQuiz(at: quiz, coveringEverySection: false, into: &report)
+    } else {
+      report = check.run()
+    }
     if parsed.isSet("write-solutions") {
       try FileWriting.createFolder(course.path("Solutions"))
       for (path, text) in report.staleSolutions {
