@@ -91,7 +91,7 @@ public struct Course: Sendable {
 
   /// The lesson at a 1-based position or with an id.
   public func lesson(named name: String) -> (number: Int, entry: LessonEntry)? {
-    if let number = Int(name), lessons.indices.contains(number - 1) {
+    if let number = Int(name), (1...lessons.count).contains(number) {
       return (number, lessons[number - 1])
     }
     guard let index = lessons.firstIndex(where: { $0.id == name }) else { return nil }

@@ -115,7 +115,10 @@ public struct ExerciseBlock: Sendable, Equatable {
     }
     let recipe = try RunRecipe(pairs: arguments.pairs, otherKeys: ["id", "ask", "patience"])
     var questions: [Exercise.Question] = []
-    let patience = Int(arguments.value("patience") ?? "3") ?? 3
+    let patienceText = arguments.value("patience") ?? "3"
+    guard let patience = Int(patienceText), patience > 0 else {
+      throw RunRecipe.Problem(message: "patience=\(patienceText): expected a positive whole number")
+    }
     for name in (arguments.value("ask") ?? "pattern,stop,remedy").split(separator: ",") {
       switch name {
       case "pattern": questions.append(.pattern)

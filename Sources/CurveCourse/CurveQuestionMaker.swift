@@ -131,7 +131,7 @@ struct CurveQuestionMaker {
         text: text(steps[stopIndex - 1], kept), isCorrect: false,
         explanation: "One evaluation too early: patience \(patience) waits for \(patience) "
           + "evaluations without improvement after the best one, and step \(steps[stopIndex - 1]) "
-          + "is only the \(patience - 1 == 1 ? "first" : "\(patience - 1)th")."),
+          + "is only number \(patience - 1) of them."),
       QuizPlan.Option(
         text: text(nil, steps.last!), isCorrect: false,
         explanation: "Patience counts evaluations, and validation loss went \(patience) "

@@ -139,8 +139,14 @@ public struct CourseProgress: Sendable, Equatable {
   }
 
   init(json: JSONValue) throws(ProgressStore.Damage) {
-    guard json["format"]?.integerValue == Int64(Self.format) else {
-      throw ProgressStore.Damage(reason: "its format is not \(Self.format)")
+    guard json.objectValue != nil, let format = json["format"]?.integerValue else {
+      throw ProgressStore.Damage(reason: "it is JSON but not CurveLab progress", isOurs: false)
+    }
+    guard format == Int64(Self.format) else {
+      throw ProgressStore.Damage(
+        reason: format > Int64(Self.format)
+          ? "it was written by a newer CurveLab (format \(format))" : "its format \(format) is unknown",
+        isOurs: format < Int64(Self.format))
     }
     lastLesson = json["last_lesson"]?.stringValue
     for (id, value) in json["lessons"]?.objectValue ?? [] {
@@ -180,6 +186,9 @@ public struct ProgressStore: Sendable {
   public struct Damage: Error, Sendable, CustomStringConvertible {
     /// What is wrong, in a phrase.
     public var reason: String
+    /// Whether the file looks like a damaged progress file (and may be moved aside), rather
+    /// than someone else's file or a newer CurveLab's.
+    public var isOurs: Bool = true
     public var description: String { reason }
   }
 
@@ -214,8 +223,8 @@ public struct ProgressStore: Sendable {
     } catch {
       damage = error
     }
-    guard path.hasSuffix(".json") else {
-      return (CourseProgress(), "\(path) is not a CurveLab progress file (\(damage.reason)); it was left alone and progress will not be saved to it")
+    guard path.hasSuffix(".json"), damage.isOurs else {
+      return (CourseProgress(), "\(path) is not a progress file this CurveLab can use (\(damage.reason)); it was left alone and progress will not be saved to it")
     }
     guard settingAsideDamage else {
       return (CourseProgress(), "\(path) could not be used (\(damage.reason)); it was left as it is")

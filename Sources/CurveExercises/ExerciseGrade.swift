@@ -154,9 +154,15 @@ extension SolvedExercise {
     }
   }
 
-  /// The step of the evaluation nearest `step`.
+  /// The step of the evaluation `step` names: the nearest one, when `step` lies within half
+  /// an evaluation interval of it; `nil` for a step no evaluation is near (0 on a run that
+  /// first evaluates at step 500, or a step past the end).
   func nearestEvaluationStep(to step: Int) -> Int? {
-    log.evaluationEntries.map(\.step).min { abs($0 - step) < abs($1 - step) }
+    let steps = log.evaluationEntries.map(\.step)
+    guard let nearest = steps.min(by: { abs($0 - step) < abs($1 - step) }) else { return nil }
+    let gaps = zip(steps, steps.dropFirst()).map { $1 - $0 }.sorted()
+    let interval = gaps.isEmpty ? max(1, nearest) : gaps[gaps.count / 2]
+    return abs(nearest - step) <= max(1, interval / 2) ? nearest : nil
   }
 
   /// The headline and the two strongest numbers.

@@ -24,10 +24,12 @@ public import CurveSim
 /// | check-data | no flipped labels, input noise halved |
 /// | larger-evaluation-set | evaluation set × 4 |
 public enum RemedyTrial {
-  /// `configuration` with `action` applied.
+  /// `configuration` with `action` applied. An invalid configuration comes back unchanged, so
+  /// its problems are reported rather than multiplied.
   public static func apply(_ action: Remedy.Action, to configuration: TrainingConfiguration)
     -> TrainingConfiguration
   {
+    guard configuration.problems.isEmpty else { return configuration }
     var c = configuration
     switch action {
     case .lowerLearningRate: c.learningRate /= 10

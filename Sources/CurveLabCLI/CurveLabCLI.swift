@@ -28,7 +28,7 @@ public enum CurveLabCLI {
     output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) -> Int32 {
     do {
-      switch try rootCommand.parse(arguments.isEmpty ? [CourseCommand.spec.name] : arguments) {
+      switch try rootCommand.parse(Self.openingCourseByDefault(arguments)) {
       case .helpRequested(let command):
         output.write(command.helpText(width: min(context.terminal.width, 100)))
         return ExitStatus.success
@@ -107,6 +107,13 @@ public enum CurveLabCLI {
       output.write(rootCommand.helpText(width: min(context.terminal.width, 100)))
     }
     return ExitStatus.success
+  }
+
+  /// `curvelab` alone, or with only course options (`curvelab --no-color`), opens the course.
+  static func openingCourseByDefault(_ arguments: [String]) -> [String] {
+    guard let first = arguments.first else { return [CourseCommand.spec.name] }
+    let isOption = first.hasPrefix("-") && first != "--help" && first != "-h"
+    return isOption ? [CourseCommand.spec.name] + arguments : arguments
   }
 
   /// The subcommand the user was reaching for, so the hint names the right help page.

@@ -30,7 +30,7 @@ import Testing
     #expect(warning == nil)
   }
 
-  @Test(arguments: ["{not json", "{\"format\": 99}", ""])
+  @Test(arguments: ["{not json", "{\"format\": 1, \"lessons\": {", ""])
   func aDamagedFileIsMovedAsideWithAWarning(content: String) throws {
     let path = scratchPath()
     try FileManager.default.createDirectory(
@@ -45,6 +45,21 @@ import Testing
     // A second damaged file does not overwrite the first one set aside.
     try content.write(toFile: path, atomically: true, encoding: .utf8)
     #expect(store.load().warning?.contains("damaged-2") == true)
+  }
+
+  @Test(arguments: ["{\"important\": [1]}", "{\"format\": 99}", "[1, 2]"])
+  func someoneElsesJSONOrANewerFormatIsLeftAloneAndNeverOverwritten(content: String) throws {
+    let path = scratchPath()
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try content.write(toFile: path, atomically: true, encoding: .utf8)
+    let store = ProgressStore(path: path)
+    let (progress, warning) = store.load()
+    #expect(progress == CourseProgress())
+    #expect(warning?.contains("left alone") == true)
+    #expect(!FileManager.default.fileExists(atPath: path + ".damaged-1"))
+    #expect(throws: ProgressStore.Damage.self) { try store.save(CourseProgress()) }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
   }
 
   @Test func theDefaultLocationFollowsXDG() {

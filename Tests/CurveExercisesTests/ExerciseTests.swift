@@ -59,6 +59,14 @@ import Testing
     #expect(solved.grade(ExerciseAnswer(keepStep: solved.log.evaluationEntries.last!.step)).items[1].credit == 0)
   }
 
+  @Test func aStepNoEvaluationIsNearEarnsNothing() throws {
+    let solved = Self.overfitting
+    let steps = solved.log.evaluationEntries.map(\.step)
+    #expect(solved.grade(ExerciseAnswer(keepStep: 99_999_999)).items[1].credit == 0)
+    #expect(solved.grade(ExerciseAnswer(keepStep: Int.max)).items[1].credit == 0)
+    if steps[0] > 2 { #expect(solved.grade(ExerciseAnswer(keepStep: 0)).items[1].credit == 0) }
+  }
+
   @Test func blankAnswersScoreNothingAndSaySo() {
     let grade = Self.overfitting.grade(ExerciseAnswer())
     #expect(grade.points == 0)

@@ -28,6 +28,9 @@ public struct ExerciseMix: Sendable, Equatable {
   public static let standard = try! ExerciseMix(
     parsing: "healthy:3,overfitting:3,underfitting:2,erratic:2")
 
+  /// The largest weight a pattern can have.
+  public static let maximumWeight = 1000
+
   /// Reads `name:weight` pairs separated by commas; a name alone weighs 1.
   ///
   /// - Throws: ``ClassroomError/invalidMix(_:reason:)`` naming the part that is wrong.
@@ -46,8 +49,8 @@ public struct ExerciseMix: Sendable, Equatable {
       }
       var weight = 1
       if pieces.count == 2 {
-        guard let value = Int(pieces[1]), value >= 0 else {
-          throw fail("the weight of \(scenario.rawValue), '\(pieces[1])', is not a whole number, 0 or more")
+        guard let value = Int(pieces[1]), (0...Self.maximumWeight).contains(value) else {
+          throw fail("the weight of \(scenario.rawValue), '\(pieces[1])', is not a whole number from 0 to \(Self.maximumWeight)")
         }
         weight = value
       }

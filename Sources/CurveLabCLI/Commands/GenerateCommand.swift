@@ -59,8 +59,8 @@ struct GenerateCommand {
   let command: String
 
   init(_ parsed: ParsedArguments) throws {
-    let count = try parsed.value("count", as: Int.self, validating: .positive)!
-    let seed = try parsed.value("seed", as: UInt64.self)!
+    let count = try parsed.value("count", as: Int.self, validating: .in(1...ExerciseSetSpec.maximumCount))!
+    let seed = try parsed.value("seed", as: UInt64.self, validating: .seed)!
     let mixText = try parsed.value("mix", as: String.self)!
     let difficulty = try parsed.value("difficulty", as: Difficulty.self)!
     let mix: ExerciseMix

@@ -213,6 +213,11 @@ extension ArgumentValidation where Value == Double {
   static var belowOne: Self { Self("a number from 0 up to (not including) 1") { $0 >= 0 && $0 < 1 } }
 }
 
+extension ArgumentValidation where Value == UInt64 {
+  /// A seed that JSON files (and the tools that read them) hold exactly: 0 to 2^63 - 1.
+  static var seed: Self { Self("a whole number from 0 to \(Int64.max)") { $0 <= UInt64(Int64.max) } }
+}
+
 extension ArgumentValidation where Value == Int {
   /// Zero or more.
   static var atLeastZero: Self { Self("a whole number, 0 or more") { $0 >= 0 } }

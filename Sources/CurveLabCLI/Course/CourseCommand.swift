@@ -90,7 +90,7 @@ struct CourseCommand {
     }
     let read = session.course.lessons.filter { progress.lessons[$0.id]?.isFinished == true }.count
     var summary = "\n\(read) of \(session.course.lessons.count) lessons read"
-    if let quiz = progress.quizzes.values.first {
+    if let key = session.course.quizzes.first, let quiz = progress.quizzes[key] {
       if quiz.attempts > 0 { summary += "; quiz best \(quiz.best) of \(quiz.questionCount)" }
       if let unfinished = quiz.unfinished { summary += "; a quiz in progress (\(unfinished.answers.count) answered)" }
     }

@@ -49,7 +49,7 @@ struct ExerciseCommand {
     let runner = ExerciseRunner(session: session)
     let difficulty = try parsed.value("difficulty", as: Difficulty.self)!
     let scenario = try parsed.value("scenario", as: Scenario.self)
-    let seed = try parsed.value("seed", as: UInt64.self)
+    let seed = try parsed.value("seed", as: UInt64.self, validating: .seed)
     let answers = try parsed.value("answers", as: String.self)
     let json = parsed.isSet("json")
     if json, answers == nil {
@@ -184,7 +184,7 @@ struct ExerciseRunner {
       guard finished, input.isInteractive else { return }
       output.write("Another run? [Y/n] ")
       guard let line = input.readLine(), !line.lowercased().hasPrefix("n") else { return }
-      seed += 1
+      seed = seed < UInt64(Int64.max) ? seed + 1 : 1
     }
   }
 

@@ -27,7 +27,7 @@ struct LessonCommand {
     errors: inout some TextOutputStream
   ) throws {
     var session = try CourseSession(parsed, context: context, input: input)
-    if let width = try parsed.value("width", as: Int.self, validating: .positive) {
+    if let width = try parsed.value("width", as: Int.self, validating: .in(20...400)) {
       session = session.withWidth(width)
     }
     let lesson = try session.lesson(named: parsed.positionals[0])

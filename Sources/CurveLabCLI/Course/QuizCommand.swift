@@ -45,7 +45,7 @@ struct QuizCommand {
       }
     }
     try Self.take(
-      session: session, quizPath: quizPath, seed: try parsed.value("seed", as: UInt64.self),
+      session: session, quizPath: quizPath, seed: try parsed.value("seed", as: UInt64.self, validating: .seed),
       preset: preset, json: parsed.isSet("json"), progress: &progress, input: input,
       output: &output, errors: &errors)
   }
@@ -87,6 +87,12 @@ struct QuizCommand {
     var answers: [String] = []
     var chosenSeed = seed
     let unfinished = progress.quizzes[key]?.unfinished
+    if preset != nil, seed == nil {
+      throw CLIError.incomplete("--answers needs --seed: the seed fixes the order the answers refer to")
+    }
+    if json, !input.isInteractive, preset == nil, seed == nil {
+      throw CLIError.incomplete("--json with answers from standard input needs --seed, so the answers line up with the questions")
+    }
     if seed == nil, preset == nil, let unfinished {
       chosenSeed = unfinished.seed
       answers = unfinished.answers
@@ -103,6 +109,14 @@ struct QuizCommand {
       throw CLIError.cannotRead(path: path, reason: "\(error)")
     }
     let runner = QuizRunner(session: session, plan: plan, progressKey: key)
+    // A saved attempt that no longer fits the quiz (the author changed it) starts afresh.
+    if !answers.isEmpty,
+      answers.count >= plan.questions.count
+        || zip(answers, plan.questions).contains(where: { runner.problem(with: $0, for: $1) != nil })
+    {
+      errors.write("curvelab: note: the quiz changed since your unfinished attempt; starting it afresh\n")
+      answers = []
+    }
     if let preset {
       guard preset.count <= plan.questions.count else {
         throw ArgumentError.invalidValue(
