@@ -62,6 +62,20 @@ import Testing
     #expect(throws: ClassroomError.self) {
       try SetDirectory(path: out, replacesFiles: true).write(files)
     }
-    #expect(Fixtures.listing(elsewhere).isEmpty)
+    // Not even a folder appears on the far side of the link.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+  }
+
+  @Test func forceRemovesWhatTheEarlierSetListedAndNothingElse() throws {
+    let out = Fixtures.temporaryFolder("stale")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let big = try SetBuild(spec: ExerciseSetSpec(count: 3, seed: 5), command: "test")
+    try SetDirectory(path: out).write(big.files)
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/exercises/notes.txt"))
+    let small = try SetBuild(spec: ExerciseSetSpec(count: 1, seed: 5), command: "test")
+    try SetDirectory(path: out, replacesFiles: true).write(small.files)
+    let left = Set(Fixtures.listing(out))
+    #expect(left == Set(small.files.map(\.path) + ["exercises/notes.txt"]))
+    #expect(!FileManager.default.fileExists(atPath: out + "/exercises/ex-003"))
   }
 }

@@ -1,10 +1,12 @@
 import Foundation
+import JSONCoding
 
 /// The output folder of `curvelab generate`, written safely.
 ///
 /// - An existing folder that holds anything is refused unless ``replacesFiles`` is set
-///   (`--force`). Even then only the files a set writes are replaced; nothing is deleted, so a
-///   file of the instructor's own in the folder survives.
+///   (`--force`). Even then only the set's own files are touched: the new set's are written,
+///   and those an earlier set listed in its manifest but the new one does not write are
+///   removed. A file of the instructor's own in the folder survives.
 /// - Every file is written atomically: to a temporary file beside it, then renamed over it.
 /// - Every path is checked: relative, made of names without `..` or a leading dot, and, once
 ///   symbolic links are resolved, inside the folder.
@@ -31,6 +33,65 @@ public struct SetDirectory: Sendable {
     if !contents.isEmpty, !replacesFiles { throw .outputNotEmpty(path: path) }
   }
 
+  /// Creates the folders `names` one level at a time below `root`, refusing a symbolic link or
+  /// a file on the way, so nothing is ever created outside the set's folder.
+  private func makeFolders(_ names: [String], under root: URL) throws(ClassroomError) {
+    let manager = FileManager.default
+    var folder = root
+    for name in names {
+      folder.appendPathComponent(name)
+      if let type = (try? manager.attributesOfItem(atPath: folder.path))?[.type] as? FileAttributeType {
+        guard type == .typeDirectory else { throw .escapesOutput(path: folder.path) }
+        continue
+      }
+      do {
+        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+      } catch {
+        throw .cannotWrite(path: folder.path, reason: (error as NSError).localizedDescription)
+      }
+    }
+  }
+
+  /// With `--force`: removes the files an earlier set in this folder listed in its manifest
+  /// that the new set does not write, and the folders that leaves empty; nothing else.
+  private func removeStaleFiles(keeping kept: Set<String>, root: URL) throws(ClassroomError) {
+    let manager = FileManager.default
+    let manifest = root.appendingPathComponent(SetManifest.fileName)
+    guard let data = manager.contents(atPath: manifest.path),
+      let value = try? JSONValue(parsing: [UInt8](data)),
+      value["format"]?.stringValue == SetManifest.formatName,
+      let listed = value["files"]?.arrayValue?.compactMap(\.stringValue)
+    else { return }
+    var folders = Set<String>()
+    for path in listed where !kept.contains(path) {
+      let components = path.split(separator: "/", omittingEmptySubsequences: false)
+      guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }) else {
+        continue
+      }
+      let url = components.reduce(root) { $0.appendingPathComponent(String($1)) }
+      guard let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType,
+        type == .typeRegular
+      else { continue }
+      do {
+        try manager.removeItem(at: url)
+      } catch {
+        throw .cannotWrite(path: url.path, reason: (error as NSError).localizedDescription)
+      }
+      var folder = components.dropLast()
+      while !folder.isEmpty {
+        folders.insert(folder.joined(separator: "/"))
+        folder = folder.dropLast()
+      }
+    }
+    // Deepest first, and only when empty.
+    for folder in folders.sorted(by: { $0.count > $1.count }) {
+      let url = root.appendingPathComponent(folder)
+      if (try? manager.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
+        try? manager.removeItem(at: url)
+      }
+    }
+  }
+
   /// Writes `files`, returning how many already existed and were replaced.
   @discardableResult
   public func write(_ files: [SetFile]) throws(ClassroomError) -> Int {
@@ -53,11 +114,7 @@ public struct SetDirectory: Sendable {
       let url = components.reduce(root) { $0.appendingPathComponent(String($1)) }
       let folder = url.deletingLastPathComponent()
       if !checkedFolders.contains(folder.path) {
-        do {
-          try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-          throw .cannotWrite(path: folder.path, reason: (error as NSError).localizedDescription)
-        }
+        try makeFolders(components.dropLast().map(String.init), under: root)
         let resolved = folder.resolvingSymlinksInPath().path
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
           throw .escapesOutput(path: url.path)
@@ -66,6 +123,7 @@ public struct SetDirectory: Sendable {
       }
       targets.append(url)
     }
+    if replacesFiles { try removeStaleFiles(keeping: Set(files.map(\.path)), root: root) }
     // The folders are in place and checked; the files are independent, so write them in
     // parallel.
     let urls = targets

@@ -40,7 +40,7 @@ public enum SetLayout {
       let (set, index) = jobs[job]
       return Rendered(sets[set].exercises[index], number: index + 1)
     }
-    var files: [SetFile] = [SetFile(path: "manifest.json", contents: jsonText(manifest.json))]
+    var files: [SetFile] = []
     var offset = 0
     for (set, folder) in zip(sets, folders) {
       let mine = Array(rendered[offset..<(offset + set.exercises.count)])
@@ -48,7 +48,10 @@ public enum SetLayout {
       let prefix = folder.map { $0 + "/" } ?? ""
       files += setFiles(set, rendered: mine).map { SetFile(path: prefix + $0.path, contents: $0.contents) }
     }
-    return files
+    // The manifest lists every other file, so a later --force knows what the old set wrote.
+    var manifest = manifest
+    manifest.files = files.map(\.path)
+    return [SetFile(path: SetManifest.fileName, contents: jsonText(manifest.json))] + files
   }
 
   /// The JSON text of a key or manifest: keys sorted, two-space indent, a final newline.
@@ -102,7 +105,7 @@ public enum SetLayout {
     let key: JSONValue = [
       "format": .string(keyFormatName),
       "version": 1,
-      "seed": .integer(Int64(bitPattern: spec.seed)),
+      "seed": .integer(Int64(clamping: spec.seed)),
       "student": set.student.map(JSONValue.string) ?? .null,
       "difficulty": .string(spec.difficulty.rawValue),
       "policies": .object(GradingPolicy.allCases.map { ($0.rawValue, .string($0.statement)) }),

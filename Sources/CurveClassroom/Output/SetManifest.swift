@@ -16,6 +16,11 @@ public struct SetManifest: Sendable {
   public var students: [RosterStudent]
   /// The student of a `--student` rebuild.
   public var student: String?
+  /// Every other file of the set, relative to its folder.
+  public var files: [String] = []
+
+  /// The manifest's name in a set's folder.
+  public static let fileName = "manifest.json"
 
   /// Creates a manifest.
   public init(
@@ -34,13 +39,14 @@ public struct SetManifest: Sendable {
       ("version", .integer(Int64(Self.version))),
       ("curvelab_version", .string(CurveLabVersion.string)),
       ("command", .string(command)),
-      ("seed", .integer(Int64(bitPattern: spec.seed))),
+      ("seed", .integer(Int64(clamping: spec.seed))),
       ("count", .integer(Int64(spec.count))),
       ("mix", .string(spec.mix.text)),
       ("difficulty", .string(spec.difficulty.rawValue)),
       ("questions", .array(spec.questions.map { .string(question($0)) })),
     ]
     if let student { members.append(("student", .string(student))) }
+    if !files.isEmpty { members.append(("files", .array(files.map(JSONValue.string)))) }
     if !students.isEmpty {
       members.append(
         (
