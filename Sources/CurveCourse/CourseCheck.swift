@@ -1,5 +1,4 @@
 import CurveExercises
-import Dispatch
 import Foundation
 
 /// Validates a whole course for its authors: every file parses, every simulated block runs,
@@ -241,22 +240,5 @@ public struct CourseCheck: Sendable {
 
 /// `transform` over `items` on every core, results in order.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-  let results = UnsafeResults<R>(count: items.count)
-  DispatchQueue.concurrentPerform(iterations: items.count) { index in
-    results.set(index, transform(items[index]))
-  }
-  return results.values
-}
-
-/// Slots written once each from concurrent iterations.
-private final class UnsafeResults<R>: @unchecked Sendable {
-  private var slots: [R?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: R) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-  var values: [R] { slots.map { $0! } }
+  Parallel.map(items.count) { transform(items[$0]) }
 }

@@ -98,10 +98,15 @@ public struct ClassGrades: Sendable {
       for item in items {
         let row = chosen[id]?[item.id]
         if row == nil { missing.append(item.id) }
-        let (answer, rowBlanks, rowWarnings) = Self.answer(row, item: item, file: file)
+        let (answer, rowBlanks, rowWarnings, unreadable) = Self.answer(row, item: item, file: file)
         blanks += rowBlanks
         warnings += rowWarnings
-        grades.append((item.id, item.solved.grade(answer, policy: policy)))
+        var grade = item.solved.grade(answer, policy: policy)
+        // An answer that could not be read is wrong, not blank: keep what was written.
+        for index in grade.items.indices {
+          if let text = unreadable[grade.items[index].question.name] { grade.items[index].given = text }
+        }
+        grades.append((item.id, grade))
       }
       if !missing.isEmpty {
         warnings.append(
@@ -138,12 +143,13 @@ public struct ClassGrades: Sendable {
   }
 
   private static func answer(_ row: AnswerSheet.Row?, item: GradingKey.Item, file: String)
-    -> (ExerciseAnswer, blanks: Int, warnings: [String])
+    -> (ExerciseAnswer, blanks: Int, warnings: [String], unreadable: [String: String])
   {
     var answer = ExerciseAnswer()
     var blanks = 0
     var warnings: [String] = []
-    guard let row else { return (answer, 0, []) }
+    var unreadable: [String: String] = [:]
+    guard let row else { return (answer, 0, [], [:]) }
     for question in item.solved.exercise.questions {
       let text = row.answers[question.name] ?? ""
       if text.isEmpty {
@@ -169,11 +175,12 @@ public struct ClassGrades: Sendable {
         understood = answer.patienceStop != nil
       }
       if !understood {
+        unreadable[question.name] = text
         warnings.append(
           "\(file):\(row.line): '\(text)' is not a \(question.name) answer CurveLab knows; scored 0")
       }
     }
-    return (answer, blanks, warnings)
+    return (answer, blanks, warnings, unreadable)
   }
 
   private static func statistics(_ students: [Student]) -> [QuestionStatistic] {

@@ -37,7 +37,9 @@ extension GeneratedExercise {
   func prompt(_ question: Exercise.Question) -> String {
     switch question {
     case .keepStep:
-      question.prompt + " (Within \(ExerciseKey.keepTolerance.evaluations) evaluations counts.)"
+      question.prompt + " (Within \(ExerciseKey.keepTolerance.evaluations) evaluations of the "
+        + "best, or a validation loss within \(Int(ExerciseKey.keepTolerance.relativeLoss * 100))% "
+        + "of the best, counts.)"
     case .setSize:
       question.prompt + " (Within \(Int(ExerciseKey.setSizeTolerance * 100))% counts.)"
     default: question.prompt

@@ -1,3 +1,4 @@
+import CurveExercises
 import Foundation
 import JSONCoding
 

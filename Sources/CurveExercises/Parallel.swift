@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 /// Runs independent tasks on every core and keeps their results in task order.
-enum Parallel {
+package enum Parallel {
   /// `body(0) ... body(count - 1)`, run concurrently, results in index order.
-  static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+  package static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
     let slots = Slots<Value>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       slots.set(index, body(index))
