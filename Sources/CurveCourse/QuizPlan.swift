@@ -144,8 +144,6 @@ public struct QuizResult: Sendable {
     public var isRight: Bool
     /// Letters that are not options of the question.
     public var invalidLetters: String
-    /// The explanations of the chosen options (or of the correct ones when skipped).
-    public var explanations: [String]
 
     init(question: QuizPlan.Question, answer: String) {
       id = question.id
@@ -162,11 +160,6 @@ public struct QuizResult: Sendable {
       correct = question.correctLetters
       isRight = chosen == correct && invalid.isEmpty
       invalidLetters = invalid
-      let shown = chosen.isEmpty ? correct : chosen
-      explanations = shown.compactMap { letter in
-        let index = Int(letter.asciiValue! - 97)
-        return "\(letter)) \(question.options[index].explanation)"
-      }
     }
   }
 
