@@ -72,17 +72,17 @@ public enum CurveLabCLI {
   ) throws -> Int32 {
     switch parsed.command.name {
     case CourseCommand.spec.name:
-      try CourseCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try CourseCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case LessonCommand.spec.name:
-      try LessonCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try LessonCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case QuizCommand.spec.name:
-      try QuizCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try QuizCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case ExerciseCommand.spec.name:
-      try ExerciseCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try ExerciseCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case ProgressCommand.spec.name:
-      try ProgressCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try ProgressCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case ResetCommand.spec.name:
-      try ResetCommand(parsed).run(context: context, input: input, output: &output, errors: &errors)
+      try ResetCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case GenerateCommand.spec.name:
       try GenerateCommand(parsed).run(output: &output)
     case GradeCommand.spec.name:

@@ -3,7 +3,7 @@ import CurveCourse
 import TerminalCanvas
 
 /// `curvelab` (or `curvelab course`): the course menu, continuing where the learner left off.
-struct CourseCommand {
+struct CourseCommand: CourseSubcommand {
   static let spec = CommandSpec(
     name: "course",
     abstract: "Open the course: lessons with your progress, the quiz, exercises.",
@@ -17,14 +17,11 @@ struct CourseCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    let session = try CourseSession(parsed, context: context, input: input)
-    var progress = session.loadProgress(errors: &errors)
     guard session.isInteractive else {
       writeContents(session: session, progress: progress, output: &output)
       output.write("\n")

@@ -5,6 +5,36 @@ import CurveCourse
 import CurveRender
 import TerminalCanvas
 
+/// A course command: it reads the course and the learner's progress, then does its one job.
+protocol CourseSubcommand {
+  /// The command's name, options and help.
+  static var spec: CommandSpec { get }
+  /// Whether the command only shows progress: a damaged progress file is then left in place.
+  static var readsOnly: Bool { get }
+  /// The parsed command line.
+  var parsed: ParsedArguments { get }
+  init(parsed: ParsedArguments)
+  /// Does the job; saving progress is up to the command.
+  func run(
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
+  ) throws
+}
+
+extension CourseSubcommand {
+  static var readsOnly: Bool { false }
+
+  /// Finds the course, loads progress and runs the command.
+  func run(
+    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
+    errors: inout some TextOutputStream
+  ) throws {
+    let session = try CourseSession(parsed, context: context, input: input)
+    var progress = session.loadProgress(errors: &errors, readOnly: Self.readsOnly)
+    try run(session: session, progress: &progress, input: input, output: &output, errors: &errors)
+  }
+}
+
 /// What every course command shares: where the course and the progress file are, how to
 /// draw, and how to talk to the learner.
 struct CourseSession {

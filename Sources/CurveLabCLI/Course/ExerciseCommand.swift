@@ -9,7 +9,7 @@ import MarkdownText
 import TerminalCanvas
 
 /// `curvelab exercise`: diagnose a simulated run; graded by the engine with partial credit.
-struct ExerciseCommand {
+struct ExerciseCommand: CourseSubcommand {
   static let spec = CommandSpec(
     name: "exercise",
     abstract: "Diagnose a simulated run: the pattern, where to stop, what to change.",
@@ -38,14 +38,11 @@ struct ExerciseCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    let session = try CourseSession(parsed, context: context, input: input)
-    var progress = session.loadProgress(errors: &errors)
     let runner = ExerciseRunner(session: session)
     let difficulty = try parsed.value("difficulty", as: Difficulty.self)!
     let scenario = try parsed.value("scenario", as: Scenario.self)

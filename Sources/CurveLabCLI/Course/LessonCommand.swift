@@ -3,7 +3,7 @@ import CurveCourse
 import TerminalCanvas
 
 /// `curvelab lesson N`: reads one lesson, paged in a terminal, whole when piped.
-struct LessonCommand {
+struct LessonCommand: CourseSubcommand {
   static let spec = CommandSpec(
     name: "lesson",
     abstract: "Read one lesson of the course.",
@@ -20,18 +20,16 @@ struct LessonCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    var session = try CourseSession(parsed, context: context, input: input)
+    var session = session
     if let width = try parsed.value("width", as: Int.self, validating: .in(20...400)) {
       session = session.withWidth(width)
     }
     let lesson = try session.lesson(named: parsed.positionals[0])
-    var progress = session.loadProgress(errors: &errors)
     LessonReader(session: session).read(lesson, progress: &progress, input: input, output: &output)
     session.save(progress, errors: &errors)
   }

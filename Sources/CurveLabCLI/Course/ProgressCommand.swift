@@ -3,7 +3,9 @@ import CurveCourse
 import TerminalCanvas
 
 /// `curvelab progress`: what has been read, tried and scored.
-struct ProgressCommand {
+struct ProgressCommand: CourseSubcommand {
+  static let readsOnly = true
+
   static let spec = CommandSpec(
     name: "progress",
     abstract: "Show your progress: lessons read, quiz scores, exercises done.",
@@ -12,14 +14,11 @@ struct ProgressCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    let session = try CourseSession(parsed, context: context, input: input)
-    let progress = session.loadProgress(errors: &errors, readOnly: true)
     Self.write(session: session, progress: progress, output: &output)
   }
 

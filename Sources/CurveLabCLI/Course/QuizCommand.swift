@@ -5,7 +5,7 @@ import JSONCoding
 import TerminalCanvas
 
 /// `curvelab quiz`: the section quiz, one question at a time, or scored from given answers.
-struct QuizCommand {
+struct QuizCommand: CourseSubcommand {
   static let spec = CommandSpec(
     name: "quiz",
     abstract: "Take the section quiz: one question at a time, explained as you go.",
@@ -30,14 +30,11 @@ struct QuizCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    let session = try CourseSession(parsed, context: context, input: input)
-    var progress = session.loadProgress(errors: &errors)
     let quizPath = try parsed.value("quiz", as: String.self)
     let preset = try parsed.value("answers", as: String.self).map {
       $0.split(separator: ",", omittingEmptySubsequences: false).map {

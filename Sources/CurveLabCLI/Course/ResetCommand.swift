@@ -3,7 +3,7 @@ import CurveCourse
 import TerminalCanvas
 
 /// `curvelab reset`: clears progress, all of it or one part.
-struct ResetCommand {
+struct ResetCommand: CourseSubcommand {
   static let spec = CommandSpec(
     name: "reset",
     abstract: "Clear your progress: everything, one lesson, the quiz, or the exercises.",
@@ -18,14 +18,11 @@ struct ResetCommand {
 
   let parsed: ParsedArguments
 
-  init(_ parsed: ParsedArguments) { self.parsed = parsed }
 
   func run(
-    context: CommandContext, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws {
-    let session = try CourseSession(parsed, context: context, input: input)
-    var progress = session.loadProgress(errors: &errors)
     let done: String
     switch parsed.positionals.first {
     case nil:
