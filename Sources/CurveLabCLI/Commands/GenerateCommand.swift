@@ -3,6 +3,7 @@ import CurveClassroom
 import CurveExercises
 import Dispatch
 import Foundation
+import TerminalCanvas
 
 /// `curvelab generate`: a reproducible exercise set with worksheets, keys and solutions.
 struct GenerateCommand {
@@ -124,8 +125,8 @@ struct GenerateCommand {
       if let roster { text += " for \(roster.students.count) students" }
       if let student { text += " for student \(student)" }
       text += ", seed \(spec.seed), \(spec.difficulty.rawValue), mix \(spec.mix.text)"
-      text += "; \(build.redraws) candidates redrawn; \(String((seconds * 100).rounded() / 100)) s.\n"
-      output.write(text)
+      text += "; \(build.redraws) candidates redrawn; \(String((seconds * 100).rounded() / 100)) s."
+      output.write(wrap(text, width: 80).joined(separator: "\n") + "\n")
   }
 
   private static func reason(_ error: ClassroomError) -> String {

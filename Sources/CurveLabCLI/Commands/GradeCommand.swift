@@ -2,6 +2,7 @@ public import ArgumentParsing
 import CurveClassroom
 import CurveExercises
 import Foundation
+import TerminalCanvas
 import JSONCoding
 
 /// `curvelab grade`: a class's answers against a generated set's keys.
@@ -66,7 +67,10 @@ struct GradeCommand {
     if printsJSON {
       output.write(grades.json.serialized(.python(indent: 2, sortsKeys: true)) + "\n")
     } else {
-      output.write(grades.summary)
+      // Prose lines (the policy) wrap to 80 columns; table rows are already narrower.
+      output.write(
+        grades.summary.split(separator: "\n", omittingEmptySubsequences: false)
+          .map { wrap(String($0), width: 80).joined(separator: "\n") }.joined(separator: "\n"))
       if let outputPath { output.write("\nResults written to \(outputPath).\n") }
     }
   }

@@ -37,7 +37,9 @@ struct CourseCommand: CourseSubcommand {
       if let text = notice { session.say(session.colored(text, 33), to: &output) }
       notice = nil
       let next = continueNumber(session: session, progress: progress)
-      output.write("\nLesson (Enter: \(next)), z quiz, e exercise, p progress, q quit > ")
+      output.write(
+        next.map { "\nLesson (Enter: \($0)), z quiz, e exercise, p progress, q quit > " }
+          ?? "\nEvery lesson read. Lesson number, z quiz, e exercise, p progress, q quit > ")
       guard let line = input.readLine() else { return }
       let choice = line.trimmingCharacters(in: .whitespaces).lowercased()
       switch choice {
@@ -51,7 +53,8 @@ struct CourseCommand: CourseSubcommand {
         output.write("\nEnter to go back > ")
         _ = input.readLine()
       default:
-        let name = choice.isEmpty ? String(next) : choice
+        guard !choice.isEmpty || next != nil else { continue }
+        let name = choice.isEmpty ? String(next!) : choice
         guard session.course.lesson(named: name) != nil else {
           notice = "There is no lesson '\(choice)': type a number from 1 to \(session.course.lessons.count), or z, e, p, q."
           continue
@@ -63,15 +66,16 @@ struct CourseCommand: CourseSubcommand {
     }
   }
 
-  /// The lesson to continue with: the last one opened if unfinished, else the first unread.
-  func continueNumber(session: CourseSession, progress: CourseProgress) -> Int {
+  /// The lesson to continue with: the last one opened if unfinished, else the first unread;
+  /// `nil` when every lesson is read.
+  func continueNumber(session: CourseSession, progress: CourseProgress) -> Int? {
     let lessons = session.course.lessons
     if let last = progress.lastLesson, let index = lessons.firstIndex(where: { $0.id == last }),
       progress.lessons[last]?.isFinished == false
     {
       return index + 1
     }
-    return (lessons.firstIndex { progress.lessons[$0.id]?.isFinished != true } ?? 0) + 1
+    return lessons.firstIndex { progress.lessons[$0.id]?.isFinished != true }.map { $0 + 1 }
   }
 
   func writeContents(session: CourseSession, progress: CourseProgress, output: inout some TextOutputStream) {
@@ -91,7 +95,9 @@ struct CourseCommand: CourseSubcommand {
       if quiz.attempts > 0 { summary += "; quiz best \(quiz.best) of \(quiz.questionCount)" }
       if let unfinished = quiz.unfinished { summary += "; a quiz in progress (\(unfinished.answers.count) answered)" }
     }
-    if !progress.exercises.isEmpty { summary += "; \(progress.exercises.count) exercises tried" }
-    output.write(summary + ".\n")
+    let tried = progress.exercises.count
+    if tried > 0 { summary += "; \(tried) exercise\(tried == 1 ? "" : "s") tried" }
+    output.write("\n")
+    session.say(String(summary.dropFirst()) + ".", to: &output)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import CurveCourse
+import Foundation
 import TerminalCanvas
 
 /// `curvelab progress`: what has been read, tried and scored.
@@ -38,7 +39,7 @@ struct ProgressCommand: CourseSubcommand {
       if let unfinished = quiz.unfinished {
         line += "; one in progress (\(unfinished.answers.count) answered, seed \(unfinished.seed))"
       }
-      output.write(line + "\n")
+      session.say(line.trimmingCharacters(in: .whitespaces), to: &output, indent: "  ")
     }
     output.write("\n" + session.bold("Exercises") + "\n")
     if progress.exercises.isEmpty { output.write("  none tried yet ('curvelab exercise')\n") }
@@ -47,8 +48,11 @@ struct ProgressCommand: CourseSubcommand {
       output.write("  \(id): best \(percent)% in \(exercise.attempts) attempt\(exercise.attempts == 1 ? "" : "s")\n")
     }
     if let store = session.store {
-      let place = store.hasSavedProgress ? "Saved in \(store.path)" : "Nothing saved yet; progress will go to \(store.path)"
-      output.write(session.colored("\n" + place, 2) + "\n")
+      if store.hasSavedProgress {
+        output.write(session.colored("\nSaved in \(store.path)", 2) + "\n")
+      } else if !FileManager.default.fileExists(atPath: store.path) {
+        output.write(session.colored("\nNothing saved yet; progress will go to \(store.path)", 2) + "\n")
+      }
     }
   }
 }
