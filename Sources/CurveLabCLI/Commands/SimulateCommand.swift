@@ -81,52 +81,15 @@ struct SimulateCommand {
     scenario = try parsed.value("scenario", as: Scenario.self)!
     seed = try parsed.value("seed", as: UInt64.self)!
     var c = scenario.configuration(seed: seed)
-    if let value = try parsed.value("dataset", as: DatasetKind.self) { c.data.kind = value }
-    if let value = try parsed.value("train-size", as: Int.self, validating: .positive) {
-      c.data.trainSize = value
-    }
-    if let value = try parsed.value("eval-size", as: Int.self, validating: .positive) {
-      c.data.evalSize = value
-    }
-    if let value = try parsed.value("input-noise", as: Double.self, validating: .atLeastZero) {
-      c.data.inputNoise = value
-    }
-    if let value = try parsed.value("label-noise", as: Double.self, validating: .in(0...0.5)) {
-      c.data.labelNoise = value
-    }
-    if let value = try parsed.value("hidden", as: HiddenLayers.self) { c.hidden = value.widths }
-    if let value = try parsed.value("activation", as: Activation.self) { c.activation = value }
-    if let value = try parsed.value("dropout", as: Double.self, validating: .belowOne) {
-      c.dropout = value
-    }
-    if let value = try parsed.value("optimizer", as: OptimizerKind.self) { c.optimizer = value }
-    if let value = try parsed.value("learning-rate", as: Double.self, validating: .positive) {
-      c.learningRate = value
-    }
-    if let value = try parsed.value("lr-schedule", as: LearningRateSchedule.self) {
-      c.schedule = value
-    }
-    if let value = try parsed.value("warmup-steps", as: Int.self, validating: .atLeastZero) {
-      c.warmupSteps = value
-    }
-    if let value = try parsed.value("batch-size", as: Int.self, validating: .positive) {
-      c.batchSize = value
-    }
-    if let value = try parsed.value("epochs", as: Int.self, validating: .positive) { c.epochs = value }
-    if let value = try parsed.value("weight-decay", as: Double.self, validating: .atLeastZero) {
-      c.weightDecay = value
-    }
-    if let value = try parsed.value("max-grad-norm", as: Double.self, validating: .atLeastZero) {
-      c.maxGradNorm = value
-    }
-    if let value = try parsed.value("logging-steps", as: Int.self, validating: .positive) {
-      c.loggingSteps = value
-    }
-    if let value = try parsed.value("eval-steps", as: EvaluationSchedule.self) {
-      c.evalSteps = value.steps
-    }
-    if let value = try parsed.value("early-stopping-patience", as: Int.self, validating: .positive) {
-      c.earlyStoppingPatience = value
+    // Every knob flag is read by its Knob, the one parser lessons and exercise sets use too.
+    for knob in Knob.allCases {
+      guard let text = try parsed.value(knob.rawValue, as: String.self) else { continue }
+      do {
+        try knob.apply(text, to: &c)
+      } catch {
+        throw ArgumentError.invalidValue(
+          argument: "--" + knob.rawValue, value: text, expected: knob.requirement)
+      }
     }
     if let value = try parsed.value(
       "early-stopping-threshold", as: Double.self, validating: .atLeastZero)
@@ -171,46 +134,11 @@ struct SimulateCommand {
 }
 
 extension Scenario: ArgumentValue {}
-extension DatasetKind: ArgumentValue {}
-extension Activation: ArgumentValue {}
-extension OptimizerKind: ArgumentValue {}
-extension LearningRateSchedule: ArgumentValue {}
 extension TrainingLogChart.XAxis: ArgumentValue {}
-
-/// `--hidden`: comma-separated layer widths; `0` or `none` for no hidden layer.
-struct HiddenLayers: ArgumentValue {
-  let widths: [Int]
-
-  init?(argument: String) {
-    guard let widths = Knob.hiddenWidths(argument) else { return nil }
-    self.widths = widths
-  }
-
-  static var requirement: String { Knob.hidden.requirement }
-}
-
-/// `--eval-steps`: a number of steps, or `epoch` for once per epoch.
-struct EvaluationSchedule: ArgumentValue {
-  let steps: Int?
-
-  init?(argument: String) {
-    if argument.lowercased() == "epoch" {
-      steps = nil
-    } else if let value = Int(argument), value > 0 {
-      steps = value
-    } else {
-      return nil
-    }
-  }
-
-  static var requirement: String { "a positive whole number of steps, or 'epoch'" }
-}
 
 extension ArgumentValidation where Value == Double {
   /// Zero or more.
   static var atLeastZero: Self { Self("a number, 0 or more") { $0 >= 0 } }
-  /// From 0 up to but not including 1.
-  static var belowOne: Self { Self("a number from 0 up to (not including) 1") { $0 >= 0 && $0 < 1 } }
 }
 
 extension ArgumentValidation where Value == UInt64 {

@@ -44,22 +44,23 @@ public enum Knob: String, CaseIterable, Sendable {
     }
   }
 
-  /// What a valid value looks like, for error messages.
+  /// What a valid value looks like, for error messages (worded as the command line's are).
   public var requirement: String {
+    func oneOf(_ names: [String]) -> String { "one of " + names.map { "'\($0)'" }.joined(separator: ", ") }
     switch self {
-    case .dataset: DatasetKind.allCases.map(\.rawValue).joined(separator: ", ")
+    case .dataset: return oneOf(DatasetKind.allCases.map(\.rawValue))
     case .trainSize, .evalSize, .batchSize, .epochs, .loggingSteps, .earlyStoppingPatience:
-      "a positive whole number"
-    case .warmupSteps: "a whole number, 0 or more"
-    case .inputNoise, .weightDecay, .maxGradNorm: "a number, 0 or more"
-    case .labelNoise: "a number from 0 to 0.5"
-    case .dropout: "a number from 0 up to (not including) 1"
-    case .learningRate: "a positive number"
-    case .hidden: "positive widths separated by commas, such as 32 or 64,64, or 0"
-    case .activation: Activation.allCases.map(\.rawValue).joined(separator: ", ")
-    case .optimizer: OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ")
-    case .schedule: LearningRateSchedule.allCases.map(\.rawValue).joined(separator: ", ")
-    case .evalSteps: "a positive whole number of steps, or 'epoch'"
+      return "a positive whole number"
+    case .warmupSteps: return "a whole number, 0 or more"
+    case .inputNoise, .weightDecay, .maxGradNorm: return "a number, 0 or more"
+    case .labelNoise: return "a number from 0.0 to 0.5"
+    case .dropout: return "a number from 0 up to (not including) 1"
+    case .learningRate: return "a number greater than 0"
+    case .hidden: return "positive widths separated by commas, such as 32 or 64,64, or 0"
+    case .activation: return oneOf(Activation.allCases.map(\.rawValue))
+    case .optimizer: return oneOf(OptimizerKind.allCases.map(\.rawValue))
+    case .schedule: return oneOf(LearningRateSchedule.allCases.map(\.rawValue))
+    case .evalSteps: return "a positive whole number of steps, or 'epoch'"
     }
   }
 
@@ -164,7 +165,8 @@ public enum Knob: String, CaseIterable, Sendable {
     return parts.map { $0! }
   }
 
-  /// A number with up to six significant digits and no trailing zeros: 0.001, 2.5, 1e-05.
+  /// A whole number as such, a number of 1e-4 or more with at most six decimals and no
+  /// trailing zeros (0.001, 2.5), anything smaller as Swift prints it (1e-05).
   static func format(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
     if abs(value) >= 1e-4 {
