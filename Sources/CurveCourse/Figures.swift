@@ -37,22 +37,13 @@ public enum RunFigure {
   /// The chart of `log`.
   public static func chart(
     of log: TrainingLog, panels: TrainingLogChart.Panels = .all, marksBest: Bool = false,
-    stopPatience: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, style: FigureStyle
+    stopStep: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, style: FigureStyle
   ) -> [String] {
     var markers: [ChartMarker] = []
     if marksBest, let best = ChartMarker.best(in: log) { markers.append(best) }
-    if let patience = stopPatience, let stop = stopStep(in: log, patience: patience) {
-      markers.append(ChartMarker(x: Double(stop), label: "stop", color: .red))
-    }
+    if let stopStep { markers.append(ChartMarker(x: Double(stopStep), label: "stop", color: .red)) }
     return TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers).render(
       width: style.width, panelHeight: style.panelHeight, options: style.chart)
-  }
-
-  /// Where the Trainer's early stopping on validation loss would stop `log`.
-  public static func stopStep(in log: TrainingLog, patience: Int) -> Int? {
-    EarlyStoppingPolicy(patience: patience).replay(
-      values: log.evaluationEntries.map(\.loss), steps: log.evaluationEntries.map(\.step)
-    ).stopStep
   }
 }
 
@@ -60,15 +51,14 @@ extension CurveBlock {
   /// Trains the run and draws it, with the command that reruns it and a summary line.
   public func render(style: FigureStyle) throws(RunRecipe.Problem) -> [String] {
     let log = try recipe.simulate().log
+    let outcome = marksStop ? EarlyStoppingPolicy(patience: patience).replayOnValidationLoss(of: log) : nil
     var lines = RunFigure.chart(
-      of: log, panels: panels, marksBest: marksBest, stopPatience: marksStop ? patience : nil,
-      xAxis: xAxis, style: style)
+      of: log, panels: panels, marksBest: marksBest, stopStep: outcome?.stopStep, xAxis: xAxis,
+      style: style)
     lines.append("")
     let summary = TrainingLogSummary(log).line
     lines += wrap(summary, width: style.width)
-    if marksStop {
-      let outcome = EarlyStoppingPolicy(patience: patience).replay(
-        values: log.evaluationEntries.map(\.loss), steps: log.evaluationEntries.map(\.step))
+    if let outcome {
       let sentence: String
       if let stop = outcome.stopStep, let kept = outcome.restoredStep {
         sentence =

@@ -25,7 +25,9 @@ public struct SolutionWriter: Sendable {
     var out: [String] = ["# Worked solution: \(exercise.id)", ""]
     if let lessonTitle { out += ["From the lesson *\(lessonTitle)*.", ""] }
     out += ["The run:", "", "```sh", exercise.recipe.commandLine, "```", "", "## The run", "", "```text"]
-    out += RunFigure.chart(of: solved.log, marksBest: true, stopPatience: 3, style: style)
+    // The engine's own replay of early stopping (patience 3) places the stop mark.
+    out += RunFigure.chart(
+      of: solved.log, marksBest: true, stopStep: diagnosis.earlyStopping?.stopStep, style: style)
     out += ["```", "", TrainingLogSummary(solved.log).line, ""]
 
     out += ["## Reading it, step by step", ""]

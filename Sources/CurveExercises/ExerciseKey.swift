@@ -56,7 +56,8 @@ public struct ExerciseKey: Sendable, Equatable {
       guard let loss = entry.loss, loss.isFinite else { return nil }
       return Checkpoint(step: entry.step, index: index, loss: loss)
     }
-    let best = evaluations.min { $0.loss < $1.loss }
+    // The checkpoint to keep is the engine's best evaluation (validation loss by default).
+    let best = diagnosis.best.map { Checkpoint(step: $0.step, index: $0.index, loss: $0.value) }
     keep = best
     func within(_ tolerance: (evaluations: Int, relativeLoss: Double)) -> [Int] {
       guard let best else { return [] }
@@ -74,8 +75,7 @@ public struct ExerciseKey: Sendable, Equatable {
     setSize = diagnosis.accuracySteps?.impliedSetSize
     patienceStop = questions.lazy.compactMap { question -> PatienceStop? in
       guard case .patienceStop(let patience) = question else { return nil }
-      let outcome = EarlyStoppingPolicy(patience: patience).replay(
-        values: log.evaluationEntries.map(\.loss), steps: log.evaluationEntries.map(\.step))
+      let outcome = EarlyStoppingPolicy(patience: patience).replayOnValidationLoss(of: log)
       return PatienceStop(patience: patience, stopStep: outcome.stopStep, keptStep: outcome.restoredStep)
     }.first
   }
