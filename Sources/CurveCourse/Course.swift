@@ -86,6 +86,26 @@ public struct Course: Sendable {
     try Self.read(path(of: lesson))
   }
 
+  /// Lesson `number` (from 1), read and parsed.
+  public func lesson(number: Int) throws(CourseError) -> Lesson {
+    let entry = lessons[number - 1]
+    return Lesson(entry: entry, number: number, text: try text(of: entry))
+  }
+
+  /// Every lesson that can be read, in order, and an error for each one that cannot.
+  public func readLessons() -> (lessons: [Lesson], errors: [CourseError]) {
+    var read: [Lesson] = []
+    var errors: [CourseError] = []
+    for number in 1...lessons.count {
+      do {
+        read.append(try lesson(number: number))
+      } catch {
+        errors.append(error)
+      }
+    }
+    return (read, errors)
+  }
+
   /// The path of a file given relative to the root.
   public func path(_ relative: String) -> String { Self.join(root, relative) }
 

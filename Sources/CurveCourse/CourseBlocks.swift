@@ -26,6 +26,30 @@ struct BlockArguments {
   func value(_ key: String) -> String? { pairs.first { $0.key == key }?.value }
 }
 
+/// One of the fenced blocks the course draws itself instead of showing it as code.
+public enum CourseBlock: Sendable {
+  case curve(CurveBlock)
+  case prediction(PredictionBlock)
+  case exercise(ExerciseBlock)
+
+  /// The info-string keywords of the course's blocks.
+  public static let keywords: Set<String> = ["curve", "prediction", "exercise"]
+
+  /// The block an info string describes, or why it does not read; `nil` for ordinary code.
+  public static func read(info: String) -> Result<CourseBlock, RunRecipe.Problem>? {
+    do throws(RunRecipe.Problem) {
+      switch info.split(separator: " ").first {
+      case "curve": return .success(.curve(try CurveBlock(info: info)))
+      case "prediction": return .success(.prediction(try PredictionBlock(info: info)))
+      case "exercise": return .success(.exercise(try ExerciseBlock(info: info)))
+      default: return nil
+      }
+    } catch {
+      return .failure(error)
+    }
+  }
+}
+
 /// A ```` ```curve ```` block: a simulated run drawn as a chart inside a lesson.
 public struct CurveBlock: Sendable, Equatable {
   /// The run.

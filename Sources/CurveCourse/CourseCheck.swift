@@ -1,3 +1,4 @@
+import CurveDiagnosis
 import CurveExercises
 import Foundation
 
@@ -31,16 +32,9 @@ public struct CourseCheck: Sendable {
 
   /// The lessons, parsed; problems go to `report`.
   public func lessons(into report: inout Report) -> [Lesson] {
-    var lessons: [Lesson] = []
-    for (index, entry) in course.lessons.enumerated() {
-      do {
-        let lesson = Lesson(entry: entry, number: index + 1, text: try course.text(of: entry))
-        report.errors += lesson.problems(file: course.path(of: entry))
-        lessons.append(lesson)
-      } catch {
-        report.errors.append(error)
-      }
-    }
+    let (lessons, errors) = course.readLessons()
+    report.errors += errors
+    for lesson in lessons { report.errors += lesson.problems(file: course.path(of: lesson.entry)) }
     return lessons
   }
 
@@ -53,7 +47,7 @@ public struct CourseCheck: Sendable {
     checkBlocks(lessons, into: &report)
     checkQuizzes(into: &report)
     checkSolutions(lessons, into: &report)
-    checkOrphans(into: &report)
+    checkOrphans(lessons, into: &report)
     return report
   }
 
@@ -81,50 +75,35 @@ public struct CourseCheck: Sendable {
     }
   }
 
-  /// Every curve, prediction and exercise block simulates; exercises get a key.
+  /// Every curve and prediction block simulates. (Exercises are trained once, with their
+  /// solutions.)
   private func checkBlocks(_ lessons: [Lesson], into report: inout Report) {
-    struct Job: Sendable { var file: String; var line: Int; var keyword: String; var info: String }
-    var jobs: [Job] = []
-    for lesson in lessons {
-      for keyword in Lesson.blockKeywords.sorted() {
-        for block in lesson.document.codeBlocks(withInfo: keyword) {
-          jobs.append(Job(file: course.path(of: lesson.entry), line: block.line, keyword: keyword, info: block.info))
-        }
-      }
-    }
-    // Blocks whose settings do not read are reported once, by the lesson check.
-    jobs.removeAll { job in
-      switch job.keyword {
-      case "curve": (try? CurveBlock(info: job.info)) == nil
-      case "prediction": (try? PredictionBlock(info: job.info)) == nil
-      default: (try? ExerciseBlock(info: job.info)) == nil
+    struct Job: Sendable { var file: String; var line: Int; var block: CourseBlock }
+    let jobs = lessons.flatMap { lesson in
+      lesson.blocks.compactMap { block -> Job? in
+        // Blocks whose settings do not read are reported once, by the lesson check.
+        guard case .success(let parsed) = block.parsed else { return nil }
+        if case .exercise = parsed { return nil }
+        return Job(file: course.path(of: lesson.entry), line: block.line, block: parsed)
       }
     }
     let results = parallelMap(jobs) { job -> CourseError? in
       do {
-        switch job.keyword {
-        case "curve": _ = try CurveBlock(info: job.info).render(style: FigureStyle())
-        case "prediction":
-          if try PredictionBlock(info: job.info).trace() == nil {
+        switch job.block {
+        case .curve(let curve): _ = try curve.render(style: FigureStyle())
+        case .prediction(let prediction):
+          if try prediction.trace() == nil {
             return CourseError(file: job.file, line: job.line, message: "no validation example crosses 0.5 slowly in this run; try another seed")
           }
-        default:
-          let solved = try ExerciseBlock(info: job.info).exercise.solve()
-          if solved.key.keep == nil {
-            return CourseError(file: job.file, line: job.line, message: "the run has no finite validation loss to key")
-          }
-          let learnable = ["healthy", "overfitting", "underfitting", "erratic"]
-          if !learnable.contains(solved.key.pattern.rawValue) {
-            return CourseError(file: job.file, line: job.line, message: "the engine reads this run as \(solved.key.pattern.rawValue), not one of the four patterns the course teaches")
-          }
+        case .exercise: break
         }
         return nil
       } catch {
-        return CourseError(file: job.file, line: job.line, message: "\(job.keyword) block: \(error)")
+        return CourseError(file: job.file, line: job.line, message: "\(error)")
       }
     }
     report.errors += results.compactMap { $0 }
-    report.checked.append("\(jobs.count) simulated blocks ran")
+    report.checked.append("\(jobs.count) curve and prediction blocks ran")
   }
 
   private func checkQuizzes(into report: inout Report) {
@@ -187,6 +166,12 @@ public struct CourseCheck: Sendable {
       let path = course.path("Solutions/\(job.exercise.id).md")
       do {
         let solved = try job.exercise.solve()
+        if solved.key.keep == nil {
+          return (path, "", CourseError(file: job.file, line: job.line, message: "exercise \(job.exercise.id): the run has no finite validation loss to key"))
+        }
+        guard Pattern.taught.contains(solved.key.pattern) else {
+          return (path, "", CourseError(file: job.file, line: job.line, message: "exercise \(job.exercise.id): the engine reads this run as \(solved.key.pattern.rawValue), not one of the four patterns the course teaches"))
+        }
         return (path, SolutionWriter().markdown(for: solved, lessonTitle: job.title), nil)
       } catch {
         return (path, "", CourseError(file: job.file, line: job.line, message: "\(error)"))
@@ -212,7 +197,7 @@ public struct CourseCheck: Sendable {
     report.checked.append("\(generated.count) solutions compared with what the engine gives now")
   }
 
-  private func checkOrphans(into report: inout Report) {
+  private func checkOrphans(_ lessons: [Lesson], into report: inout Report) {
     let manager = FileManager.default
     let listed = Set(course.lessons.map(\.file))
     for file in (try? manager.contentsOfDirectory(atPath: course.path("Lessons"))) ?? []
@@ -224,13 +209,7 @@ public struct CourseCheck: Sendable {
     where file.hasSuffix(".quiz") && !quizzes.contains(file) {
       report.errors.append(CourseError(file: course.path("Quizzes/\(file)"), line: nil, message: "not listed under \"quizzes\" in \(Course.manifestPath)"))
     }
-    var exerciseIDs = Set<String>()
-    for entry in course.lessons {
-      if let text = try? course.text(of: entry) {
-        let lesson = Lesson(entry: entry, number: 0, text: text)
-        exerciseIDs.formUnion(lesson.exercises.map(\.exercise.id))
-      }
-    }
+    let exerciseIDs = Set(lessons.flatMap { $0.exercises.map(\.exercise.id) })
     for file in (try? manager.contentsOfDirectory(atPath: course.path("Solutions"))) ?? []
     where file.hasSuffix(".md") && file != "README.md" && !exerciseIDs.contains(String(file.dropLast(3))) {
       report.errors.append(CourseError(file: course.path("Solutions/\(file)"), line: nil, message: "no exercise in the lessons has this id"))

@@ -53,8 +53,7 @@ struct CurveQuestionMaker {
     let diagnosis = Diagnoser(
       options: DiagnosisOptions(earlyStopping: EarlyStoppingPolicy(patience: patience))
     ).diagnose(log)
-    let learnable: Set<Pattern> = [.healthy, .overfitting, .underfitting, .erratic]
-    guard learnable.contains(diagnosis.pattern) else { return nil }
+    guard Pattern.taught.contains(diagnosis.pattern) else { return nil }
     if spec.scenario != "any", diagnosis.pattern.rawValue != recipe.scenario.rawValue { return nil }
     let options: [QuizPlan.Option]?
     var panels = QuizPlan.FigurePanels.chart
@@ -78,7 +77,7 @@ struct CurveQuestionMaker {
 
   private func patternOptions(_ diagnosis: Diagnosis) -> [QuizPlan.Option] {
     let evidence = diagnosis.evidence.prefix(2).map(\.meaning).joined(separator: "; ")
-    return [Pattern.healthy, .overfitting, .underfitting, .erratic].map { pattern in
+    return Pattern.taught.map { pattern in
       if pattern == diagnosis.pattern {
         return QuizPlan.Option(
           text: pattern.title, isCorrect: true,

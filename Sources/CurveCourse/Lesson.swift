@@ -11,39 +11,55 @@ public struct Lesson: Sendable {
   public var number: Int
   /// The parsed Markdown.
   public var document: MarkdownDocument
-  /// The exercises at its end, in order, with the line of each block.
-  public var exercises: [(exercise: Exercise, line: Int)]
+  /// The course's own fenced blocks, in the order they appear, each read once.
+  public var blocks: [Block]
 
-  /// The fenced-block keywords the course draws itself.
-  public static let blockKeywords: Set<String> = ["curve", "prediction", "exercise"]
+  /// A course block in the lesson: where it is and what it says.
+  public struct Block: Sendable {
+    /// The line of its opening fence.
+    public var line: Int
+    /// The keyword: `curve`, `prediction` or `exercise`.
+    public var keyword: String
+    /// Whatever sits between the fences (it should be nothing).
+    public var body: String
+    /// The block, or why its settings do not read.
+    public var parsed: Result<CourseBlock, RunRecipe.Problem>
+  }
 
   /// Parses a lesson's text. Blocks that cannot be read are reported by
   /// ``problems(file:)`` and drawn as a note in their place.
   public init(entry: Course.LessonEntry, number: Int, text: String) {
     self.entry = entry
     self.number = number
-    document = MarkdownDocument(parsing: text)
-    exercises = document.codeBlocks(withInfo: "exercise").compactMap { block in
-      (try? ExerciseBlock(info: block.info)).map { ($0.exercise, block.line) }
+    let document = MarkdownDocument(parsing: text)
+    self.document = document
+    blocks = CourseBlock.keywords.flatMap { keyword in
+      document.codeBlocks(withInfo: keyword).compactMap { code in
+        CourseBlock.read(info: code.info).map {
+          Block(line: code.line, keyword: keyword, body: code.text, parsed: $0)
+        }
+      }
+    }.sorted { $0.line < $1.line }
+  }
+
+  /// The exercises at its end, in order, with the line of each block.
+  public var exercises: [(exercise: Exercise, line: Int)] {
+    blocks.compactMap { block in
+      guard case .success(.exercise(let exercise)) = block.parsed else { return nil }
+      return (exercise.exercise, block.line)
     }
   }
 
   /// Every problem in the lesson, located: Markdown problems and blocks that do not read.
   public func problems(file: String) -> [CourseError] {
     var errors = document.problems.map { CourseError(file: file, line: $0.line, message: $0.message) }
-    for keyword in Self.blockKeywords.sorted() {
-      for block in document.codeBlocks(withInfo: keyword) {
-        do {
-          switch keyword {
-          case "curve": _ = try CurveBlock(info: block.info)
-          case "prediction": _ = try PredictionBlock(info: block.info)
-          default: _ = try ExerciseBlock(info: block.info)
-          }
-          if !block.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(CourseError(file: file, line: block.line, message: "a \(keyword) block must be empty; its settings go after ```\(keyword)"))
-          }
-        } catch {
-          errors.append(CourseError(file: file, line: block.line, message: "\(keyword) block: \(error.message)"))
+    for block in blocks {
+      switch block.parsed {
+      case .failure(let problem):
+        errors.append(CourseError(file: file, line: block.line, message: "\(block.keyword) block: \(problem.message)"))
+      case .success:
+        if !block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          errors.append(CourseError(file: file, line: block.line, message: "a \(block.keyword) block must be empty; its settings go after ```\(block.keyword)"))
         }
       }
     }
@@ -67,23 +83,26 @@ public struct Lesson: Sendable {
 
   /// Draws one of the course's blocks, or `nil` for ordinary code.
   static func renderBlock(info: String, style: FigureStyle) -> [String]? {
-    let keyword = info.split(separator: " ").first.map(String.init) ?? ""
-    guard blockKeywords.contains(keyword) else { return nil }
-    do {
-      switch keyword {
-      case "curve": return try CurveBlock(info: info).render(style: style)
-      case "prediction": return try PredictionBlock(info: info).render(style: style)
-      default:
-        let exercise = try ExerciseBlock(info: info).exercise
-        let log = try exercise.recipe.simulate().log
-        return RunFigure.chart(of: log, style: style) + [""]
-          + wrap(
-            "Exercise \(exercise.id): name the pattern, the step of the checkpoint to keep and "
-              + "the best change, then check yourself with: curvelab exercise \(exercise.id)",
-            width: style.width)
+    switch CourseBlock.read(info: info) {
+    case nil: return nil
+    case .failure(let problem)?: return ["[block could not be drawn: \(problem.message)]"]
+    case .success(let block)?:
+      do {
+        switch block {
+        case .curve(let curve): return try curve.render(style: style)
+        case .prediction(let prediction): return try prediction.render(style: style)
+        case .exercise(let block):
+          let exercise = block.exercise
+          let log = try exercise.recipe.simulate().log
+          return RunFigure.chart(of: log, style: style) + [""]
+            + wrap(
+              "Exercise \(exercise.id): name the pattern, the step of the checkpoint to keep and "
+                + "the best change, then check yourself with: curvelab exercise \(exercise.id)",
+              width: style.width)
+        }
+      } catch {
+        return ["[block could not be drawn: \(error.message)]"]
       }
-    } catch {
-      return ["[\(keyword) block could not be drawn: \(error.message)]"]
     }
   }
 }

@@ -13,11 +13,7 @@ extension BenchCommand {
       return
     }
     var start = DispatchTime.now().uptimeNanoseconds
-    var lineCount = 0
-    for (index, entry) in course.lessons.enumerated() {
-      guard let text = try? course.text(of: entry) else { continue }
-      lineCount += Lesson(entry: entry, number: index + 1, text: text).render(style: FigureStyle()).count
-    }
+    let lineCount = course.readLessons().lessons.reduce(0) { $0 + $1.render(style: FigureStyle()).count }
     let drawing = seconds(since: start)
     start = DispatchTime.now().uptimeNanoseconds
     let report = CourseCheck(course: course, quizSeeds: 20).run()

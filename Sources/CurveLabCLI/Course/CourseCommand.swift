@@ -47,7 +47,7 @@ struct CourseCommand: CourseSubcommand {
       case "z", "quiz":
         try QuizCommand.interactive(session: session, progress: &progress, input: input, output: &output, errors: &errors)
       case "e", "exercise":
-        try ExerciseRunner(session: session).practise(seed: nil, lesson: nil, input: input, output: &output, errors: &errors, progress: &progress)
+        try ExerciseRunner(session: session).practise(seed: nil, input: input, output: &output, errors: &errors, progress: &progress)
       case "p", "progress":
         ProgressCommand.write(session: session, progress: progress, output: &output)
         output.write("\nEnter to go back > ")

@@ -119,13 +119,13 @@ struct CourseSession {
 
   /// The lesson named by a number or id, or a usage error listing what exists.
   func lesson(named name: String) throws -> Lesson {
-    guard let (number, entry) = course.lesson(named: name) else {
+    guard let (number, _) = course.lesson(named: name) else {
       throw ArgumentError.invalidValue(
         argument: "LESSON", value: name,
         expected: "a lesson number from 1 to \(course.lessons.count), or an id such as \(course.lessons[0].id)")
     }
     do {
-      return Lesson(entry: entry, number: number, text: try course.text(of: entry))
+      return try course.lesson(number: number)
     } catch {
       throw CLIError.cannotRead(path: error.file, reason: error.message)
     }

@@ -60,7 +60,7 @@ struct ExerciseCommand: CourseSubcommand {
     } else {
       guard answers != nil || parsed.isSet("solution") else {
         try runner.practise(
-          seed: seed, lesson: nil, scenario: scenario, difficulty: difficulty, input: input,
+          seed: seed, scenario: scenario, difficulty: difficulty, input: input,
           output: &output, errors: &errors, progress: &progress)
         return
       }
@@ -113,16 +113,12 @@ struct ExerciseRunner {
   }
 
   func courseExercise(id: String) throws -> Target {
-    for (index, entry) in session.course.lessons.enumerated() {
-      guard let text = try? session.course.text(of: entry) else { continue }
-      let lesson = Lesson(entry: entry, number: index + 1, text: text)
-      if let found = lesson.exercises.first(where: { $0.exercise.id == id }) {
-        return try target(found.exercise, lesson: lesson)
-      }
+    let all = allExercises()
+    guard let found = all.first(where: { $0.exercise.id == id }) else {
+      throw ArgumentError.invalidValue(
+        argument: "ID", value: id, expected: "one of: " + all.map(\.exercise.id).joined(separator: ", "))
     }
-    let ids = allExercises().map(\.exercise.id)
-    throw ArgumentError.invalidValue(
-      argument: "ID", value: id, expected: "one of: " + ids.joined(separator: ", "))
+    return try target(found.exercise, lesson: found.lesson)
   }
 
   func lessonExercise(lesson name: String, progress: CourseProgress) throws -> Target {
@@ -135,11 +131,7 @@ struct ExerciseRunner {
   }
 
   func allExercises() -> [(exercise: Exercise, lesson: Lesson)] {
-    session.course.lessons.enumerated().flatMap { index, entry -> [(exercise: Exercise, lesson: Lesson)] in
-      guard let text = try? session.course.text(of: entry) else { return [] }
-      let lesson = Lesson(entry: entry, number: index + 1, text: text)
-      return lesson.exercises.map { ($0.exercise, lesson) }
-    }
+    session.course.readLessons().lessons.flatMap { lesson in lesson.exercises.map { ($0.exercise, lesson) } }
   }
 
   private func target(_ exercise: Exercise, lesson: Lesson) throws -> Target {
@@ -169,7 +161,7 @@ struct ExerciseRunner {
 
   /// Endless practice: one run after another until the learner stops.
   func practise(
-    seed: UInt64?, lesson: Int?, scenario: Scenario? = nil, difficulty: Difficulty = .medium,
+    seed: UInt64?, scenario: Scenario? = nil, difficulty: Difficulty = .medium,
     input: some TerminalInput, output: inout some TextOutputStream,
     errors: inout some TextOutputStream, progress: inout CourseProgress
   ) throws {
@@ -257,7 +249,7 @@ struct ExerciseRunner {
   func choices(for question: Exercise.Question, solved: SolvedExercise) -> [(label: String, value: String)] {
     switch question {
     case .pattern:
-      return [Pattern.healthy, .overfitting, .underfitting, .erratic].map { ($0.rawValue, $0.rawValue) }
+      return Pattern.taught.map { ($0.rawValue, $0.rawValue) }
     case .remedy:
       var actions = [solved.key.remedy] + solved.key.otherRemedies.prefix(2)
       let listed = [solved.key.remedy] + solved.key.otherRemedies
