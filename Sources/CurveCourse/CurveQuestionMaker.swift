@@ -146,11 +146,11 @@ struct CurveQuestionMaker {
     guard distractors.count == 3 else { return nil }
     return [
       QuizPlan.Option(
-        text: Self.capitalised(best.action.title), isCorrect: true, explanation: "Right. \(best.text)")
+        text: best.action.title.capitalisingFirstLetter, isCorrect: true, explanation: "Right. \(best.text)")
     ]
       + distractors.map { action in
         QuizPlan.Option(
-          text: Self.capitalised(action.title), isCorrect: false,
+          text: action.title.capitalisingFirstLetter, isCorrect: false,
           explanation: "Not for this run: \(RemedyFit.whyNot(action, for: diagnosis.pattern)) The "
             + "engine's first advice: \(best.text)")
       }
@@ -174,10 +174,5 @@ struct CurveQuestionMaker {
         explanation: "With \(size) examples the smallest possible change would be 1/\(size) = "
           + "\(Format.number(1 / Double(size))), but the values here move in steps of \(step) = 1/\(n).")
     }
-  }
-
-  static func capitalised(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return first.uppercased() + text.dropFirst()
   }
 }

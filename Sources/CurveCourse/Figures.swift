@@ -149,9 +149,9 @@ extension PredictionBlock {
     for row in trace.rows {
       let predicted = row.score > 0.5 ? "1 (dog)" : "0 (cat)"
       lines.append(
-        pad(String(row.step), 7) + pad(fixed(row.score, 3), 12) + pad(predicted, 12)
-          + pad(fixed(-logarithm(row.score), 3), 11) + pad(fixed(row.validationLoss, 4), 12)
-          + pad(fixed(row.validationAccuracy, 4), 16))
+        pad(String(row.step), 7) + pad(decimals(row.score, 3), 12) + pad(predicted, 12)
+          + pad(decimals(-logarithm(row.score), 3), 11) + pad(decimals(row.validationLoss, 4), 12)
+          + pad(decimals(row.validationAccuracy, 4), 16))
     }
     lines.append("")
     lines.append("Rerun it:")
@@ -164,16 +164,8 @@ extension PredictionBlock {
   }
 
   private func logarithm(_ x: Double) -> Double { PortableMath.log(x) }
-}
 
-/// `value` with `places` decimals.
-func fixed(_ value: Double, _ places: Int) -> String {
-  guard value.isFinite else { return value.isNaN ? "NaN" : "inf" }
-  var scale = 1.0
-  for _ in 0..<places { scale *= 10 }
-  let scaled = Int((abs(value) * scale).rounded())
-  let whole = scaled / Int(scale)
-  var fraction = String(scaled % Int(scale))
-  fraction = String(repeating: "0", count: places - fraction.count) + fraction
-  return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + fraction : "")
+  private func decimals(_ value: Double, _ places: Int) -> String {
+    AxisScale.fixed(value, decimals: places, trimmingZeros: false)
+  }
 }

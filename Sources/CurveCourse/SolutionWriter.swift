@@ -44,13 +44,13 @@ public struct SolutionWriter: Sendable {
         "Validation loss starts at \(Format.number(firstLoss)), is lowest at step \(keep.step) "
           + "(\(Format.number(keep.loss))) and ends at \(Format.number(lastLoss)).")
     }
-    steps += diagnosis.evidence.map { Self.sentence($0.meaning) }
+    steps += diagnosis.evidence.map(\.meaning.asSentence)
     for (index, step) in steps.enumerated() { out.append("\(index + 1). \(step)") }
     out.append("")
     if !diagnosis.findings.isEmpty {
       out.append("Also worth noticing:")
       out.append("")
-      out += diagnosis.findings.map { "- " + Self.sentence($0.message) }
+      out += diagnosis.findings.map { "- " + $0.message.asSentence }
       out.append("")
     }
 
@@ -103,11 +103,5 @@ public struct SolutionWriter: Sendable {
     case .setSize: "Evaluation-set size"
     case .patienceStop(let patience): "Early stop with patience \(patience) (step)"
     }
-  }
-
-  static func sentence(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    let capitalised = first.uppercased() + text.dropFirst()
-    return capitalised.hasSuffix(".") ? capitalised : capitalised + "."
   }
 }

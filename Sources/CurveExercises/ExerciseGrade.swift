@@ -168,7 +168,7 @@ extension SolvedExercise {
   /// The headline and the two strongest numbers.
   var patternExplanation: String {
     let numbers = diagnosis.evidence.prefix(2).map(\.meaning)
-    return ([diagnosis.headline] + numbers.map { sentence($0) }).joined(separator: " ")
+    return ([diagnosis.headline] + numbers.map(\.asSentence)).joined(separator: " ")
   }
 
   func keepExplanation(_ keep: ExerciseKey.Checkpoint) -> String {
@@ -181,17 +181,11 @@ extension SolvedExercise {
 
   var remedyExplanation: String {
     guard let first = diagnosis.remedies.first else { return "" }
-    var text = sentence(first.text)
+    var text = first.text.asSentence
     if !key.otherRemedies.isEmpty {
       text += " Also reasonable (half credit): "
         + key.otherRemedies.map(\.title).joined(separator: "; ") + "."
     }
     return text
-  }
-
-  private func sentence(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    let capitalised = first.uppercased() + text.dropFirst()
-    return capitalised.hasSuffix(".") ? capitalised : capitalised + "."
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParsing
 import CurveCourse
+import CurveRender
 import Foundation
 import JSONCoding
 import TerminalCanvas
@@ -242,7 +243,7 @@ struct QuizRunner {
       for line in chart { output.write(line + "\n") }
       if question.panels == .accuracyValues {
         let values = Set(log.evaluationEntries.compactMap(\.accuracy)).sorted().suffix(8)
-        session.say("The highest validation accuracies logged: " + values.map { fixedDecimal($0) }.joined(separator: ", "), to: &output)
+        session.say("The highest validation accuracies logged: " + values.map { AxisScale.fixed($0, decimals: 4, trimmingZeros: false) }.joined(separator: ", "), to: &output)
       }
       output.write("\n")
     }
@@ -320,11 +321,4 @@ struct QuietStream<Base: TextOutputStream>: TextOutputStream {
   var base: Base
   var isQuiet: Bool
   mutating func write(_ string: String) { if !isQuiet { base.write(string) } }
-}
-
-/// Four decimals.
-func fixedDecimal(_ value: Double) -> String {
-  let scaled = Int((value * 10_000).rounded())
-  let fraction = String(scaled % 10_000)
-  return "\(scaled / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
 }

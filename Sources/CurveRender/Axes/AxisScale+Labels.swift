@@ -84,8 +84,9 @@ extension AxisScale {
     return min(6, max(0, 2 - Int(log10(abs(value)).rounded(.down))))
   }
 
-  /// `value` rounded to `decimals` places, without trailing zeros.
-  static func fixed(_ value: Double, decimals: Int) -> String {
+  /// `value` rounded to `decimals` places (at most 6), without trailing zeros unless
+  /// `trimmingZeros` is false (for columns of a table).
+  package static func fixed(_ value: Double, decimals: Int, trimmingZeros: Bool = true) -> String {
     let decimals = min(6, max(0, decimals))
     let power = pow(10, Double(decimals))
     let magnitude = (abs(value) * power).rounded()
@@ -96,7 +97,7 @@ extension AxisScale {
     var fraction = String(units % divisor)
     if decimals > 0 {
       fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-      while fraction.hasSuffix("0") { fraction.removeLast() }
+      while trimmingZeros, fraction.hasSuffix("0") { fraction.removeLast() }
     } else {
       fraction = ""
     }
