@@ -27,6 +27,31 @@ public struct ExerciseAnswer: Sendable, Equatable {
   }
 }
 
+extension ExerciseAnswer {
+  /// Sets the answer to `question` from what a learner wrote, read with
+  /// ``AnswerVocabulary``; returns false, changing nothing, when the text does not answer it.
+  public mutating func set(_ question: Exercise.Question, from text: String) -> Bool {
+    switch question {
+    case .pattern:
+      guard let pattern = AnswerVocabulary.pattern(text) else { return false }
+      self.pattern = pattern
+    case .keepStep:
+      guard let step = AnswerVocabulary.step(text) else { return false }
+      keepStep = step
+    case .remedy:
+      guard let remedy = AnswerVocabulary.remedy(text) else { return false }
+      self.remedy = remedy
+    case .setSize:
+      guard let size = AnswerVocabulary.step(text) else { return false }
+      setSize = size
+    case .patienceStop:
+      guard let step = AnswerVocabulary.step(text) else { return false }
+      patienceStop = step
+    }
+    return true
+  }
+}
+
 /// Reads the words people type for patterns and remedies: case, spaces, hyphens and common
 /// synonyms ("overfit", "high variance", "lower lr", "L2").
 public enum AnswerVocabulary {

@@ -156,25 +156,9 @@ public struct ClassGrades: Sendable {
         blanks += 1
         continue
       }
-      var understood = true
-      switch question {
-      case .pattern:
-        answer.pattern = AnswerVocabulary.pattern(text)
-        understood = answer.pattern != nil
-      case .keepStep:
-        answer.keepStep = AnswerVocabulary.step(text)
-        understood = answer.keepStep != nil
-      case .remedy:
-        answer.remedy = item.options.action(forLetter: text) ?? AnswerVocabulary.remedy(text)
-        understood = answer.remedy != nil
-      case .setSize:
-        answer.setSize = AnswerVocabulary.step(text)
-        understood = answer.setSize != nil
-      case .patienceStop:
-        answer.patienceStop = AnswerVocabulary.step(text)
-        understood = answer.patienceStop != nil
-      }
-      if !understood {
+      // A remedy may be the letter from the student's own worksheet.
+      let letter = question == .remedy ? item.options.action(forLetter: text)?.rawValue : nil
+      if !answer.set(question, from: letter ?? text) {
         unreadable[question.name] = text
         warnings.append(
           "\(file):\(row.line): '\(text)' is not a \(question.name) answer CurveLab knows; scored 0")

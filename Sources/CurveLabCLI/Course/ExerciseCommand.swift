@@ -222,7 +222,7 @@ struct ExerciseRunner {
         {
           text = options[Int(ascii - 97)].value
         }
-        if typed.isEmpty || fill(&answer, question: question, with: text) {
+        if typed.isEmpty || answer.set(question, from: text) {
           if typed.isEmpty { output.write("(left blank)\n") }
           break
         }
@@ -276,28 +276,6 @@ struct ExerciseRunner {
     }
   }
 
-  /// Fills one answer from text; false when the text does not answer the question.
-  func fill(_ answer: inout ExerciseAnswer, question: Exercise.Question, with text: String) -> Bool {
-    switch question {
-    case .pattern:
-      guard let pattern = AnswerVocabulary.pattern(text) else { return false }
-      answer.pattern = pattern
-    case .keepStep:
-      guard let step = AnswerVocabulary.step(text) else { return false }
-      answer.keepStep = step
-    case .remedy:
-      guard let remedy = AnswerVocabulary.remedy(text) else { return false }
-      answer.remedy = remedy
-    case .setSize:
-      guard let size = AnswerVocabulary.step(text) else { return false }
-      answer.setSize = size
-    case .patienceStop:
-      guard let step = AnswerVocabulary.step(text) else { return false }
-      answer.patienceStop = step
-    }
-    return true
-  }
-
   func parseAnswers(_ text: String, for exercise: Exercise) throws -> ExerciseAnswer {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
@@ -309,7 +287,7 @@ struct ExerciseRunner {
     }
     var answer = ExerciseAnswer()
     for (question, part) in zip(exercise.questions, parts) where !part.isEmpty {
-      guard fill(&answer, question: question, with: part) else {
+      guard answer.set(question, from: part) else {
         throw ArgumentError.invalidValue(argument: "--answers", value: part, expected: "an answer to '\(question.name)'" + (question == .remedy ? " such as lower-learning-rate or early-stopping" : question == .pattern ? ": healthy, overfitting, underfitting or erratic" : ": a step number"))
       }
     }
