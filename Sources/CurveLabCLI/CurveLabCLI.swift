@@ -49,6 +49,14 @@ public enum CurveLabCLI {
     }
   }
 
+  /// The commands of the course, which all load the course and the learner's progress.
+  private static var courseCommands: [any CourseSubcommand.Type] {
+    [
+      CourseCommand.self, LessonCommand.self, QuizCommand.self, ExerciseCommand.self,
+      ProgressCommand.self, ResetCommand.self,
+    ]
+  }
+
   /// Every subcommand, for parsing and for the top-level help.
   static let rootCommand = CommandSpec(
     name: "curvelab",
@@ -70,19 +78,12 @@ public enum CurveLabCLI {
     _ parsed: ParsedArguments, context: CommandContext, input: some TerminalInput,
     output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) throws -> Int32 {
+    if let command = courseCommands.first(where: { $0.spec.name == parsed.command.name }) {
+      try command.init(parsed: parsed).run(
+        context: context, input: input, output: &output, errors: &errors)
+      return ExitStatus.success
+    }
     switch parsed.command.name {
-    case CourseCommand.spec.name:
-      try CourseCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
-    case LessonCommand.spec.name:
-      try LessonCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
-    case QuizCommand.spec.name:
-      try QuizCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
-    case ExerciseCommand.spec.name:
-      try ExerciseCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
-    case ProgressCommand.spec.name:
-      try ProgressCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
-    case ResetCommand.spec.name:
-      try ResetCommand(parsed: parsed).run(context: context, input: input, output: &output, errors: &errors)
     case GenerateCommand.spec.name:
       try GenerateCommand(parsed).run(output: &output)
     case GradeCommand.spec.name:
