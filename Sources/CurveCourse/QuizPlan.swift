@@ -44,6 +44,34 @@ public struct QuizPlan: Sendable {
     public var correctLetters: String {
       String(options.indices.filter { options[$0].isCorrect }.map(QuizPlan.letter))
     }
+
+    /// The option letters in an answer, sorted and without repeats ("C, a" → "ac"), and the
+    /// characters that are not letters of this question's options. Spaces and commas are
+    /// ignored; case is not significant.
+    public func letters(in answer: String) -> (chosen: String, invalid: String) {
+      var chosen = Set<Character>()
+      var invalid = ""
+      for character in answer.lowercased() where !character.isWhitespace && character != "," {
+        if let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < options.count {
+          chosen.insert(character)
+        } else {
+          invalid.append(character)
+        }
+      }
+      return (String(chosen.sorted()), invalid)
+    }
+
+    /// Why `answer` cannot be scored, or `nil` when it can: letters that are not options, or
+    /// several letters for a single-answer question.
+    public func problem(with answer: String) -> String? {
+      let (chosen, invalid) = letters(in: answer)
+      let last = QuizPlan.letter(options.count - 1)
+      guard invalid.isEmpty else { return "type letters from a to \(last) (h: hint, s: skip, q: stop)" }
+      if !isMultiple, chosen.count > 1 {
+        return "this question has a single answer: type one letter from a to \(last)"
+      }
+      return nil
+    }
   }
 
   /// One option as shown.
@@ -147,16 +175,8 @@ public struct QuizResult: Sendable {
 
     init(question: QuizPlan.Question, answer: String) {
       id = question.id
-      var letters = Set<Character>()
-      var invalid = ""
-      for character in answer.lowercased() where !character.isWhitespace && character != "," {
-        if let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < question.options.count {
-          letters.insert(character)
-        } else {
-          invalid.append(character)
-        }
-      }
-      chosen = String(letters.sorted())
+      let (letters, invalid) = question.letters(in: answer)
+      chosen = letters
       correct = question.correctLetters
       isRight = chosen == correct && invalid.isEmpty
       invalidLetters = invalid

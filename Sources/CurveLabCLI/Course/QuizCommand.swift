@@ -88,13 +88,15 @@ struct QuizCommand: CourseSubcommand {
     if preset != nil, seed == nil {
       throw CLIError.incomplete("--answers needs --seed: the seed fixes the order the answers refer to")
     }
-    if json, !input.isInteractive, preset == nil, seed == nil {
+    // JSON with answers from a pipe prints the JSON alone.
+    let quiet = json && !input.isInteractive
+    if quiet, preset == nil, seed == nil {
       throw CLIError.incomplete("--json with answers from standard input needs --seed, so the answers line up with the questions")
     }
     if seed == nil, preset == nil, let unfinished {
       chosenSeed = unfinished.seed
       answers = unfinished.answers
-    } else if let unfinished, preset == nil, seed != unfinished.seed, !(json && !input.isInteractive) {
+    } else if let unfinished, preset == nil, seed != unfinished.seed, !quiet {
       output.write(
         "Note: your unfinished quiz (seed \(unfinished.seed), \(unfinished.answers.count) answered) is "
           + "replaced once you answer here; quit now and run 'curvelab quiz' to go on with it.\n")
@@ -110,7 +112,7 @@ struct QuizCommand: CourseSubcommand {
     // A saved attempt that no longer fits the quiz (the author changed it) starts afresh.
     if !answers.isEmpty,
       answers.count >= plan.questions.count
-        || zip(answers, plan.questions).contains(where: { runner.problem(with: $0, for: $1) != nil })
+        || zip(answers, plan.questions).contains(where: { $1.problem(with: $0) != nil })
     {
       errors.write("curvelab: note: the quiz changed since your unfinished attempt; starting it afresh\n")
       answers = []
@@ -122,7 +124,7 @@ struct QuizCommand: CourseSubcommand {
           expected: "at most \(plan.questions.count), one per question")
       }
       for (index, answer) in preset.enumerated() {
-        if let problem = runner.problem(with: answer, for: plan.questions[index]) {
+        if let problem = plan.questions[index].problem(with: answer) {
           throw CLIError.incomplete("--answers: answer \(index + 1) ('\(answer)'): \(problem)")
         }
       }
@@ -131,7 +133,6 @@ struct QuizCommand: CourseSubcommand {
       }
       answers = preset
     } else {
-      let quiet = json && !input.isInteractive
       if !quiet {
         output.write(session.bold(plan.title) + "\n")
         output.write("Quiz seed \(quizSeed) (repeat this quiz with --seed \(quizSeed)).")
@@ -205,7 +206,7 @@ struct QuizRunner {
         case "s", "skip", "": answer = ""
         default:
           let letters = typed.filter { $0 != "," && $0 != " " }
-          if let problem = problem(with: letters, for: question) {
+          if let problem = question.problem(with: letters) {
             out.write(problem.prefix(1).uppercased() + problem.dropFirst() + ".\n")
           } else {
             answer = letters
@@ -217,19 +218,6 @@ struct QuizRunner {
       feedback(plan.score(answers).items[index], question: question, output: &out)
     }
     return true
-  }
-
-  /// What is wrong with `answer` (letters) to `question`, or `nil` when it can be scored.
-  func problem(with answer: String, for question: QuizPlan.Question) -> String? {
-    let letters = answer.lowercased().filter { $0 != "," && $0 != " " }
-    let last = QuizPlan.letter(question.options.count - 1)
-    guard letters.allSatisfy({ ($0.asciiValue ?? 0) >= 97 && Int(($0.asciiValue ?? 0) - 97) < question.options.count }) else {
-      return "type letters from a to \(last) (h: hint, s: skip, q: stop)"
-    }
-    if !question.isMultiple, Set(letters).count > 1 {
-      return "this question has a single answer: type one letter from a to \(last)"
-    }
-    return nil
   }
 
   func show(_ question: QuizPlan.Question, number: Int, output: inout some TextOutputStream) {
