@@ -37,7 +37,7 @@ public struct GradingKey: Sendable {
   /// Reads the set in `folder`.
   public init(folder: String) throws(ClassroomError) {
     self.folder = folder
-    let manifestPath = folder + "/manifest.json"
+    let manifestPath = folder + "/" + SetManifest.fileName
     let manifest = try Self.json(at: manifestPath)
     guard manifest["format"]?.stringValue == SetManifest.formatName else {
       throw .cannotRead(path: manifestPath, reason: "it is not the manifest of a generated set")
