@@ -135,7 +135,7 @@ public struct TerminalMarkdownRenderer: Sendable {
     let available = max(8, width - indent.count)
     let isShell = Self.shellLanguages.contains(info.split(separator: " ").first.map(String.init) ?? "")
     return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { source in
-      Self.wrapCode(printableCode(source), width: available, isShell: isShell).map { piece in
+      wrapCodeLine(printableCode(source), width: available, marker: isShell ? " \\" : "").map { piece in
         var indented = StyledText(indent)
         indented.append(StyledText(piece))
         return indented
@@ -145,39 +145,6 @@ public struct TerminalMarkdownRenderer: Sendable {
 
   /// Info strings whose long lines break with a trailing backslash, so they still paste.
   static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console", "zsh"]
-
-  /// Breaks a code line wider than `width` at spaces: shell lines end each piece with ` \` so
-  /// the command still runs when pasted; other code continues on a line indented two more.
-  static func wrapCode(_ line: String, width: Int, isShell: Bool) -> [String] {
-    guard displayWidth(of: line) > width else { return [line] }
-    let leading = String(line.prefix { $0 == " " })
-    let continuation = leading + "  "
-    var pieces: [String] = []
-    var current = ""
-    let marker = isShell ? " \\" : ""
-    for word in line.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-      let prefix = current.isEmpty ? (pieces.isEmpty ? leading : continuation) : current + " "
-      if !current.isEmpty, displayWidth(of: prefix + word) + marker.count > width {
-        pieces.append(current + marker)
-        current = continuation + word
-      } else {
-        current = prefix + word
-      }
-    }
-    if !current.isEmpty { pieces.append(current) }
-    // A single word wider than the line is cut into pieces.
-    return pieces.flatMap { piece -> [String] in
-      var rest = Substring(piece)
-      var parts: [String] = []
-      while displayWidth(of: String(rest)) > width {
-        let head = rest.prefix(width)
-        parts.append(String(head))
-        rest = rest.dropFirst(head.count)
-      }
-      parts.append(String(rest))
-      return parts
-    }
-  }
 
   /// A caller's line made safe: no escapes without colour, and cut to `width` if too wide.
   private func fittedCustomLine(_ line: String, width: Int) -> String {

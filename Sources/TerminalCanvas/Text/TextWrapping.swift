@@ -59,3 +59,60 @@ extension Substring {
     String(map { $0 == "\t" ? " " : $0 })
   }
 }
+
+/// Breaks a line of code wider than `width` at spaces, keeping its indentation; continuation
+/// lines are indented two columns more.
+///
+/// - Parameters:
+///   - line: One line of code, leading spaces included.
+///   - width: The widest line wanted.
+///   - marker: Appended to every line but the last, such as `" \\"` so a shell command still
+///     runs when pasted; empty for other code.
+///   - keepingFlagValues: Keep a `--flag` with the value after it on one line.
+/// - Returns: The pieces; a single word wider than `width` is cut into pieces too.
+///
+/// ```swift
+/// wrapCodeLine("curvelab simulate --seed 1 --eval-steps 10", width: 30, marker: " \\",
+///              keepingFlagValues: true)
+/// // ["curvelab simulate --seed 1 \\", "  --eval-steps 10"]
+/// ```
+public func wrapCodeLine(
+  _ line: String, width: Int, marker: String = "", keepingFlagValues: Bool = false
+) -> [String] {
+  guard displayWidth(of: line) > width else { return [line] }
+  let leading = String(line.prefix { $0 == " " })
+  let continuation = leading + "  "
+  var units: [String] = []
+  for word in line.split(separator: " ").map(String.init) {
+    if keepingFlagValues, let last = units.last, last.hasPrefix("--"), !last.contains(" "),
+      !word.hasPrefix("--")
+    {
+      units[units.count - 1] = last + " " + word
+    } else {
+      units.append(word)
+    }
+  }
+  var pieces: [String] = []
+  var current = ""
+  for unit in units {
+    let prefix = current.isEmpty ? (pieces.isEmpty ? leading : continuation) : current + " "
+    if !current.isEmpty, displayWidth(of: prefix + unit) + displayWidth(of: marker) > width {
+      pieces.append(current + marker)
+      current = continuation + unit
+    } else {
+      current = prefix + unit
+    }
+  }
+  if !current.isEmpty { pieces.append(current) }
+  return pieces.flatMap { piece -> [String] in
+    var rest = Substring(piece)
+    var parts: [String] = []
+    while displayWidth(of: String(rest)) > width {
+      let head = rest.prefix(max(1, width))
+      parts.append(String(head))
+      rest = rest.dropFirst(head.count)
+    }
+    parts.append(String(rest))
+    return parts
+  }
+}
