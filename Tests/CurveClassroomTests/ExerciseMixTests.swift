@@ -48,10 +48,10 @@ import Testing
 
   @Test func ordersScenariosFromTheSeed() {
     let spec = ExerciseSetSpec(count: 10, seed: 5)
-    let order = spec.scenarios(student: nil)
-    #expect(order == spec.scenarios(student: nil))
+    let order = spec.scenarios()
+    #expect(order == spec.scenarios())
     #expect(order.filter { $0 == .healthy }.count == 3)
-    let others = (6..<16).map { ExerciseSetSpec(count: 10, seed: $0).scenarios(student: nil) }
+    let others = (6..<16).map { ExerciseSetSpec(count: 10, seed: $0).scenarios() }
     #expect(others.contains { $0 != order })
     #expect(spec.exerciseSeed(index: 0, student: nil) != spec.exerciseSeed(index: 0, student: "ana"))
   }

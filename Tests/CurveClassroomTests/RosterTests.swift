@@ -76,4 +76,10 @@ import Testing
     #expect(Fixtures.listing(out).contains("students/etc_x/key.json"))
     #expect(Fixtures.listing(out).contains("students/abs/key.json"))
   }
+
+  @Test func variantsShareThePatternOrderButNotTheCurves() throws {
+    let sets = try ExerciseSet.generate(ExerciseSetSpec(count: 8, seed: 11), students: ["ana", "bo"])
+    #expect(sets[0].exercises.map(\.scenario) == sets[1].exercises.map(\.scenario))
+    #expect(sets[0].exercises.map(\.solved.log) != sets[1].exercises.map(\.solved.log))
+  }
 }

@@ -32,14 +32,14 @@ public struct ExerciseSet: Sendable {
     _ spec: ExerciseSetSpec, students: [String?], budget: RunBudget = .classroom
   ) throws(ClassroomError) -> [ExerciseSet] {
     let generator = budget.generator(difficulty: spec.difficulty, questions: spec.questions)
-    let plans = students.map { spec.scenarios(student: $0) }
+    let scenarios = spec.scenarios()
     let count = spec.count
     let results = Parallel.map(students.count * count) {
       task -> Result<GeneratedExercise, ClassroomError> in
       let student = students[task / count]
       let index = task % count
       return make(
-        index: index, scenario: plans[task / count][index], spec: spec, student: student,
+        index: index, scenario: scenarios[index], spec: spec, student: student,
         generator: generator)
     }
     var sets: [ExerciseSet] = []

@@ -8,7 +8,7 @@ public import CurveSim
 ///
 /// ```swift
 /// let spec = ExerciseSetSpec(count: 20, seed: 7, mix: .standard, difficulty: .medium)
-/// spec.scenarios(student: nil)      // 20 scenarios in an order drawn from seed 7
+/// spec.scenarios()                  // 20 scenarios in an order drawn from seed 7
 /// spec.exerciseSeed(index: 0, student: "ada")
 /// ```
 public struct ExerciseSetSpec: Sendable, Equatable {
@@ -85,8 +85,8 @@ public struct ExerciseSetSpec: Sendable, Equatable {
   }
 
   /// The scenario of each exercise: the mix scaled to ``count``, in an order drawn from the
-  /// seed (and the student, for a variant).
-  public func scenarios(student: String?) -> [Scenario] {
+  /// seed. Every student's variant has the same order.
+  public func scenarios() -> [Scenario] {
     var list: [Scenario] = []
     for (scenario, count) in mix.counts(total: count) {
       list += Array(repeating: scenario, count: count)
