@@ -16,6 +16,9 @@ struct DiagnoseCommand {
       logs, and CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name \
       and the content; --format overrides it. Several files give a verdict each and a \
       comparison; with --merge they are one run (e.g. one TensorBoard CSV per series).
+
+      Early stopping is replayed as the chosen framework's code does it: where it stops, and \
+      the checkpoint restored or, when none is, the last weights (Docs/early-stopping.md).
       """,
     examples: [
       "curvelab diagnose output/trainer_state.json",
