@@ -71,6 +71,11 @@ import Testing
     #expect(endsAtLastEvaluation.restoredStep == 300)
     #expect(endsLater.restoredStep == 200)
     #expect(endsLater.bestStep == 300)
+    // 4.47-4.49 name the unwritten checkpoint-300 and load nothing: the weights of step 350.
+    let interim = EarlyStoppingPolicy(patience: 5, saveSteps: 200, trainerVersion: .interim)
+      .replay(values: values, steps: [100, 200, 300], endStep: 350)
+    #expect(interim.restoredStep == nil)
+    #expect(interim.keptStep == 350)
   }
 
   // MARK: Keras

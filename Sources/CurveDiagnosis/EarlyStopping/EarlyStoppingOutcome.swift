@@ -15,7 +15,8 @@ public struct EarlyStoppingOutcome: Sendable, Equatable {
   /// ``restoredStep``: a best that wrote no checkpoint, a Lightning `min_delta` that the
   /// checkpoint callback does not apply.
   public var bestStep: Int?
-  /// The step training ends at: the stop, or the last evaluation when the rule never fires.
+  /// The step training ends at: the stop, or when the rule never fires the end of the run
+  /// (transformers' `max_steps` when known, else the last evaluation).
   public var lastStep: Int?
   /// Why it stopped.
   public var reason: Reason?

@@ -23,6 +23,6 @@ extension EarlyStoppingPolicy {
     }
     return outcome(
       stop: nil, steps, best: rule.bestStep, restored: rule.restoredStep, reason: nil,
-      precision: .float64)
+      precision: .float64, end: endStep)
   }
 }

@@ -96,21 +96,24 @@ public struct EarlyStoppingPolicy: Sendable, Equatable {
   public func replay(values: [Double?], steps: [Int], endStep: Int? = nil) -> EarlyStoppingOutcome {
     precondition(values.count == steps.count, "one step per value")
     switch framework {
-    case .transformers: return replayTransformers(values, steps, endStep: endStep ?? steps.last)
+    case .transformers:
+      let end = endStep.map { max($0, steps.last ?? $0) } ?? steps.last
+      return replayTransformers(values, steps, endStep: end)
     case .keras: return replayKeras(values, steps)
     case .lightning: return replayLightning(values, steps)
     }
   }
 
-  /// The outcome of a replay that stopped after evaluation `stop` (or never, for `nil`).
+  /// The outcome of a replay that stopped after evaluation `stop` (or never, for `nil`, when
+  /// training runs on to `end`, by default the last evaluation).
   func outcome(
     stop: Int?, _ steps: [Int], best: Int?, restored: Int?, reason: EarlyStoppingOutcome.Reason?,
-    precision: ValuePrecision
+    precision: ValuePrecision, end: Int? = nil
   ) -> EarlyStoppingOutcome {
     EarlyStoppingOutcome(
       policy: self, stopIndex: stop, stopStep: stop.map { steps[$0] },
       restoredStep: restoresBest ? restored : nil, bestStep: best,
-      lastStep: stop.map { steps[$0] } ?? steps.last, reason: reason,
+      lastStep: stop.map { steps[$0] } ?? end ?? steps.last, reason: reason,
       evaluationCount: steps.count, precision: precision)
   }
 }
