@@ -17,8 +17,8 @@ import _CurveLabTestSupport
   }
 
   /// Writes `text` to a fresh file, runs `diagnose FILE --json` with `arguments`, and returns
-  /// the run's `early_stopping` object.
-  private func earlyStopping(of text: String, named name: String, _ arguments: [String]) throws
+  /// the report's run.
+  private func diagnosed(_ text: String, named name: String, _ arguments: [String]) throws
     -> JSONValue
   {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -30,7 +30,14 @@ import _CurveLabTestSupport
     let result = run(["diagnose", path, "--json"] + arguments)
     #expect(result.status == 0, "\(result.errors)")
     let report = try JSONValue(parsing: result.output)
-    return try #require(report["runs"]?[0]?["early_stopping"])
+    return try #require(report["runs"]?[0])
+  }
+
+  /// The `early_stopping` object of ``diagnosed(_:named:_:)``.
+  private func earlyStopping(of text: String, named name: String, _ arguments: [String]) throws
+    -> JSONValue
+  {
+    try #require(try diagnosed(text, named: name, arguments)["early_stopping"])
   }
 
   /// A `trainer_state.json` as the Trainer writes it: a training record and an evaluation at
@@ -169,18 +176,10 @@ import _CurveLabTestSupport
   }
 
   @Test func aSaveStepsTheTrainerWouldRefuseIsNoted() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "curvelab-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("trainer_state.json").path
-    try trainerState([0.9, 0.8, 0.7], steps: [100, 200, 300], maxSteps: 300)
-      .write(toFile: path, atomically: true, encoding: .utf8)
-    let result = run(["diagnose", path, "--json", "--save-steps", "150"])
-    #expect(result.status == 0)
-    let warnings = try JSONValue(parsing: result.output)["runs"]?[0]?["warnings"]
-    #expect(
-      warnings?[0]?.stringValue?.contains("not a multiple of the log's eval_steps 100") == true)
+    let state = trainerState([0.9, 0.8, 0.7], steps: [100, 200, 300], maxSteps: 300)
+    let run = try diagnosed(state, named: "trainer_state.json", ["--save-steps", "150"])
+    let warning = run["warnings"]?[0]?.stringValue ?? ""
+    #expect(warning.contains("not a multiple of the log's eval_steps 100"), "\(warning)")
   }
 
   // MARK: Keras
