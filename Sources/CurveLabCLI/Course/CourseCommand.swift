@@ -62,7 +62,7 @@ struct CourseCommand: CourseSubcommand {
         let lesson = try session.lesson(named: name)
         LessonReader(session: session).read(lesson, progress: &progress, input: input, output: &output)
       }
-      session.save(progress, errors: &errors)
+      session.save(&progress, errors: &errors)
     }
   }
 

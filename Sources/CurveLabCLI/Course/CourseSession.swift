@@ -88,16 +88,17 @@ struct CourseSession {
     return progress
   }
 
-  /// Saves progress; a failure is a warning, never a crash, and says what was not saved.
+  /// Saves progress, merged with whatever another window saved meanwhile, and carries on from
+  /// the merged progress; a failure is a warning, never a crash, and says what was not saved.
   /// Returns whether it was saved.
   @discardableResult
-  func save(_ progress: CourseProgress, errors: inout some TextOutputStream) -> Bool {
+  func save(_ progress: inout CourseProgress, errors: inout some TextOutputStream) -> Bool {
     guard let store else {
       errors.write("curvelab: warning: no HOME or XDG_STATE_HOME, so progress is not saved (use --progress FILE)\n")
       return false
     }
     do {
-      try store.save(progress)
+      progress = try store.save(progress)
       return true
     } catch let damage as ProgressStore.Damage {
       errors.write("curvelab: warning: progress not saved: \(damage.reason)\n")

@@ -83,8 +83,9 @@ struct ExerciseCommand: CourseSubcommand {
     if let answers {
       let answer = try runner.parseAnswers(answers, for: target.solved.exercise)
       let grade = target.solved.grade(answer)
-      progress.recordExercise(target.solved.exercise.id, fraction: grade.fraction)
-      session.save(progress, errors: &errors)
+      progress.recordExercise(
+        target.solved.exercise.id, fraction: grade.fraction, answer: grade.answerText)
+      session.save(&progress, errors: &errors)
       if json {
         output.write(runner.json(grade, target: target) + "\n")
       } else {
@@ -93,7 +94,7 @@ struct ExerciseCommand: CourseSubcommand {
       return
     }
     try runner.attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
-    session.save(progress, errors: &errors)
+    session.save(&progress, errors: &errors)
   }
 }
 
@@ -169,8 +170,8 @@ struct ExerciseRunner {
     while true {
       let target = try practiceExercise(seed: seed, scenario: scenario, difficulty: difficulty)
       let finished = try attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
-      session.save(progress, errors: &errors)
-      guard finished, input.isInteractive else { return }
+      session.save(&progress, errors: &errors)
+      guard finished else { return }
       output.write("Another run? [Y/n] ")
       guard let line = input.readLine(), !line.lowercased().hasPrefix("n") else { return }
       seed = seed < UInt64(Int64.max) ? seed + 1 : 1
@@ -232,7 +233,7 @@ struct ExerciseRunner {
       }
     }
     let grade = solved.grade(answer)
-    progress.recordExercise(exercise.id, fraction: grade.fraction)
+    progress.recordExercise(exercise.id, fraction: grade.fraction, answer: grade.answerText)
     writeGrade(grade, target: target, output: &output)
     if input.isInteractive {
       output.write("Show the worked solution? [y/N] ")
@@ -345,6 +346,11 @@ struct ExerciseRunner {
   }
 }
 
+
+extension ExerciseGrade {
+  /// The answers as given, comma-separated in question order, as `--answers` takes them.
+  var answerText: String { items.map(\.given).joined(separator: ",") }
+}
 
 /// 3 or 3.5.
 func pointsText(_ value: Double) -> String {

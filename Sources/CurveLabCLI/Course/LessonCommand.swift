@@ -31,7 +31,7 @@ struct LessonCommand: CourseSubcommand {
     }
     let lesson = try session.lesson(named: parsed.positionals[0])
     LessonReader(session: session).read(lesson, progress: &progress, input: input, output: &output)
-    session.save(progress, errors: &errors)
+    session.save(&progress, errors: &errors)
   }
 }
 

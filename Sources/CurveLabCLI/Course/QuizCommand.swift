@@ -144,7 +144,7 @@ struct QuizCommand: CourseSubcommand {
         save: { answered in
           progress.quizzes[key, default: .init(attempts: 0, best: 0, questionCount: plan.questions.count)]
             .unfinished = .init(seed: quizSeed, answers: answered)
-          session.save(progress, errors: &errors)
+          session.save(&progress, errors: &errors)
         })
       if !finished {
         if !quiet {
@@ -164,7 +164,7 @@ struct QuizCommand: CourseSubcommand {
     progress.recordQuiz(
       key, correct: result.correctCount, of: plan.questions.count,
       keepingUnfinished: preset != nil || (seed != nil && seed != unfinished?.seed))
-    session.save(progress, errors: &errors)
+    session.save(&progress, errors: &errors)
     if json {
       output.write(runner.json(result, seed: quizSeed, path: key, finished: true) + "\n")
     } else {
