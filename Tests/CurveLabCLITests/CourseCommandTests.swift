@@ -14,13 +14,13 @@ import Testing
   let progressPath = FileManager.default.temporaryDirectory
     .appendingPathComponent("curvelab-cli-\(UUID().uuidString)/progress.json").path
 
-  private func run(_ arguments: [String], input: [String] = [], course: String = root)
-    -> (status: Int32, output: String, errors: String)
-  {
+  private func run(
+    _ arguments: [String], input: [String] = [], course: String = root, toTerminal: Bool = false
+  ) -> (status: Int32, output: String, errors: String) {
     var output = ""
     var errors = ""
     let context = CommandContext(
-      terminal: Terminal(isTTY: false, width: 80, isColorEnabled: false),
+      terminal: Terminal(isTTY: toTerminal, width: 80, isColorEnabled: false),
       environment: ["CURVELAB_COURSE": course, "HOME": "/nonexistent"])
     let status = CurveLabCLI.run(
       arguments + (arguments.first == "check" ? [] : ["--progress", progressPath]), context: context,
@@ -46,8 +46,16 @@ import Testing
     #expect(output.contains("curvelab lesson N"))
   }
 
-  @Test func aLessonPrintedWholeCountsAsRead() {
-    let lesson = run(["lesson", "3"])
+  @Test func aLessonPipedToAnotherProgramIsNotMarkedRead() {
+    let piped = run(["lesson", "3"])
+    #expect(piped.status == 0)
+    #expect(piped.output.contains("Lesson 3 of 10"))
+    #expect(run(["progress"]).output.contains("3. Accuracy curves, and why they move in steps: not opened"))
+    #expect(run(["course"]).output.contains("[ ]  3."))
+  }
+
+  @Test func aLessonPrintedWholeToATerminalCountsAsRead() {
+    let lesson = run(["lesson", "3"], toTerminal: true)
     #expect(lesson.status == 0)
     #expect(lesson.output.contains("Lesson 3 of 10"))
     #expect(lesson.output.contains("Rerun it:\n  curvelab simulate"))
@@ -148,7 +156,7 @@ import Testing
   }
 
   @Test func resettingEverythingWithoutATerminalNeedsYes() {
-    _ = run(["lesson", "1"])
+    _ = run(["lesson", "1"], toTerminal: true)
     #expect(run(["reset"]).status == 2)
     #expect(run(["reset", "--yes"]).status == 0)
     #expect(run(["progress"]).output.contains("1. What learning curves are: not opened"))

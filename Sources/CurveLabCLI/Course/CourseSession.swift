@@ -43,6 +43,8 @@ struct CourseSession {
   var style: FigureStyle
   let asciiOnly: Bool
   let isInteractive: Bool
+  /// Whether standard output is a terminal (a person sees what is printed), not a pipe.
+  let writesToTerminal: Bool
   let screenHeight: Int
 
   /// Options every course command takes.
@@ -76,6 +78,7 @@ struct CourseSession {
       width: min(context.terminal.width, 100), panelHeight: 12,
       chart: ChartOptions(isColorEnabled: colour, charset: asciiOnly ? .ascii : .braille))
     isInteractive = context.terminal.isTTY && input.isInteractive
+    writesToTerminal = context.terminal.isTTY
     screenHeight = context.screenHeight
   }
 

@@ -48,7 +48,6 @@ struct LessonReader {
       + [""] + wrap(nextStep(after: lesson), width: session.style.width).map { session.colored($0, 2) }
     let id = lesson.entry.id
     var state = progress.lessons[id] ?? CourseProgress.LessonState(isFinished: false, page: 0)
-    progress.lastLesson = id
     if session.isInteractive {
       let pager = Pager(screenHeight: session.screenHeight)
       let start = state.isFinished ? 0 : state.page
@@ -57,10 +56,14 @@ struct LessonReader {
       state.isFinished = state.isFinished || outcome.reachedEnd
     } else {
       for line in lines { output.write(line + "\n") }
+      // Printed whole to a terminal, the lesson was in front of the learner. Into a pipe it
+      // may have gone to a program that stopped early (`| head`), so it is not marked.
+      guard session.writesToTerminal else { return }
       state.isFinished = true
       state.page = 0
     }
     progress.lessons[id] = state
+    progress.lastLesson = id
   }
 
   private func nextStep(after lesson: Lesson) -> String {
