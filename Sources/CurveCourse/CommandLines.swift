@@ -8,5 +8,5 @@ import TerminalCanvas
 /// // ["  curvelab simulate --scenario erratic \", "    --seed 60 --eval-steps 10"]
 /// ```
 public func commandLines(_ command: String, width: Int, indent: String = "  ") -> [String] {
-  wrapCodeLine(indent + command, width: width, marker: " \\", keepingFlagValues: true)
+  wrapCode(indent + command, width: width, syntax: .shell, keepingFlagValues: true).lines
 }
