@@ -54,6 +54,9 @@ public struct TrainingLogChart: Sendable, Equatable {
   /// Markers to draw on every panel, with `x` **in steps** whatever the axis; they are moved to
   /// epochs when the axis is in epochs.
   public var markers: [ChartMarker]
+  /// What a model that has learned nothing scores, included in the value axes; by default
+  /// what is known for the log (``ReferenceLevels/known(for:)``).
+  public var referenceLevels: ReferenceLevels
 
   /// The narrowest width at which two panels go side by side.
   public static let sideBySideWidth = 100
@@ -66,6 +69,7 @@ public struct TrainingLogChart: Sendable, Equatable {
     self.panels = panels
     self.xAxis = xAxis
     self.markers = markers
+    referenceLevels = .known(for: log)
   }
 
   /// Draws the chart as lines of text, none wider than `width`, without trailing spaces.

@@ -65,6 +65,35 @@ import _CurveLabTestSupport
     return result
   }
 
+  @Test func withoutColourValidationIsToldFromTrainingByItsMarks() {
+    let lines = TrainingLogChart(SampleLogs.overfitting, panels: .loss).render(
+      width: 80, panelHeight: 14, options: ChartOptions(charset: .braille))
+    let plot = lines.dropFirst(2).joined(separator: "\n")
+    // The validation glyph sits on the curve in several places, not only at its end; the
+    // training glyph marks only its end.
+    #expect(plot.filter { $0 == "o" }.count >= 4)
+    #expect(plot.filter { $0 == "*" }.count == 1)
+    #expect(lines[0].contains("* training") && lines[0].contains("o validation"))
+  }
+
+  @Test func simulatedRunsIncludeWhatAModelThatLearnedNothingScores() {
+    var log = SampleLogs.overfitting
+    log.metadata.source = "simulator"
+    #expect(TrainingLogChart(log).referenceLevels == .balancedBinary)
+    #expect(TrainingLogChart(SampleLogs.overfitting).referenceLevels == .none)
+    // The accuracy panel (0.42 to 0.98 here) reaches down past the chance level of 0.5 either
+    // way; a run that never leaves 0.5 still gets a fifth of the scale.
+    log.evaluationEntries = log.evaluationEntries.map { entry in
+      var flat = entry
+      flat.accuracy = 0.5
+      flat.trainingAccuracy = 0.5
+      return flat
+    }
+    let accuracy = TrainingLogChart(log).accuracyChart
+    #expect(accuracy.valueScale == 1)
+    #expect(accuracy.referenceValues == [0.5])
+  }
+
   @Test(arguments: [99, 100])
   func panelsGoSideBySideFromAHundredColumns(width: Int) {
     let lines = Self.standard.render(width: width, panelHeight: 12)
