@@ -37,13 +37,15 @@ public enum RunFigure {
   /// The chart of `log`.
   public static func chart(
     of log: TrainingLog, panels: TrainingLogChart.Panels = .all, marksBest: Bool = false,
-    stopStep: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, style: FigureStyle
+    stopStep: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, marksEvaluations: Bool = false,
+    style: FigureStyle
   ) -> [String] {
     var markers: [ChartMarker] = []
     if marksBest, let best = ChartMarker.best(in: log) { markers.append(best) }
     if let stopStep { markers.append(ChartMarker(x: Double(stopStep), label: "stop", color: .red)) }
-    return TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers).render(
-      width: style.width, panelHeight: style.panelHeight, options: style.chart)
+    var chart = TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers)
+    chart.marksEvaluations = marksEvaluations
+    return chart.render(width: style.width, panelHeight: style.panelHeight, options: style.chart)
   }
 }
 

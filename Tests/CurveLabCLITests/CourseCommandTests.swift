@@ -194,6 +194,42 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
   }
 
+  @Test func multipleAnswerFeedbackSaysWhatWasChosenWronglyAndWhatWasMissed() throws {
+    let plan = try quizPlan(seed: 5)
+    let index = try #require(plan.questions.firstIndex { $0.isMultiple && $0.correctLetters.count >= 2 })
+    let question = plan.questions[index]
+    let right = question.correctLetters.first!
+    let wrong = try #require(question.options.indices.map(QuizPlan.letter).first { !question.correctLetters.contains($0) })
+    let missed = question.correctLetters.dropFirst()
+    let answers = Array(repeating: "s", count: index) + ["\(right)\(wrong)"]
+    let result = run(["quiz", "--seed", "5"], input: answers)
+    let feedback = try #require(result.output.components(separatedBy: "Question \(index + 1) of").last)
+    let flat = feedback.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(flat.contains("You chose \(right) (right:"))
+    #expect(flat.contains("You chose \(wrong) (wrong:"))
+    for letter in missed { #expect(flat.contains("You missed \(letter) (")) }
+  }
+
+  @Test func theQuizScoreStaysOnScreenUntilTheLearnerGoesBackToTheMenu() throws {
+    var output = ""
+    var errors = ""
+    let context = CommandContext(
+      terminal: Terminal(isTTY: true, width: 80, isColorEnabled: false),
+      environment: ["CURVELAB_COURSE": Self.root, "HOME": "/nonexistent"])
+    let skips = Array(repeating: "s", count: try quizPlan(seed: 1).questions.count)
+    // The menu's quiz draws a new seed, so skip generously; the menu reads the rest as choices.
+    let input = ScriptedInput(["z"] + skips + ["", "q"], isInteractive: true)
+    _ = CurveLabCLI.run(
+      ["course", "--progress", progressPath], context: context, input: input, output: &output,
+      errors: &errors)
+    let afterScore = try #require(output.components(separatedBy: "Score: 0 of").last)
+    #expect(afterScore.contains("To review:"))
+    #expect(afterScore.contains("Enter: back to the menu"))
+    // The menu is drawn again only after that key.
+    let pause = try #require(afterScore.range(of: "Enter: back to the menu"))
+    #expect(!afterScore[..<pause.lowerBound].contains("continue here"))
+  }
+
   @Test func checkValidatesAnInstructorsOwnQuiz() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("curvelab-\(UUID().uuidString).quiz").path
     try "## Q one\nsection: 7\ntype: single\n\nWhat?\n\n[x] A\n    yes\n[ ] A\n    no\n"

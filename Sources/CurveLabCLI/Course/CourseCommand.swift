@@ -46,6 +46,9 @@ struct CourseCommand: CourseSubcommand {
       case "q", "quit", "exit": return
       case "z", "quiz":
         try QuizCommand.interactive(session: session, progress: &progress, input: input, output: &output, errors: &errors)
+        // The score and the list to review stay on screen until the learner is done with them.
+        output.write("\nEnter: back to the menu > ")
+        _ = input.readLine()
       case "e", "exercise":
         try ExerciseRunner(session: session).practise(seed: nil, input: input, output: &output, errors: &errors, progress: &progress)
       case "p", "progress":

@@ -89,9 +89,15 @@ extension LineChart {
       lines.append(line)
     }
     let tickColumns = Set(xTicks.map(\.column))
+    let markColumns = Set(axisMarks.compactMap { frame.column(ofX: $0) }.map { plotStart + $0 })
     var axis = String(repeating: " ", count: labelWidth + 1) + glyphs.corner
     for column in plotStart..<width {
-      axis += tickColumns.contains(column) ? glyphs.tickDown : glyphs.horizontal
+      switch (tickColumns.contains(column), markColumns.contains(column)) {
+      case (true, true): axis += glyphs.tickBoth
+      case (true, false): axis += glyphs.tickDown
+      case (false, true): axis += glyphs.tickUp
+      case (false, false): axis += glyphs.horizontal
+      }
     }
     lines.append(StyledText(axis))
     lines.append(
@@ -101,17 +107,22 @@ extension LineChart {
 }
 
 /// The characters that draw the axes in a charset.
-private struct AxisGlyphs {
+struct AxisGlyphs {
   let vertical: String
   let tick: String
   let corner: String
   let horizontal: String
   let tickDown: String
+  /// An axis mark (``LineChart/axisMarks``), and one where a labelled tick falls too.
+  let tickUp: String
+  let tickBoth: String
 
   init(charset: Charset) {
     switch charset {
-    case .braille: (vertical, tick, corner, horizontal, tickDown) = ("│", "┤", "└", "─", "┬")
-    case .ascii: (vertical, tick, corner, horizontal, tickDown) = ("|", "+", "+", "-", "+")
+    case .braille:
+      (vertical, tick, corner, horizontal, tickDown, tickUp, tickBoth) = ("│", "┤", "└", "─", "┬", "┴", "┼")
+    case .ascii:
+      (vertical, tick, corner, horizontal, tickDown, tickUp, tickBoth) = ("|", "+", "+", "-", "+", "^", "+")
     }
   }
 }

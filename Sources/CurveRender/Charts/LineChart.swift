@@ -34,6 +34,9 @@ public struct LineChart: Sendable, Equatable {
   public var referenceValues: [Double]
   /// The full scale of a bounded metric (1 for accuracy), or `nil`; see ``ValueAxisRule``.
   public var valueScale: Double?
+  /// Positions marked with a small upward tick on the horizontal axis, such as the steps at
+  /// which a run was evaluated.
+  public var axisMarks: [Double] = []
 
   /// Creates a chart.
   public init(

@@ -66,7 +66,7 @@ extension TrainingLogChart {
   private func panel(
     title: String, training: ChartSeries?, validation: ChartSeries, axis: ResolvedAxis
   ) -> LineChart {
-    LineChart(
+    var chart = LineChart(
       title: title, series: [training, validation].compactMap { $0 }, xRange: axis.range,
       xAxisLabel: axis.unit.rawValue,
       markers: markers.compactMap { marker in
@@ -76,6 +76,10 @@ extension TrainingLogChart {
         return moved
       },
       xTicksAreWholeNumbers: axis.unit == .step)
+    if marksEvaluations {
+      chart.axisMarks = log.evaluationEntries.compactMap { axis.position(step: $0.step, epoch: $0.epoch) }
+    }
+    return chart
   }
 
   /// The horizontal axis this log can have: epochs only when they can be worked out.

@@ -57,6 +57,9 @@ public struct TrainingLogChart: Sendable, Equatable {
   /// What a model that has learned nothing scores, included in the value axes; by default
   /// what is known for the log (``ReferenceLevels/known(for:)``).
   public var referenceLevels: ReferenceLevels
+  /// Whether every evaluation gets a mark on the horizontal axis (``LineChart/axisMarks``), for
+  /// questions that count evaluations.
+  public var marksEvaluations = false
 
   /// The narrowest width at which two panels go side by side.
   public static let sideBySideWidth = 100
