@@ -75,7 +75,7 @@ extension CurveBlock {
     if showsVerdict {
       lines += wrap("Engine: " + Diagnoser().diagnose(log).headline, width: style.width)
     }
-    var command = recipe.commandLine
+    var command = LearnerCommand.line(recipe.commandLine)
     if xAxis == .epoch { command += " --x-axis epoch" }
     lines.append("Rerun it:")
     lines += commandLines(command, width: style.width)
@@ -157,7 +157,7 @@ extension PredictionBlock {
     }
     lines.append("")
     lines.append("Rerun it:")
-    lines += commandLines(recipe.commandLine, width: style.width)
+    lines += commandLines(LearnerCommand.line(recipe.commandLine), width: style.width)
     return lines.map { String($0.prefix(style.width)) }
   }
 

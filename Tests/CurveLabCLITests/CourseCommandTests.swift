@@ -58,7 +58,7 @@ import Testing
     let lesson = run(["lesson", "3"], toTerminal: true)
     #expect(lesson.status == 0)
     #expect(lesson.output.contains("Lesson 3 of 10"))
-    #expect(lesson.output.contains("Rerun it:\n  curvelab simulate"))
+    #expect(lesson.output.contains("Rerun it:\n  swift run curvelab simulate"))
     #expect(lesson.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     let progress = run(["progress"])
     #expect(progress.output.contains("3. ") && progress.output.contains(": read"))
@@ -185,10 +185,14 @@ import Testing
     try "my notes".write(toFile: notes, atomically: true, encoding: .utf8)
     var output = ""
     var errors = ""
+    // Printed whole to a terminal, the lesson counts as read, so saving is tried, and refused.
+    let terminal = CommandContext(
+      terminal: Terminal(isTTY: true, width: 80, isColorEnabled: false), environment: [:])
     let status = CurveLabCLI.run(
-      ["lesson", "1", "--progress", notes], context: .testing, input: ScriptedInput([]),
+      ["lesson", "1", "--progress", notes], context: terminal, input: ScriptedInput([]),
       output: &output, errors: &errors)
     #expect(status == 0)
+    #expect(errors.contains("not a progress file this CurveLab can use"))
     #expect(errors.contains("not a CurveLab progress file"))
     #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])

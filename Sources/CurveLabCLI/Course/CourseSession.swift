@@ -46,6 +46,8 @@ struct CourseSession {
   /// Whether standard output is a terminal (a person sees what is printed), not a pipe.
   let writesToTerminal: Bool
   let screenHeight: Int
+  /// The terminal and environment, for commands a lesson runs in place.
+  let context: CommandContext
 
   /// Options every course command takes.
   static let options: [OptionSpec] = [
@@ -79,6 +81,7 @@ struct CourseSession {
       chart: ChartOptions(isColorEnabled: colour, charset: asciiOnly ? .ascii : .braille))
     isInteractive = context.terminal.isTTY && input.isInteractive
     writesToTerminal = context.terminal.isTTY
+    self.context = context
     screenHeight = context.screenHeight
   }
 

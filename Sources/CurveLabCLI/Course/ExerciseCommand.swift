@@ -75,7 +75,7 @@ struct ExerciseCommand: CourseSubcommand {
       guard progress.exercises[target.solved.exercise.id] != nil else {
         throw CLIError.refused(
           "try exercise \(target.solved.exercise.id) first: its worked solution opens after an "
-            + "attempt (curvelab exercise \(target.command))")
+            + "attempt (\(LearnerCommand.line("curvelab exercise \(target.command)")))")
       }
       runner.writeSolution(target, output: &output)
       return
@@ -127,8 +127,8 @@ struct ExerciseRunner {
     guard !lesson.exercises.isEmpty else {
       throw CLIError.cannotRead(path: session.course.path(of: lesson.entry), reason: "this lesson has no exercises")
     }
-    let next = lesson.exercises.first { (progress.exercises[$0.exercise.id]?.best ?? 0) < 1 } ?? lesson.exercises[0]
-    return try target(next.exercise, lesson: lesson)
+    let next = LessonExercises.next(in: lesson, progress: progress) ?? 0
+    return try target(lesson.exercises[next].exercise, lesson: lesson)
   }
 
   func allExercises() -> [(exercise: Exercise, lesson: Lesson)] {
@@ -179,15 +179,24 @@ struct ExerciseRunner {
   }
 
   /// One attempt; returns false when the learner stopped before answering everything.
+  ///
+  /// - Parameter position: Where the exercise stands, such as "exercise 1 of 2 in lesson 7",
+  ///   shown in its heading.
   @discardableResult
   func attempt(
-    _ target: Target, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream, progress: inout CourseProgress
+    _ target: Target, position: String? = nil, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream,
+    progress: inout CourseProgress
   ) throws -> Bool {
     let solved = target.solved
     let exercise = solved.exercise
-    output.write("\n" + session.bold("Exercise \(exercise.id)") + (target.lessonTitle.map { session.colored("  (lesson: \($0))", 2) } ?? "") + "\n\n")
-    for line in RunFigure.chart(of: solved.log, style: session.style) { output.write(line + "\n") }
+    let place = position ?? target.lessonTitle.map { "lesson: \($0)" }
+    output.write("\n" + session.bold("Exercise \(exercise.id)") + (place.map { session.colored("  (\($0))", 2) } ?? "") + "\n\n")
+    // Short enough panels that the chart stays in view while the first questions are asked.
+    let panelHeight = session.isInteractive ? min(12, max(7, (session.screenHeight - 14) / 2)) : session.style.panelHeight
+    for line in RunFigure.chart(of: solved.log, style: session.style.withPanelHeight(panelHeight)) {
+      output.write(line + "\n")
+    }
     let steps = solved.log.evaluationEntries.map(\.step)
     if let first = steps.first, let last = steps.last {
       let every = steps.count > 1 ? steps[1] - steps[0] : 0
@@ -202,7 +211,7 @@ struct ExerciseRunner {
         output.write("  \(QuizPlan.letter(index))) \(option.label)\n")
       }
       while true {
-        output.write("> ")
+        output.write(options.isEmpty ? "Step (h: hint, s: skip, q: stop) > " : "Letter or name (h: hint, s: skip, q: stop) > ")
         guard let line = input.readLine() else {
           output.write("\nStopped; nothing was graded.\n")
           return false
@@ -216,6 +225,15 @@ struct ExerciseRunner {
         if typed.lowercased() == "h" {
           session.say("Hint: " + hint(for: question), to: &output, indent: "  ")
           continue
+        }
+        // At a terminal a stray Enter asks again; a question is left blank on purpose with s.
+        if input.isInteractive, typed.isEmpty {
+          session.say("Type your answer (h: hint, s: skip, q: stop).", to: &output)
+          continue
+        }
+        if typed.lowercased() == "s" {
+          output.write("(left blank)\n")
+          break
         }
         var text = typed
         if typed.count == 1, let ascii = typed.lowercased().first?.asciiValue, ascii >= 97,
@@ -241,7 +259,7 @@ struct ExerciseRunner {
         writeSolution(target, output: &output)
       }
     } else {
-      output.write("Worked solution: curvelab exercise \(target.command) --solution\n")
+      output.write("Worked solution: \(LearnerCommand.line("curvelab exercise \(target.command) --solution"))\n")
     }
     return true
   }
@@ -312,7 +330,7 @@ struct ExerciseRunner {
     }
     output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
     session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
-    output.write(session.colored("The run: \(target.solved.exercise.recipe.commandLine)", 2) + "\n")
+    output.write(session.colored("The run: \(LearnerCommand.line(target.solved.exercise.recipe.commandLine))", 2) + "\n")
   }
 
   func writeSolution(_ target: Target, output: inout some TextOutputStream) {

@@ -27,7 +27,9 @@ public struct CodeSyntax: Sendable, Equatable {
   public static let hashComments = CodeSyntax(lineComment: "#", continuation: nil)
   /// Swift, C, JavaScript and the like: `//` comments, no safe place to break code.
   public static let slashComments = CodeSyntax(lineComment: "//", continuation: nil)
-  /// Code with no line comments (JSON): no safe place to break.
+  /// JSON: no comments, and a line breaks safely at any space outside a string.
+  public static let json = CodeSyntax(lineComment: nil, continuation: "")
+  /// Code with no line comments and no safe place to break (SQL, XML).
   public static let unbreakable = CodeSyntax(lineComment: nil, continuation: nil)
   /// Plain text, terminal output: breaks at spaces.
   public static let text = CodeSyntax(lineComment: nil, continuation: nil, isText: true)
@@ -44,7 +46,8 @@ public struct CodeSyntax: Sendable, Equatable {
     case "swift", "c", "cpp", "c++", "h", "js", "javascript", "ts", "typescript", "java", "kotlin",
       "go", "rust", "rs", "scala", "cs", "csharp", "dart":
       self = .slashComments
-    case "json", "jsonl", "xml", "html", "sql", "csv":
+    case "json": self = .json
+    case "jsonl", "xml", "html", "sql", "csv":
       self = .unbreakable
     default: self = .text
     }

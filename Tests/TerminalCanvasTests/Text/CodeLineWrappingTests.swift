@@ -43,6 +43,11 @@ import Testing
     }
   }
 
+  @Test func jsonBreaksAtSpacesOutsideStrings() {
+    let wrapped = wrapCode(#"{"epoch": 2.2, "note": "a b c d", "step": 20}"#, width: 24, syntax: .json)
+    #expect(wrapped.lines == [#"{"epoch": 2.2, "note":"#, #"  "a b c d", "step": 20}"#])
+  }
+
   @Test func aTrailingCommentContinuesAsACommentAtItsColumn() {
     let wrapped = wrapCode(
       "    epochs=50,    # a ceiling; the callback decides", width: 40, syntax: .hashComments)
@@ -74,7 +79,8 @@ import Testing
     #expect(CodeSyntax(info: "python") == .hashComments)
     #expect(CodeSyntax(info: "sh") == .shell)
     #expect(CodeSyntax(info: "swift") == .slashComments)
-    #expect(CodeSyntax(info: "json") == .unbreakable)
+    #expect(CodeSyntax(info: "json") == .json)
+    #expect(CodeSyntax(info: "sql") == .unbreakable)
     #expect(CodeSyntax(info: "") == .text)
     #expect(CodeSyntax(info: "text") == .text)
   }
