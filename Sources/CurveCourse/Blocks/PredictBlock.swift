@@ -97,6 +97,10 @@ public struct PredictBlock: Sendable, Equatable {
   /// The first claim that fails, said in a sentence, or `nil` when every claim holds on the
   /// lesson's run (`recipe`, against its baseline) and on ``seeds`` further seeds.
   public func failedClaim(on recipe: RunRecipe) throws(RunRecipe.Problem) -> String? {
+    let changes = recipe.settings.map(\.knob.rawValue) + (recipe.remedies.isEmpty ? [] : ["remedy"])
+    for name in without where !changes.contains(name) {
+      return "without=\(name), but the chart after it sets no \(name): is it the chart with the change?"
+    }
     let seedsToTry = [recipe.seed] + (1...max(1, seeds)).map(UInt64.init).filter { $0 != recipe.seed }.prefix(seeds)
     for seed in seedsToTry {
       var changed = recipe
