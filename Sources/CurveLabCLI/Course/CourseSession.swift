@@ -153,6 +153,20 @@ struct CourseSession {
     ).render(MarkdownDocument(parsing: text))
   }
 
+  /// A multiple-choice question: its prompt, a blank line, and its options lettered a, b, ...,
+  /// each wrapped under its own text.
+  func writeQuestion(_ prompt: String, options: [QuizPlan.Option], to output: inout some TextOutputStream) {
+    for line in markdown(prompt) { output.write(line + "\n") }
+    output.write("\n")
+    for (index, option) in options.enumerated() {
+      let label = "  \(QuizPlan.letter(index))) "
+      let lines = markdown(option.text, width: style.width - label.count)
+      for (number, line) in lines.enumerated() {
+        output.write((number == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
+      }
+    }
+  }
+
   /// "lesson 7" or "lessons 5, 7": the lessons that teach these outline sections.
   func lessonReference(for sections: [Int]) -> String {
     let numbers = course.lessons.indices.filter { !Set(course.lessons[$0].sections).isDisjoint(with: sections) }

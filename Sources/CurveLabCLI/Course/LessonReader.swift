@@ -224,15 +224,7 @@ struct LessonReader {
   ) -> KeyPress {
     clear(&output)
     output.write(session.bold("Predict before you look") + "\n\n")
-    for line in session.markdown(prediction.prompt) { output.write(line + "\n") }
-    output.write("\n")
-    for (index, option) in prediction.options.enumerated() {
-      let label = "  \(QuizPlan.letter(index))) "
-      let lines = session.markdown(option.text, width: session.style.width - label.count)
-      for (number, line) in lines.enumerated() {
-        output.write((number == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
-      }
-    }
+    session.writeQuestion(prediction.prompt, options: prediction.options, to: &output)
     let last = QuizPlan.letter(prediction.options.count - 1)
     while progress.predictions[prediction.id] == nil {
       output.write("\nYour prediction (a to \(last); s: skip, q: \(leaving)) > ")

@@ -252,15 +252,7 @@ struct QuizRunner {
       }
       output.write("\n")
     }
-    for line in session.markdown(question.prompt) { output.write(line + "\n") }
-    output.write("\n")
-    for (index, option) in question.options.enumerated() {
-      let label = "  \(QuizPlan.letter(index))) "
-      let lines = session.markdown(option.text, width: session.style.width - label.count)
-      for (lineIndex, line) in lines.enumerated() {
-        output.write((lineIndex == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
-      }
-    }
+    session.writeQuestion(question.prompt, options: question.options, to: &output)
   }
 
   /// What the learner's answer got right and wrong, option by option: "You chose b (wrong:
