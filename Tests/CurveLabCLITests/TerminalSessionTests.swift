@@ -31,8 +31,11 @@ struct TerminalSessionTests {
       terminal.wait(changingFrom: before)
       pages += 1
     }
+    // The whole exercise, chart to first question, fits the 30 rows.
+    #expect(terminal.wait(for: "Letter or name (h: hint"))
     let exercise = terminal.screen
     #expect(exercise.contains("Exercise loss-1  (exercise 1 of 1 in lesson 2)"), "\(exercise)")
+    #expect(exercise.contains("Loss") && exercise.contains("Accuracy"))
     terminal.press("a", "Enter")
     #expect(terminal.wait(for: "At which step"))
     terminal.press("300", literal: true)

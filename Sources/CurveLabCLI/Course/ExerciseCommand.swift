@@ -193,7 +193,7 @@ struct ExerciseRunner {
     let place = position ?? target.lessonTitle.map { "lesson: \($0)" }
     output.write("\n" + session.bold("Exercise \(exercise.id)") + (place.map { session.colored("  (\($0))", 2) } ?? "") + "\n\n")
     // Short enough panels that the chart stays in view while the first questions are asked.
-    let panelHeight = session.isInteractive ? min(12, max(7, (session.screenHeight - 14) / 2)) : session.style.panelHeight
+    let panelHeight = session.isInteractive ? min(12, max(7, (session.screenHeight - 16) / 2)) : session.style.panelHeight
     for line in RunFigure.chart(of: solved.log, style: session.style.withPanelHeight(panelHeight)) {
       output.write(line + "\n")
     }

@@ -26,7 +26,7 @@ extension TrainingLogChart {
         name: "validation", points: validation, color: Self.validationColor, glyph: "o",
         marksPoints: true),
       axis: axis)
-    chart.referenceValues = referenceLevels.loss.map { [$0] } ?? []
+    chart.referenceValues = referenceLoss.map { [$0] } ?? []
     return chart
   }
 
@@ -56,9 +56,7 @@ extension TrainingLogChart {
     // Accuracy is a share: its scale is 1 (or 100, when logged in percent).
     let values = (training + validation).map(\.y).filter(\.isFinite)
     if let high = values.max(), let low = values.min(), low >= 0 {
-      let scale = high <= 1 ? 1.0 : high <= 100 ? 100.0 : nil
-      chart.valueScale = scale
-      if let level = referenceLevels.accuracy, let scale { chart.referenceValues = [level * scale] }
+      chart.valueScale = high <= 1 ? 1.0 : high <= 100 ? 100.0 : nil
     }
     return chart
   }

@@ -1,3 +1,4 @@
+import Foundation
 import CurveCore
 import CurveRender
 import TerminalCanvas
@@ -79,19 +80,19 @@ import _CurveLabTestSupport
   @Test func simulatedRunsIncludeWhatAModelThatLearnedNothingScores() {
     var log = SampleLogs.overfitting
     log.metadata.source = "simulator"
-    #expect(TrainingLogChart(log).referenceLevels == .balancedBinary)
-    #expect(TrainingLogChart(SampleLogs.overfitting).referenceLevels == .none)
-    // The accuracy panel (0.42 to 0.98 here) reaches down past the chance level of 0.5 either
-    // way; a run that never leaves 0.5 still gets a fifth of the scale.
+    #expect(TrainingLogChart(log).referenceLoss == Foundation.log(2.0))
+    #expect(TrainingLogChart(log).lossChart.referenceValues == [Foundation.log(2.0)])
+    #expect(TrainingLogChart(SampleLogs.overfitting).referenceLoss == nil)
+    // Accuracy is a share: a run that never leaves 0.5 still gets a fifth of its scale.
     log.evaluationEntries = log.evaluationEntries.map { entry in
       var flat = entry
       flat.accuracy = 0.5
       flat.trainingAccuracy = 0.5
       return flat
     }
-    let accuracy = TrainingLogChart(log).accuracyChart
-    #expect(accuracy.valueScale == 1)
-    #expect(accuracy.referenceValues == [0.5])
+    #expect(TrainingLogChart(log).accuracyChart.valueScale == 1)
+    let lines = TrainingLogChart(log, panels: .accuracy).render(width: 60, panelHeight: 10)
+    #expect(lines[0].contains("(axis from 0.4, not 0)"))
   }
 
   @Test(arguments: [99, 100])
