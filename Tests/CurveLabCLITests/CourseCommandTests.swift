@@ -227,11 +227,13 @@ import Testing
       ["course", "--progress", progressPath], context: context, input: input, output: &output,
       errors: &errors)
     let afterScore = try #require(output.components(separatedBy: "Score: 0 of").last)
-    #expect(afterScore.contains("To review:"))
-    #expect(afterScore.contains("Enter: back to the menu"))
-    // The menu is drawn again only after that key.
+    #expect(afterScore.contains("To review, question numbers by lesson:"))
+    #expect(afterScore.contains("lesson 7, Overfitting: "))
+    // The menu is drawn again only after that key, and the score and the list to review fit
+    // the screen (24 lines here) above it.
     let pause = try #require(afterScore.range(of: "Enter: back to the menu"))
     #expect(!afterScore[..<pause.lowerBound].contains("continue here"))
+    #expect(afterScore[..<pause.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count < 24)
   }
 
   @Test func checkValidatesAnInstructorsOwnQuiz() throws {

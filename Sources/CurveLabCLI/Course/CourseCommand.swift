@@ -153,6 +153,13 @@ struct CourseCommand: CourseSubcommand {
 
   func writeContents(session: CourseSession, progress: CourseProgress, output: inout some TextOutputStream) {
     output.write(session.bold(session.course.title) + "\n\n")
+    if progress == CourseProgress() {
+      session.say(
+        "Welcome. Ten short lessons on reading learning curves, each with runs trained as you "
+          + "read, predictions to make and runs to diagnose, then a quiz. Everything happens "
+          + "here; your progress is saved as you go. Press Enter to start.", to: &output)
+      output.write("\n")
+    }
     let next = continueNumber(session: session, progress: progress)
     for (index, lesson) in session.course.lessons.enumerated() {
       let state = progress.lessons[lesson.id]

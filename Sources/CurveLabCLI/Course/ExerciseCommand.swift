@@ -256,7 +256,7 @@ struct ExerciseRunner {
     if input.isInteractive {
       output.write("Show the worked solution? [y/N] ")
       if let line = input.readLine(), line.lowercased().hasPrefix("y") {
-        writeSolution(target, output: &output)
+        writeSolution(target, input: input, output: &output)
       }
     } else {
       output.write("Worked solution: \(LearnerCommand.line("curvelab exercise \(target.command) --solution"))\n")
@@ -333,7 +333,11 @@ struct ExerciseRunner {
     output.write(session.colored("The run: \(LearnerCommand.line(target.solved.exercise.recipe.commandLine))", 2) + "\n")
   }
 
-  func writeSolution(_ target: Target, output: inout some TextOutputStream) {
+  /// Writes the worked solution; with `input`, a page at a time.
+  func writeSolution(
+    _ target: Target, input: (some TerminalInput)? = ScriptedInput?.none,
+    output: inout some TextOutputStream
+  ) {
     var text: String?
     if let path = target.solutionPath, let data = FileManager.default.contents(atPath: path) {
       text = String(data: data, encoding: .utf8)
@@ -341,8 +345,14 @@ struct ExerciseRunner {
     let markdown = text ?? SolutionWriter().markdown(for: target.solved, lessonTitle: target.lessonTitle)
     let renderer = TerminalMarkdownRenderer(
       width: session.style.width, isColorEnabled: session.style.chart.isColorEnabled, asciiOnly: session.asciiOnly)
-    output.write("\n")
-    for line in renderer.render(MarkdownDocument(parsing: markdown)) { output.write(line + "\n") }
+    let lines = renderer.render(MarkdownDocument(parsing: markdown))
+    // At a terminal the solution is paged, so its start does not scroll away.
+    guard let input else {
+      output.write("\n")
+      for line in lines { output.write(line + "\n") }
+      return
+    }
+    _ = Pager(screenHeight: session.screenHeight).show(lines, input: input, output: &output)
   }
 
   func json(_ grade: ExerciseGrade, target: Target) -> String {

@@ -63,8 +63,12 @@ struct LessonReader {
     progress.lastLesson = id
     defer { session.save(&progress, errors: &errors) }
     while true {
-      state.page = index
-      progress.lessons[id] = state
+      if state.page != index || progress.lessons[id] == nil {
+        // Where the learner is, saved at every turn, so a closed window loses nothing.
+        state.page = index
+        progress.lessons[id] = state
+        session.save(&progress, errors: &errors)
+      }
       let position = "-- page \(index + 1) of \(pages.count) -- "
       let isLast = index == pages.count - 1
       let key: KeyPress
@@ -199,7 +203,7 @@ struct LessonReader {
       let key = input.readKey()
       output.write("\n")
       if key == .character("w"), progress.exercises[exercise.id] != nil {
-        runner.writeSolution(try runner.courseExercise(id: exercise.id), output: &output)
+        runner.writeSolution(try runner.courseExercise(id: exercise.id), input: input, output: &output)
         continue
       }
       if key == .character("a") {
@@ -286,7 +290,9 @@ struct LessonReader {
       chosen = commands[number - 1]
     }
     clear(&output)
-    output.write(session.colored("$ " + chosen.text, 2) + "\n")
+    for line in commandLines(chosen.text, width: session.style.width, indent: "$ ") {
+      output.write(session.colored(line, 2) + "\n")
+    }
     var arguments = chosen.arguments
     if !session.style.chart.isColorEnabled { arguments.append("--no-color") }
     if session.asciiOnly { arguments.append("--ascii") }

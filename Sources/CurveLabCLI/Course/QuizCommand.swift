@@ -305,7 +305,19 @@ struct QuizRunner {
     output.write("\n" + session.bold("Score: \(result.correctCount) of \(count) (\(percent)%)") + "\n")
     let review = plan.questions.indices.filter { !result.items[$0].isRight }
     if review.isEmpty {
-      output.write("Every answer right. The exercises ('curvelab exercise') keep the skill sharp.\n")
+      output.write("Every answer right. Practice on new runs (x in the menu) keeps the skill sharp.\n")
+      return
+    }
+    // A list longer than the screen would push the score out of sight: group it by lesson.
+    if session.isInteractive, review.count + 6 > session.screenHeight {
+      output.write("To review, question numbers by lesson:\n")
+      for (number, lesson) in session.course.lessons.enumerated() {
+        let questions = review.filter { plan.questions[$0].sections.contains { lesson.sections.contains($0) } }
+        guard !questions.isEmpty else { continue }
+        session.say(
+          "lesson \(number + 1), \(lesson.title): " + questions.map { String($0 + 1) }.joined(separator: ", "),
+          to: &output, indent: "  ")
+      }
       return
     }
     output.write("To review:\n")
