@@ -17,12 +17,18 @@ struct GradeCommand {
       ('overfit', 'lower lr', 'L2'); a remedy may also be the letter from that student's \
       worksheet. Blank answers score 0; unknown students or exercises, unreadable answers and \
       repeated rows (the last one counts) are reported on standard error with their line. \
-      With a roster set, each student is graded against their own variant's key.
+      With a roster set, each student is graded against their own variant's key. Steps may be \
+      written 'checkpoint-60', 'step 60', '60 steps', '~60'; letters 'B', '(b)', 'B - add \
+      dropout', 'option B'; a small misspelling of a pattern or remedy ('helthy') is accepted \
+      and listed under 'Read with a correction' (--strict-spelling turns that off). --accept \
+      FILE credits answers the key did not foresee (or refuses some): a CSV of exercise, \
+      question, answer, credit and optional student, described in Docs/instructors.md.
       """,
     examples: [
       "curvelab grade --key week3 --answers answers.csv",
       "curvelab grade --key week3 --answers answers.csv --policy all-or-nothing --output results.csv",
       "curvelab grade --key week3 --answers answers.csv --json",
+      "curvelab grade --key week3 --answers answers.csv --accept accept.csv",
     ],
     options: [
       .option("key", short: "k", valueName: "DIR", help: "The set folder made by 'curvelab generate' (required)."),
@@ -31,6 +37,10 @@ struct GradeCommand {
         "policy", valueName: "POLICY",
         help: "weighted (partial credit, pattern counts twice) or all-or-nothing.",
         default: "weighted"),
+      .option(
+        "accept", valueName: "FILE",
+        help: "Answers to credit (or refuse) beyond the key: exercise,question,answer,credit,student."),
+      .flag("strict-spelling", help: "Do not accept misspelled patterns and remedies."),
       .option("output", short: "o", valueName: "FILE", help: "Also write the results as CSV.", section: "Output"),
       .flag("json", help: "Print the grades as JSON instead of the summary.", section: "Output"),
     ])
@@ -40,6 +50,8 @@ struct GradeCommand {
   let policy: GradingPolicy
   let outputPath: String?
   let printsJSON: Bool
+  let acceptPath: String?
+  let reader: AnswerReader
 
   init(_ parsed: ParsedArguments) throws {
     guard let key = try parsed.value("key", as: String.self) else {
@@ -53,6 +65,8 @@ struct GradeCommand {
     policy = try parsed.value("policy", as: GradingPolicy.self)!
     outputPath = try parsed.value("output", as: String.self)
     printsJSON = parsed.isSet("json")
+    acceptPath = try parsed.value("accept", as: String.self)
+    reader = parsed.isSet("strict-spelling") ? .strict : .forgiving
   }
 
   func run(output: inout some TextOutputStream, errors: inout some TextOutputStream) throws {
@@ -60,8 +74,16 @@ struct GradeCommand {
       throw CLIError.cannotRead(path: answersPath, reason: "no such file")
     }
     let sheet = try AnswerSheet(csv: String(decoding: data, as: UTF8.self), path: answersPath)
+    var accepted: AcceptedAnswers?
+    if let acceptPath {
+      guard let data = FileManager.default.contents(atPath: acceptPath) else {
+        throw CLIError.cannotRead(path: acceptPath, reason: "no such file")
+      }
+      accepted = try AcceptedAnswers(csv: String(decoding: data, as: UTF8.self), path: acceptPath)
+    }
     let key = try GradingKey(folder: keyFolder)
-    let grades = ClassGrades(sheet: sheet, key: key, policy: policy)
+    let grades = ClassGrades(
+      sheet: sheet, key: key, policy: policy, reader: reader, accepted: accepted)
     for warning in grades.warnings { errors.write("curvelab: warning: \(warning)\n") }
     if let outputPath { try FileWriting.writeAtomically(grades.resultsCSV, to: outputPath) }
     if printsJSON {
