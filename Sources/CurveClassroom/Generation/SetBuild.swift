@@ -23,7 +23,7 @@ public struct SetBuild: Sendable {
       sets = try ExerciseSet.generate(spec, students: roster.students.map(\.id), budget: budget)
       files = SetLayout.files(
         for: sets, folders: roster.students.map { "students/" + $0.folder },
-        manifest: SetManifest(spec: spec, command: command, students: roster.students))
+        manifest: SetManifest(spec: spec, command: command, roster: roster))
     } else {
       sets = try ExerciseSet.generate(spec, students: [student], budget: budget)
       files = SetLayout.files(

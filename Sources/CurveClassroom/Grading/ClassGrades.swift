@@ -179,15 +179,28 @@ public struct ClassGrades: Sendable {
     statistics = Self.statistics(students)
   }
 
-  /// The student id `text` names: exact, then ignoring case and spaces. Without a roster,
+  /// The student id `text` names: the id exactly, then a roster name or LMS identifier
+  /// exactly (`Lima, Ana`, a Canvas ID, an email address), then the same ignoring case,
+  /// spaces and punctuation; a name several students share names none. Without a roster,
   /// every non-empty name is a student of the shared key.
   private static func student(_ text: String, in key: GradingKey, known: [String]) -> String? {
     guard !text.isEmpty else { return nil }
-    let candidates = key.students.isEmpty ? known : key.students.map(\.id)
-    if candidates.contains(text) { return text }
+    guard !key.students.isEmpty else {
+      if known.contains(text) { return text }
+      let loose = ColumnName.normalized(text)
+      return known.first { ColumnName.normalized($0) == loose } ?? text
+    }
+    let roster = key.students
+    if roster.contains(where: { $0.id == text }) { return text }
+    func aliases(_ student: RosterStudent) -> [String] {
+      [student.name].compactMap { $0 } + student.identifiers.map(\.value)
+    }
+    func unique(_ matches: [RosterStudent]) -> String? { matches.count == 1 ? matches[0].id : nil }
+    if let match = unique(roster.filter { aliases($0).contains(text) }) { return match }
     let loose = ColumnName.normalized(text)
-    if let match = candidates.first(where: { ColumnName.normalized($0) == loose }) { return match }
-    return key.students.isEmpty ? text : nil
+    guard !loose.isEmpty else { return nil }
+    if let match = unique(roster.filter { ColumnName.normalized($0.id) == loose }) { return match }
+    return unique(roster.filter { aliases($0).map(ColumnName.normalized).contains(loose) })
   }
 
   /// The exercise `text` names: `ex-001`, `EX 1`, `1`.
