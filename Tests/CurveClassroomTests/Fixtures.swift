@@ -26,6 +26,14 @@ enum Fixtures {
     return folder
   }()
 
+  /// The roster set as an exam, written to a temporary folder.
+  static let examFolder: String = {
+    let folder = temporaryFolder("exam-set")
+    let build = try! SetBuild(spec: rosterSpec, roster: roster, command: "test", layout: .exam)
+    try! SetDirectory(path: folder).write(build.files)
+    return folder
+  }()
+
   /// A new, not yet existing folder under the temporary directory.
   static func temporaryFolder(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -14,21 +14,24 @@ public struct SetBuild: Sendable {
   /// Generates the class set, each roster student's variant under `students/<folder>/`, or,
   /// with `student`, that student's variant at the top level (the same files, byte for byte,
   /// as in the roster's folder).
+  ///
+  /// With `layout` ``SetLayout/Layout/exam``, the students' files go under `handout/` without
+  /// seeds or data, the rest under `instructor/`.
   public init(
     spec: ExerciseSetSpec, roster: Roster? = nil, student: String? = nil, command: String,
-    budget: RunBudget = .classroom
+    layout: SetLayout.Layout = .standard, budget: RunBudget = .classroom
   ) throws(ClassroomError) {
     precondition(roster == nil || student == nil, "a roster or one student, not both")
     if let roster {
       sets = try ExerciseSet.generate(spec, students: roster.students.map(\.id), budget: budget)
       files = SetLayout.files(
         for: sets, folders: roster.students.map { "students/" + $0.folder },
-        manifest: SetManifest(spec: spec, command: command, roster: roster))
+        manifest: SetManifest(spec: spec, command: command, roster: roster), layout: layout)
     } else {
       sets = try ExerciseSet.generate(spec, students: [student], budget: budget)
       files = SetLayout.files(
         for: sets, folders: [nil],
-        manifest: SetManifest(spec: spec, command: command, student: student))
+        manifest: SetManifest(spec: spec, command: command, student: student), layout: layout)
     }
   }
 

@@ -59,10 +59,13 @@ public struct GradingKey: Sendable {
           line: line + 1, identifiers: identifiers))
     }
     self.students = students
+    // An exam keeps the keys with the instructor's files.
+    let layout = manifest["layout"]?.stringValue.flatMap(SetLayout.Layout.init(rawValue:)) ?? .standard
+    let keys = layout == .exam ? folder + "/" + layout.instructor.dropLast() : folder
     rosterSource = manifest["roster"]?["source"]?.stringValue.flatMap(RosterSource.init(rawValue:))
       ?? (students.isEmpty ? nil : .plain)
     if students.isEmpty {
-      shared = try Self.items(in: folder)
+      shared = try Self.items(in: keys)
       perStudent = [:]
     } else {
       shared = nil
@@ -71,7 +74,7 @@ public struct GradingKey: Sendable {
         guard Roster.folderName(for: student.folder) == student.folder else {
           throw .escapesOutput(path: student.folder)
         }
-        perStudent[student.id] = try Self.items(in: folder + "/students/" + student.folder)
+        perStudent[student.id] = try Self.items(in: keys + "/students/" + student.folder)
       }
       self.perStudent = perStudent
     }

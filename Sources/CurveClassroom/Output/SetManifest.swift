@@ -20,6 +20,8 @@ public struct SetManifest: Sendable {
   public var student: String?
   /// Every other file of the set, relative to its folder.
   public var files: [String] = []
+  /// How the files are arranged.
+  public var layout: SetLayout.Layout = .standard
 
   /// The manifest's name in a set's folder.
   public static let fileName = "manifest.json"
@@ -54,6 +56,7 @@ public struct SetManifest: Sendable {
       ("questions", .array(spec.questions.map { .string(question($0)) })),
     ]
     if let student { members.append(("student", .string(student))) }
+    if layout != .standard { members.append(("layout", .string(layout.rawValue))) }
     if !files.isEmpty { members.append(("files", .array(files.map(JSONValue.string)))) }
     if let roster {
       members.append(

@@ -30,6 +30,9 @@ public struct ChartSeries: Sendable, Equatable {
   public var glyph: Character
   /// How neighbouring points are joined.
   public var style: Style
+  /// Whether an SVG chart marks every point with a small ring, so that each measurement (each
+  /// evaluation, say) can be found and counted. Terminal charts already draw every point.
+  public var marksPoints: Bool = false
 
   /// Creates a series from points.
   public init(

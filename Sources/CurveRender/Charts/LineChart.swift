@@ -29,6 +29,11 @@ public struct LineChart: Sendable, Equatable {
   public var markers: [ChartMarker]
   /// Whether ticks on the horizontal axis must fall on whole numbers, as steps do.
   public var xTicksAreWholeNumbers: Bool
+  /// Places along the horizontal axis to mark and label instead of round values, such as the
+  /// step of every evaluation; `nil` for round values. SVG charts only: each gets a gridline
+  /// and a tick, and the labels turn upright when they do not fit side by side (every second
+  /// or third one is labelled when even that is too tight). Terminal charts keep round values.
+  public var xTickValues: [Double]? = nil
 
   /// Creates a chart.
   public init(
