@@ -13,6 +13,8 @@ public struct ClassGrades: Sendable {
     public var id: String
     /// Each exercise's grade, in key order, with its id.
     public var grades: [(exercise: String, grade: ExerciseGrade)]
+    /// Whether the answers file has any row for the student.
+    public var hasAnswers: Bool
     /// Points earned.
     public var points: Double { grades.reduce(0) { $0 + $1.grade.points } }
     /// Points available.
@@ -169,7 +171,7 @@ public struct ClassGrades: Sendable {
         warnings.append(
           "student '\(id)' has no row for \(missing.joined(separator: ", ")); scored 0")
       }
-      students.append(Student(id: id, grades: grades))
+      students.append(Student(id: id, grades: grades, hasAnswers: chosen[id] != nil))
     }
     if blanks > 0 { warnings.append("\(blanks) blank answer\(blanks == 1 ? "" : "s") scored 0") }
     self.students = students

@@ -29,6 +29,7 @@ struct GradeCommand {
       "curvelab grade --key week3 --answers answers.csv --policy all-or-nothing --output results.csv",
       "curvelab grade --key week3 --answers answers.csv --json",
       "curvelab grade --key week3 --answers answers.csv --accept accept.csv",
+      "curvelab grade --key week3 --answers answers.csv --gradebook canvas-import.csv",
     ],
     options: [
       .option("key", short: "k", valueName: "DIR", help: "The set folder made by 'curvelab generate' (required)."),
@@ -43,6 +44,16 @@ struct GradeCommand {
       .flag("strict-spelling", help: "Do not accept misspelled patterns and remedies."),
       .option("output", short: "o", valueName: "FILE", help: "Also write the results as CSV.", section: "Output"),
       .flag("json", help: "Print the grades as JSON instead of the summary.", section: "Output"),
+      .option(
+        "gradebook", valueName: "FILE",
+        help: "Also write a gradebook CSV to import into Canvas or Moodle.", section: "Output"),
+      .option(
+        "lms", valueName: "SYSTEM",
+        help: "canvas or moodle: the gradebook's layout (default: where the roster came from).",
+        section: "Output"),
+      .option(
+        "assignment", valueName: "NAME",
+        help: "The gradebook column's name (default: CurveLab <set folder>).", section: "Output"),
     ])
 
   let keyFolder: String
@@ -52,6 +63,9 @@ struct GradeCommand {
   let printsJSON: Bool
   let acceptPath: String?
   let reader: AnswerReader
+  let gradebookPath: String?
+  let system: Gradebook.System?
+  let assignment: String
 
   init(_ parsed: ParsedArguments) throws {
     guard let key = try parsed.value("key", as: String.self) else {
@@ -67,6 +81,10 @@ struct GradeCommand {
     printsJSON = parsed.isSet("json")
     acceptPath = try parsed.value("accept", as: String.self)
     reader = parsed.isSet("strict-spelling") ? .strict : .forgiving
+    gradebookPath = try parsed.value("gradebook", as: String.self)
+    system = try parsed.value("lms", as: Gradebook.System.self)
+    let folderName = URL(fileURLWithPath: key).standardizedFileURL.lastPathComponent
+    assignment = try parsed.value("assignment", as: String.self) ?? "CurveLab \(folderName)"
   }
 
   func run(output: inout some TextOutputStream, errors: inout some TextOutputStream) throws {
@@ -86,6 +104,13 @@ struct GradeCommand {
       sheet: sheet, key: key, policy: policy, reader: reader, accepted: accepted)
     for warning in grades.warnings { errors.write("curvelab: warning: \(warning)\n") }
     if let outputPath { try FileWriting.writeAtomically(grades.resultsCSV, to: outputPath) }
+    var gradebook: Gradebook?
+    if let gradebookPath {
+      let chosen = system ?? (key.rosterSource == .moodle ? .moodle : .canvas)
+      gradebook = Gradebook(
+        system: chosen, assignment: assignment, grades: grades, roster: key.students)
+      try FileWriting.writeAtomically(gradebook!.csv, to: gradebookPath)
+    }
     if printsJSON {
       output.write(grades.json.serialized(.python(indent: 2, sortsKeys: true)) + "\n")
     } else {
@@ -94,8 +119,14 @@ struct GradeCommand {
         grades.summary.split(separator: "\n", omittingEmptySubsequences: false)
           .map { wrap(String($0), width: 80).joined(separator: "\n") }.joined(separator: "\n"))
       if let outputPath { output.write("\nResults written to \(outputPath).\n") }
+      if let gradebookPath, let gradebook {
+        let name = gradebook.system == .canvas ? "Canvas" : "Moodle"
+        output.write("\(name) gradebook written to \(gradebookPath) (column '\(assignment)').\n")
+      }
     }
   }
 }
 
 extension GradingPolicy: ArgumentValue {}
+
+extension Gradebook.System: ArgumentValue {}
