@@ -30,6 +30,7 @@ struct GradeCommand {
       "curvelab grade --key week3 --answers answers.csv --json",
       "curvelab grade --key week3 --answers answers.csv --accept accept.csv",
       "curvelab grade --key week3 --answers answers.csv --gradebook canvas-import.csv",
+      "curvelab grade --key week3 --answers answers.csv --item-analysis --report items.html",
     ],
     options: [
       .option("key", short: "k", valueName: "DIR", help: "The set folder made by 'curvelab generate' (required)."),
@@ -44,6 +45,15 @@ struct GradeCommand {
       .flag("strict-spelling", help: "Do not accept misspelled patterns and remedies."),
       .option("output", short: "o", valueName: "FILE", help: "Also write the results as CSV.", section: "Output"),
       .flag("json", help: "Print the grades as JSON instead of the summary.", section: "Output"),
+      .flag(
+        "item-analysis",
+        help: "Also print the item analysis: each question's mean, discrimination and answers, "
+          + "the score distribution and the set's reliability.",
+        section: "Output"),
+      .option(
+        "report", valueName: "FILE",
+        help: "Write the item analysis as an HTML page with a histogram of the scores.",
+        section: "Output"),
       .option(
         "gradebook", valueName: "FILE",
         help: "Also write a gradebook CSV to import into Canvas or Moodle.", section: "Output"),
@@ -64,6 +74,8 @@ struct GradeCommand {
   let acceptPath: String?
   let reader: AnswerReader
   let gradebookPath: String?
+  let printsAnalysis: Bool
+  let reportPath: String?
   let system: Gradebook.System?
   let assignment: String
 
@@ -82,6 +94,8 @@ struct GradeCommand {
     acceptPath = try parsed.value("accept", as: String.self)
     reader = parsed.isSet("strict-spelling") ? .strict : .forgiving
     gradebookPath = try parsed.value("gradebook", as: String.self)
+    printsAnalysis = parsed.isSet("item-analysis")
+    reportPath = try parsed.value("report", as: String.self)
     system = try parsed.value("lms", as: Gradebook.System.self)
     let folderName = URL(fileURLWithPath: key).standardizedFileURL.lastPathComponent
     assignment = try parsed.value("assignment", as: String.self) ?? "CurveLab \(folderName)"
@@ -104,6 +118,11 @@ struct GradeCommand {
       sheet: sheet, key: key, policy: policy, reader: reader, accepted: accepted)
     for warning in grades.warnings { errors.write("curvelab: warning: \(warning)\n") }
     if let outputPath { try FileWriting.writeAtomically(grades.resultsCSV, to: outputPath) }
+    let analysis = ItemAnalysis(grades: grades, key: key)
+    if let reportPath {
+      try FileWriting.writeAtomically(
+        analysis.html(title: "Item analysis: \(assignment)"), to: reportPath)
+    }
     var gradebook: Gradebook?
     if let gradebookPath {
       let chosen = system ?? (key.rosterSource == .moodle ? .moodle : .canvas)
@@ -112,13 +131,24 @@ struct GradeCommand {
       try FileWriting.writeAtomically(gradebook!.csv, to: gradebookPath)
     }
     if printsJSON {
-      output.write(grades.json.serialized(.python(indent: 2, sortsKeys: true)) + "\n")
+      var json = grades.json
+      if printsAnalysis, case .object(var members) = json {
+        members.append(("item_analysis", analysis.json))
+        json = .object(members)
+      }
+      output.write(json.serialized(.python(indent: 2, sortsKeys: true)) + "\n")
     } else {
-      // Prose lines (the policy) wrap to 80 columns; table rows are already narrower.
-      output.write(
-        grades.summary.split(separator: "\n", omittingEmptySubsequences: false)
-          .map { wrap(String($0), width: 80).joined(separator: "\n") }.joined(separator: "\n"))
+      // Prose lines (the policy) wrap to 80 columns; table rows, already narrower, keep the
+      // spaces that line up their columns.
+      func wrapped(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+          displayWidth(of: line) <= 80 ? String(line) : wrap(String(line), width: 80).joined(separator: "\n")
+        }.joined(separator: "\n")
+      }
+      output.write(wrapped(grades.summary))
+      if printsAnalysis { output.write("\n" + wrapped(analysis.summary)) }
       if let outputPath { output.write("\nResults written to \(outputPath).\n") }
+      if let reportPath { output.write("Item analysis written to \(reportPath).\n") }
       if let gradebookPath, let gradebook {
         let name = gradebook.system == .canvas ? "Canvas" : "Moodle"
         output.write("\(name) gradebook written to \(gradebookPath) (column '\(assignment)').\n")
