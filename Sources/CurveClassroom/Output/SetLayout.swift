@@ -50,11 +50,12 @@ public enum SetLayout {
   /// Every file of `sets`, the set at position i under `folders[i]` (`nil`: the top level),
   /// and the manifest. Exercises are rendered in parallel; the order of the files is fixed.
   public static func files(
-    for sets: [ExerciseSet], folders: [String?], manifest: SetManifest, layout: Layout = .standard
+    for sets: [ExerciseSet], folders: [String?], manifest: SetManifest, layout: Layout = .standard,
+    workers: Int? = nil
   ) -> [SetFile] {
     precondition(sets.count == folders.count, "one folder per set")
     let jobs = sets.indices.flatMap { set in sets[set].exercises.indices.map { (set, $0) } }
-    let rendered = Parallel.map(jobs.count) { job in
+    let rendered = Parallel.map(jobs.count, workers: workers) { job in
       let (set, index) = jobs[job]
       return Rendered(
         sets[set].exercises[index], number: index + 1, of: sets[set].exercises.count,
