@@ -238,7 +238,8 @@ extension CurveReading {
   func earlyStoppingOutcome() -> EarlyStoppingOutcome? {
     guard curves.monitoredByEvaluation.contains(where: { $0 != nil }) else { return nil }
     return options.earlyStopping.replay(
-      values: curves.monitoredByEvaluation, steps: curves.evaluationSteps)
+      values: curves.monitoredByEvaluation, steps: curves.evaluationSteps,
+      endStep: log.metadata.maxSteps)
   }
 
   /// The first step after which the fit curve's trend stays within a narrow band of its final

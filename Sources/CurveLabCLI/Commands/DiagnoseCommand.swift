@@ -16,12 +16,17 @@ struct DiagnoseCommand {
       logs, and CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name \
       and the content; --format overrides it. Several files give a verdict each and a \
       comparison; with --merge they are one run (e.g. one TensorBoard CSV per series).
+
+      Early stopping is replayed as the chosen framework's code does it: where it stops, and \
+      the checkpoint restored or, when none is, the last weights (Docs/early-stopping.md).
       """,
     examples: [
       "curvelab diagnose output/trainer_state.json",
       "curvelab diagnose runs/ --patience 5 --html report.html",
       "curvelab diagnose a.csv b.csv --json",
       "curvelab diagnose run.json --fail-on overfitting,diverged",
+      "curvelab diagnose trainer_state.json --save-steps 500 --transformers-version 4.46",
+      "curvelab diagnose metrics.csv --rules lightning --threshold 0.01 --restore-best",
     ],
     options: [
       .option(
@@ -34,15 +39,7 @@ struct DiagnoseCommand {
       .option(
         "val-accuracy", valueName: "NAME", help: "Column or tag holding the validation accuracy.",
         section: "Reading"),
-      .option(
-        "monitor", valueName: "METRIC",
-        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1.", default: "eval_loss",
-        section: "Early stopping"),
-      .option("patience", valueName: "N", help: "Evaluations without improvement before stopping.", default: "3", section: "Early stopping"),
-      .option("threshold", valueName: "D", help: "Improvement needed to count (min_delta).", default: "0", section: "Early stopping"),
-      .option(
-        "rules", valueName: "FRAMEWORK", help: "Early-stopping rules: transformers, keras or lightning.",
-        default: "transformers", section: "Early stopping"),
+    ] + EarlyStoppingFlags.options + [
       .flag("json", help: "Print the diagnosis as JSON (schema curvelab-diagnosis, version 1).", section: "Output"),
       .option("html", valueName: "FILE", help: "Also write a self-contained HTML report.", section: "Output"),
       .option(
@@ -79,12 +76,8 @@ struct DiagnoseCommand {
       validationLoss: try parsed.value("val-loss", as: String.self),
       validationAccuracy: try parsed.value("val-accuracy", as: String.self))
     let monitor = MonitoredMetric(name: try parsed.value("monitor", as: String.self)!)
-    let policy = EarlyStoppingPolicy(
-      framework: try parsed.value("rules", as: EarlyStoppingPolicy.Framework.self)!,
-      patience: try parsed.value("patience", as: Int.self, validating: .atLeastZero)!,
-      threshold: try parsed.value("threshold", as: Double.self, validating: .atLeastZero)!,
-      greaterIsBetter: monitor.greaterIsBetter)
-    options = DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+    options = DiagnosisOptions(
+      monitor: monitor, earlyStopping: try EarlyStoppingFlags.policy(from: parsed, monitor: monitor))
     printsJSON = parsed.isSet("json")
     htmlPath = try parsed.value("html", as: String.self)
     var failOn = Set<Pattern>()
@@ -143,15 +136,30 @@ struct DiagnoseCommand {
       return [
         DiagnosedRun(
           path: paths.joined(separator: " + "), log: loaded.log,
-          diagnosis: engine.diagnose(loaded.log), warnings: loaded.warnings)
+          diagnosis: engine.diagnose(loaded.log),
+          warnings: loaded.warnings + saveStepsWarnings(for: loaded.log))
       ]
     }
     return try paths.map { path in
       let loaded = try loader.load(path: path, format: format, mapping: mapping)
       return DiagnosedRun(
         path: path, log: loaded.log, diagnosis: engine.diagnose(loaded.log),
-        warnings: loaded.warnings)
+        warnings: loaded.warnings + saveStepsWarnings(for: loaded.log))
     }
+  }
+
+  /// A note when `--save-steps` is no multiple of the `eval_steps` the log records: the Trainer
+  /// refuses that with `load_best_model_at_end` (`TrainingArguments.__post_init__`), so no real
+  /// run had it; the replay goes ahead all the same.
+  func saveStepsWarnings(for log: TrainingLog) -> [String] {
+    let policy = options.earlyStopping
+    guard policy.framework == .transformers, let save = policy.saveSteps,
+      let evaluation = log.metadata.evalSteps, save % evaluation != 0
+    else { return [] }
+    return [
+      "--save-steps \(save) is not a multiple of the log's eval_steps \(evaluation): the Trainer "
+        + "refuses that with load_best_model_at_end; replayed as given"
+    ]
   }
 }
 
