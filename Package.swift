@@ -90,7 +90,7 @@ let package = Package(
         "CurveClassroom", "CurveExercises", "CurveSim", "CurveDiagnosis", "CurveLabCLI", "CSVCoding",
         "_CurveLabTestSupport",
       ],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Schemas"]
     ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(

@@ -69,7 +69,8 @@ public enum CurveLabCLI {
     subcommands: [
       CourseCommand.spec, LessonCommand.spec, QuizCommand.spec, ExerciseCommand.spec,
       ProgressCommand.spec, ResetCommand.spec, SimulateCommand.spec, DiagnoseCommand.spec,
-      WatchCommand.spec, GenerateCommand.spec, GradeCommand.spec, CheckCommand.spec,
+      WatchCommand.spec, GenerateCommand.spec, GradeCommand.spec, ExportCommand.spec,
+      CheckCommand.spec,
       BenchCommand.spec,
     ]
   )
@@ -88,6 +89,8 @@ public enum CurveLabCLI {
       try GenerateCommand(parsed).run(output: &output)
     case GradeCommand.spec.name:
       try GradeCommand(parsed).run(output: &output, errors: &errors)
+    case ExportCommand.spec.name:
+      try ExportCommand(parsed).run(output: &output)
     case CheckCommand.spec.name:
       if try !CheckCommand(parsed).run(context: context, output: &output, errors: &errors) {
         return ExitStatus.failure

@@ -20,7 +20,9 @@ struct BenchCommand {
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
       checks, which do not use the diagnosis engine), generate (a set of --exercises exercises \
-      with keys, worksheets and solutions written to a temporary folder), course (drawing every \
+      with keys, worksheets and solutions written to a temporary folder, --generate-runs times \
+      with all cores free and as often with one core kept busy by a spinning process; medians, \
+      the cores used, and whether every run wrote the same bytes), course (drawing every \
       lesson, the whole course check, and the quiz prepared for --quiz-seeds seeds: curve \
       questions keyed by the engine, and where the correct letters fall).
       """,
@@ -37,6 +39,9 @@ struct BenchCommand {
         "diagnosis-seeds", valueName: "N", help: "Seeds per scenario for the engine's confusion matrix.",
         default: "1000"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
+      .option(
+        "generate-runs", valueName: "N",
+        help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
     ])
 
@@ -50,6 +55,7 @@ struct BenchCommand {
   let seedCount: Int
   let diagnosisSeedCount: Int
   let exerciseCount: Int
+  let generateRuns: Int
   let quizSeedCount: Int
 
   init(_ parsed: ParsedArguments) throws {
@@ -68,6 +74,7 @@ struct BenchCommand {
     seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
+    generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
   }
 
@@ -256,33 +263,10 @@ struct BenchCommand {
         + "(peak memory: measure with /usr/bin/time -v)\n")
   }
 
-  /// Time to generate a set of ``exerciseCount`` exercises (runs, keys, worksheets, solutions)
-  /// and write it to a temporary folder, as `curvelab generate` does.
-  private func timeGeneration(output: inout some TextOutputStream) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "curvelab-bench-set-\(ProcessInfo.processInfo.processIdentifier)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = ExerciseSetSpec(count: exerciseCount, seed: 1)
-    let start = DispatchTime.now().uptimeNanoseconds
-    let build = try SetBuild(spec: spec, command: "curvelab bench --only generate")
-    let generated = DispatchTime.now().uptimeNanoseconds
-    try SetDirectory(path: folder.path).write(build.files)
-    let end = DispatchTime.now().uptimeNanoseconds
-    let total = Double(end - start) / 1e9
-    let writing = Double(end - generated) / 1e9
-    output.write(
-      "Generate: \(build.exerciseCount) exercises (mix \(spec.mix.text), \(spec.difficulty.rawValue)) "
-        + "with keys, worksheets and solutions\n")
-    output.write(
-      "  \(secs(total)) s wall on all cores (\(secs(writing)) s of it writing \(build.files.count) files); "
-        + "\(Int((Double(build.exerciseCount) / total).rounded())) exercises/s; "
-        + "\(build.redraws) candidates redrawn\n")
-  }
-
   private func ms3(_ value: Double) -> String { "\((value * 1000).rounded() / 1000)" }
 
   private func ms(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
-  private func secs(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }
+  func secs(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }
   private func pct(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
 }
 
