@@ -140,6 +140,15 @@ extension SVGPanel {
           ("font-size", titleSize.svgNumber), ("font-weight", "bold"), ("fill", style.textColor),
         ], text: title)
     }
+    if !axisNote.isEmpty {
+      markup.element(
+        "text",
+        [
+          ("x", (width - Self.padding).svgNumber), ("y", (Self.padding + titleSize).svgNumber),
+          ("font-size", markerSize.svgNumber), ("text-anchor", "end"),
+          ("fill", style.mutedTextColor),
+        ], text: axisNote)
+    }
     for entry in legend {
       let middle = entry.rowTop + fontSize * 0.65
       markup.empty(
@@ -200,6 +209,10 @@ extension SVGPanel {
   private func drawPointMarks(
     _ segments: [[ChartPoint]], stroke: SVGSeriesStroke, into markup: inout SVGMarkup
   ) {
+    // Rings closer than about two of their widths merge into a band that hides the curve: a
+    // run with hundreds of evaluations keeps its plain line.
+    let radius = lineWidth + 1
+    guard Double(segments.joined().count) * 4 * radius <= plotWidth else { return }
     markup.open(
       "g",
       [
@@ -209,7 +222,7 @@ extension SVGPanel {
     for point in segments.joined() {
       markup.empty(
         "circle",
-        [("cx", x(point.x).svgNumber), ("cy", y(point.y).svgNumber), ("r", (lineWidth + 1).svgNumber)])
+        [("cx", x(point.x).svgNumber), ("cy", y(point.y).svgNumber), ("r", radius.svgNumber)])
     }
     markup.close()
   }
