@@ -32,7 +32,9 @@ let package = Package(
     .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
     .target(name: "CurveDiagnosis", dependencies: ["CurveCore"]),
     .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),
-    .target(name: "CurveExercises", dependencies: ["CurveCore", "CurveSim", "CurveDiagnosis"]),
+    .target(
+      name: "CurveExercises",
+      dependencies: ["CurveCore", "CurveSim", "CurveDiagnosis", "ArgumentParsing"]),
     .target(
       name: "CurveCourse",
       dependencies: [

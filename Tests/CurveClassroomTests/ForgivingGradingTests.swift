@@ -66,7 +66,14 @@ import Testing
     let patterns = grades.notes.filter { $0.question == "pattern" }
     #expect(patterns.count == 4)
     #expect(patterns.allSatisfy { $0.text.hasPrefix("accepted '\($0.written)' as ") })
-    #expect(grades.summary.contains("Read with a correction (4)"))
+    #expect(grades.summary.contains("Read with a correction (4 answers)"))
+    // One line per distinct reading, with the answers it covers.
+    let helthy = grades.notes.filter { $0.written == "helthy" }
+    #expect(helthy.count == 2)
+    #expect(
+      grades.summary.contains(
+        "  accepted 'helthy' as healthy (2): "
+          + helthy.map { "\($0.student) \($0.exercise) pattern" }.joined(separator: ", ") + "\n"))
     let strict = ClassGrades(
       sheet: try Self.sheet(forms: 0..<1), key: Self.key, policy: .weighted, reader: .strict)
     #expect(strict.students.allSatisfy { $0.points == $0.maximum - 4 })

@@ -56,6 +56,7 @@ import Testing
       ["generate", "--count", "2", "--seed", "11", "--mix", "healthy:1,erratic:1", "--student", "bo",
        "--out", out], context: .testing, output: &output, errors: &errors)
     #expect(status == 0, "\(errors)")
+    #expect(output.contains("student id 'bo' exactly as written"))
     let rebuilt = Fixtures.listing(out).filter { $0 != "manifest.json" }
     #expect(rebuilt == Fixtures.listing(Fixtures.rosterFolder + "/students/bo"))
     for file in rebuilt {

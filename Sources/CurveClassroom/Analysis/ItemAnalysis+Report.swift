@@ -108,7 +108,14 @@ extension ItemAnalysis {
   /// The analysis as a printable HTML page: the figures, a histogram of the scores, and a
   /// table of the items.
   public func html(title: String) -> String {
-    var page = HTMLDocument(title: title)
+    // A long table may run over pages; its rows stay whole.
+    var page = HTMLDocument(
+      title: title,
+      stylesheet: HTMLDocument.printStylesheet + """
+
+        table { width: 100%; font-size: 9.5pt; break-inside: auto; page-break-inside: auto; }
+        td:first-child { white-space: nowrap; }
+        """)
     page.append(.heading(1, .text(title)))
     let summary = scoreSummary
     page.append(

@@ -52,13 +52,9 @@ public struct AcceptedAnswers: Sendable {
   /// - Throws: ``ClassroomError`` naming the line of an unknown question or a credit outside
   ///   0 to 1, or a missing column.
   public init(csv text: String, path: String) throws(ClassroomError) {
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: text, options: CSVReadingOptions(allowsRaggedRows: true))
-    } catch {
-      throw .cannotRead(path: path, reason: error.description)
+    let (table, header) = try ColumnName.table(text) {
+      ClassroomError.cannotRead(path: path, reason: $0)
     }
-    let header = table.header.map(ColumnName.normalized)
     func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
     guard let questionColumn = column(["question"]) else {
       throw .missingColumn(path: path, column: "question", found: table.header)

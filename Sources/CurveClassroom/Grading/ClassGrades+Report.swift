@@ -44,8 +44,9 @@ extension ClassGrades {
     }
     let read = notes.filter { !$0.isFromAcceptedAnswers }
     if !read.isEmpty {
-      text += "\nRead with a correction (\(read.count)); check them:\n"
-      text += Self.noteLines(read)
+      text += "\nRead with a correction (\(read.count) answer\(read.count == 1 ? "" : "s")); "
+      text += "check them (--json lists every one):\n"
+      text += Self.groupedNoteLines(read)
     }
     let accepted = notes.filter(\.isFromAcceptedAnswers)
     if !accepted.isEmpty {
@@ -118,6 +119,29 @@ extension ClassGrades {
         }),
       "warnings": .array(warnings.map(JSONValue.string)),
     ]
+  }
+
+  /// One line per distinct reading, most frequent first: what happened, how many answers, and
+  /// the first few students and exercises.
+  private static func groupedNoteLines(_ notes: [Note]) -> String {
+    var groups: [(text: String, notes: [Note])] = []
+    for note in notes {
+      if let index = groups.firstIndex(where: { $0.text == note.text }) {
+        groups[index].notes.append(note)
+      } else {
+        groups.append((note.text, [note]))
+      }
+    }
+    let ordered = groups.enumerated().sorted {
+      $0.element.notes.count != $1.element.notes.count
+        ? $0.element.notes.count > $1.element.notes.count : $0.offset < $1.offset
+    }.map(\.element)
+    return ordered.map { group in
+      let shown = group.notes.prefix(6).map { "\($0.student) \($0.exercise) \($0.question)" }
+      let more = group.notes.count > shown.count ? ", +\(group.notes.count - shown.count) more" : ""
+      let count = group.notes.count == 1 ? "" : " (\(group.notes.count))"
+      return "  \(group.text)\(count): \(shown.joined(separator: ", "))\(more)\n"
+    }.joined()
   }
 
   /// One line per note: student, exercise, question, what was written, and what happened.

@@ -238,23 +238,14 @@ struct MoodleCharts {
         svg: chart.svgDocument(width: width, panelHeight: 240, arrangement: .sideBySide, style: style),
         width: width, height: 240))
     if exercise.asksForAStep {
-      var panel = chart.lossChart
-      panel.title = "Validation loss at each evaluation (its step below)"
-      panel.xAxisLabel = ""
-      panel.series = panel.series.filter { $0.name == "validation" }.map {
-        var series = $0
-        series.marksPoints = true
-        return series
-      }
-      panel.xTickValues = exercise.solved.log.evaluationEntries.filter { $0.loss?.isFinite == true }
-        .map { Double($0.step) }
       var bare = style
       bare.legendPlacement = .hidden
       files.append(
         File(
           name: "\(exercise.id)-validation.svg",
           label: "Validation loss of run \(exercise.id) at each evaluation",
-          svg: panel.svgDocument(width: width, height: 230, style: bare), width: width, height: 230))
+          svg: chart.validationPanel.svgDocument(width: width, height: 230, style: bare),
+          width: width, height: 230))
     }
   }
 }

@@ -122,18 +122,8 @@ struct WorksheetCharts {
       width: Int((Self.textWidth * 0.68).rounded()), height: Self.height, style: style)
     accuracy = chart.accuracyChart.svg(
       width: Int((Self.textWidth * 0.30).rounded()), height: Self.height, style: bare)
-    var panel = chart.lossChart
-    panel.title = "Validation loss at each evaluation (its step below)"
-    panel.xAxisLabel = ""
-    panel.series = panel.series.filter { $0.name == "validation" }.map {
-      var series = $0
-      series.marksPoints = true
-      return series
-    }
-    panel.xTickValues = log.evaluationEntries.filter { $0.loss?.isFinite == true }.map {
-      Double($0.step)
-    }
     // Taller than the others: its step labels stand upright under the plot.
-    validation = panel.svg(width: Int(Self.textWidth), height: Self.height + 12, style: bare)
+    validation = chart.validationPanel.svg(
+      width: Int(Self.textWidth), height: Self.height + 12, style: bare)
   }
 }

@@ -85,13 +85,9 @@ public struct Roster: Sendable, Equatable {
   /// - Throws: ``ClassroomError`` when the file has no id column, a row has no id, an id
   ///   repeats, or two ids give the same folder.
   public init(csv text: String, path: String) throws(ClassroomError) {
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: text, options: CSVReadingOptions(allowsRaggedRows: true))
-    } catch {
-      throw .invalidRoster(path: path, reason: error.description)
+    let (table, header) = try ColumnName.table(text) {
+      ClassroomError.invalidRoster(path: path, reason: $0)
     }
-    let header = table.header.map(ColumnName.normalized)
     let rows: Rows
     if Self.isCanvas(header) {
       rows = try Self.canvasRows(table, path: path)
@@ -204,5 +200,18 @@ public struct Roster: Sendable, Equatable {
 enum ColumnName {
   static func normalized(_ name: String) -> String {
     String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+
+  /// A CSV file an instructor supplies (a roster, answers, accepted answers), read with ragged
+  /// rows allowed, and its header normalized; a file that is not CSV becomes `failure`'s error.
+  static func table(_ text: String, failure: (String) -> ClassroomError) throws(ClassroomError)
+    -> (table: CSVTable, header: [String])
+  {
+    do {
+      let table = try CSVTable(parsing: text, options: CSVReadingOptions(allowsRaggedRows: true))
+      return (table, table.header.map(normalized))
+    } catch {
+      throw failure(error.description)
+    }
   }
 }

@@ -64,7 +64,7 @@ public struct AnswerReader: Sendable {
 
 extension StringProtocol {
   /// Without leading and trailing white space.
-  var trimmingSpaces: String {
+  package var trimmingSpaces: String {
     var text = Substring(self)
     while let first = text.first, first.isWhitespace { text.removeFirst() }
     while let last = text.last, last.isWhitespace { text.removeLast() }

@@ -1,3 +1,4 @@
+import ArgumentParsing
 import Foundation
 
 /// The phrases that name each answer of a question, and how a written answer is matched to
@@ -103,7 +104,7 @@ public struct PhraseVocabulary<Meaning: Hashable & Sendable>: Sendable {
     var distances: [(distance: Int, meaning: Meaning)] = []
     // Distances beyond budget + 1 are all "far enough", so the count may stop there.
     for entry in entries {
-      let distance = EditDistance.between(key, entry.key, limit: budget + 1)
+      let distance = Suggestion.distance(key, entry.key, limit: budget + 1)
       distances.append((distance, entry.meaning))
       if distance < best?.distance ?? .max { best = (distance, entry.meaning) }
     }

@@ -1,6 +1,7 @@
 public import ArgumentParsing
 import CurveClassroom
 import Foundation
+import TerminalCanvas
 
 /// `curvelab export`: a generated set as a Moodle XML question file.
 struct ExportCommand {
@@ -51,7 +52,7 @@ struct ExportCommand {
     let questions = quiz.variants.reduce(0) { $0 + $1.items.count }
     var text = "Wrote \(outputPath): \(questions) Cloze question\(questions == 1 ? "" : "s")"
     if quiz.variants.count > 1 { text += " in \(quiz.variants.count) categories (one per student)" }
-    text += " under \(category), for \(MoodleQuiz.targetVersion).\n"
-    output.write(text)
+    text += " under \(category), for \(MoodleQuiz.targetVersion)."
+    output.write(wrap(text, width: 80).joined(separator: "\n") + "\n")
   }
 }

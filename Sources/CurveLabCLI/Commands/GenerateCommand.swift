@@ -144,6 +144,10 @@ struct GenerateCommand {
     if let student { text += " for student \(student)" }
     text += ", seed \(spec.seed), \(spec.difficulty.rawValue), mix \(spec.mix.text)"
     text += "; \(build.redraws) candidates redrawn; \(String((seconds * 100).rounded() / 100)) s."
+    if rosterPath == nil, let student {
+      text += "\nThe variant of student id '\(student)' exactly as written (case and accents "
+      text += "count); add --roster to check the id against the class list."
+    }
     if layout == .exam {
       text += "\nHand out \(outputPath)/handout/ only; keys, solutions and the runs are in "
       text += "\(outputPath)/instructor/."
