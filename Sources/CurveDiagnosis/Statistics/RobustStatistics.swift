@@ -5,11 +5,73 @@
 /// moves a mean.
 enum RobustStatistics {
   /// The median; `nil` for an empty collection.
+  ///
+  /// - Complexity: O(*n*): found by selection, not by sorting, so a curve of a million
+  ///   training records costs milliseconds.
   static func median(_ values: [Double]) -> Double? {
     guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    var work = values
+    let middle = work.count / 2
+    let upper = select(&work, middle)
+    guard work.count % 2 == 0 else { return upper }
+    // The largest value below the middle one is the other half of an even median.
+    let lower = work[..<middle].max() ?? upper
+    return (lower + upper) / 2
+  }
+
+  /// The value at zero-based `rank` in sorted order, without sorting.
+  ///
+  /// - Precondition: `rank` is a valid index of `values`.
+  /// - Complexity: O(*n*) expected.
+  static func value(atRank rank: Int, in values: [Double]) -> Double {
+    var work = values
+    return select(&work, rank)
+  }
+
+  /// Reorders `values` so that the element at `rank` is the one sorted order puts there,
+  /// with no larger element before it and no smaller one after, and returns it (a
+  /// three-way quickselect, so runs of equal values cost nothing; it falls back to sorting
+  /// the remaining range after many rounds, so no input makes it quadratic).
+  private static func select(_ values: inout [Double], _ rank: Int) -> Double {
+    precondition(values.indices.contains(rank), "rank out of range")
+    var low = 0
+    var high = values.count - 1
+    var rounds = 0
+    while low < high {
+      rounds += 1
+      if rounds > 48 {
+        values[low...high].sort()
+        return values[rank]
+      }
+      let a = values[low]
+      let b = values[low + (high - low) / 2]
+      let c = values[high]
+      let pivot = max(min(a, b), min(max(a, b), c))
+      // [low, less) < pivot, [less, index) == pivot, (greater, high] > pivot.
+      var less = low
+      var index = low
+      var greater = high
+      while index <= greater {
+        if values[index] < pivot {
+          values.swapAt(less, index)
+          less += 1
+          index += 1
+        } else if values[index] > pivot {
+          values.swapAt(index, greater)
+          greater -= 1
+        } else {
+          index += 1
+        }
+      }
+      if rank < less {
+        high = less - 1
+      } else if rank > greater {
+        low = greater + 1
+      } else {
+        return values[rank]
+      }
+    }
+    return values[rank]
   }
 
   /// Median absolute deviation from the median, scaled by 1.4826 so that it estimates the
