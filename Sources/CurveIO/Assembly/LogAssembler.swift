@@ -3,10 +3,17 @@ import CurveCore
 /// Gives a ``MetricTable``'s columns their meaning through ``MetricNames`` and a
 /// ``MetricMapping``, and aligns the values on step into a `TrainingLog`.
 ///
-/// Training and evaluation values logged on different rows at the same step end up in the same
-/// step's entries. When the step counter goes back, the log holds a resumed or appended run:
-/// records the earlier attempt wrote at or after the new step are dropped (so runs appended
-/// from step 0 leave only the last run), and a warning says so.
+/// Steps follow ``StepRule``. Training and evaluation values logged on different rows at the
+/// same step end up in the same step's entries; a value logged twice at one step keeps the
+/// first, and one warning counts the repeats. When the step counter goes back, the log holds a
+/// resumed or appended run: records the earlier attempt wrote at or after the new step are
+/// dropped (so runs appended from step 0 leave only the last run), and a warning says so. A
+/// counter that never advances while the rows repeat their values is replaced by the row
+/// order, with a warning.
+///
+/// A table with no loss or accuracy but exactly one metric that holds numbers (a W&B export of
+/// `test FID_B`) is read as that metric alone, under its own name in
+/// `EvaluationEntry.metrics`; ``LoadedLog/loneMetric`` names it.
 struct LogAssembler {
   /// Where each column's values go.
   enum Slot: Equatable {
@@ -35,7 +42,14 @@ struct LogAssembler {
   var counterOffset = 0
 
   /// Decides the slot of every column.
-  func slots(for columns: [String], warnings: inout [String]) throws(LogReadError) -> [Slot] {
+  ///
+  /// - Parameters:
+  ///   - columns: The column names.
+  ///   - holdsNumbers: Whether each column holds at least one value; a table whose only
+  ///     curve is one metric is read when exactly one metric column holds numbers.
+  func slots(
+    for columns: [String], holdsNumbers: [Bool]? = nil, warnings: inout [String]
+  ) throws(LogReadError) -> [Slot] {
     let names = columns.map(MetricNames.normalized)
     var roles = names.map { MetricNames.role(of: $0, unprefixedAccuracy: unprefixedAccuracy) }
     var forced: [MetricNames.Role: Int] = [:]
@@ -89,12 +103,21 @@ struct LogAssembler {
         }
       }
     }
-    guard
-      slots.contains(where: {
-        [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
-      })
-    else {
-      throw .noRecognisableColumns(file: file, columns: columns)
+    let hasCurve = slots.contains {
+      [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
+    }
+    if !hasCurve {
+      let metrics = columns.indices.filter {
+        if case .metric = slots[$0] { return holdsNumbers?[$0] ?? true }
+        return false
+      }
+      guard metrics.count == 1, mapping.isEmpty else {
+        throw .noRecognisableColumns(file: file, columns: columns)
+      }
+      // The lone metric; other metric columns hold no numbers.
+      for index in columns.indices where index != metrics[0] {
+        if case .metric = slots[index] { slots[index] = .skip }
+      }
     }
     return slots
   }
@@ -103,11 +126,21 @@ struct LogAssembler {
   func assemble(_ table: MetricTable, warnings: inout [String]) throws(LogReadError)
     -> TrainingLog
   {
-    let slots = try slots(for: table.columns, warnings: &warnings)
+    var holdsNumbers = [Bool](repeating: false, count: table.columns.count)
+    for row in table.rows {
+      for (column, value) in row.values.enumerated() where value != nil {
+        holdsNumbers[column] = true
+      }
+    }
+    let slots = try slots(for: table.columns, holdsNumbers: holdsNumbers, warnings: &warnings)
+    var table = table
+    if detectsRestarts { renumberIfStuck(&table, slots: slots, warnings: &warnings) }
     // Groups stay sorted by step: rows come in step order, and a step that goes back cuts
     // the groups at or after it (a restart), so a new step is nearly always appended.
     var groups: [Group] = []
     var lowest = Int.max
+    var repeats = 0
+    var firstRepeat: (step: Int, line: Int?)?
     for row in table.rows {
       if detectsRestarts, let last = groups.last, row.step < last.step {
         let place = row.line.map { " at line \($0)" } ?? ""
@@ -136,10 +169,27 @@ struct LogAssembler {
         if groups[index].step != row.step { groups.insert(Group(step: row.step), at: index) }
       }
       if let epoch = row.epoch { groups[index].epoch = epoch }
+      var repeated = false
       for (column, value) in row.values.enumerated() {
         guard let value, column < slots.count else { continue }
-        groups[index].set(slots[column], value)
+        if slots[column] == .epoch {
+          _ = try StepRule.epoch(
+            value, field: table.columns[column],
+            at: LogLocation(file: file, line: row.line, columnName: table.columns[column]))
+        }
+        if !groups[index].set(slots[column], value) { repeated = true }
       }
+      if repeated {
+        repeats += 1
+        if firstRepeat == nil { firstRepeat = (row.step, row.line) }
+      }
+    }
+    if let firstRepeat {
+      let place = firstRepeat.line.map { ", line \($0)" } ?? ""
+      warnings.append(
+        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at a \(counterName) "
+          + "that already had them (the first at \(counterName) "
+          + "\(firstRepeat.step - counterOffset)\(place)); kept the first value of each")
     }
 
     var log = TrainingLog(metadata: RunMetadata(source: file, format: format.rawValue))
@@ -160,7 +210,43 @@ struct LogAssembler {
             trainingAccuracy: group.trainingAccuracy, metrics: group.metrics))
       }
     }
+    let names = PercentAccuracy.Names(
+      validation: slots.firstIndex(of: .validationAccuracy).map { table.columns[$0] },
+      training: slots.firstIndex(of: .trainingAccuracy).map { table.columns[$0] })
+    PercentAccuracy.readAsFractions(in: &log, names: names, file: file, warnings: &warnings)
     return log
+  }
+
+  /// Numbers the rows in file order when every row has the same step while the rows repeat
+  /// values (two rows fill one slot), as a Keras `CSVLogger` created anew each epoch writes
+  /// epoch 0 on every row. Rows that only complement each other at one step (a Lightning run
+  /// with one validation) are left alone.
+  private func renumberIfStuck(_ table: inout MetricTable, slots: [Slot], warnings: inout [String]) {
+    guard table.rows.count > 1, let step = table.rows.first?.step,
+      table.rows.allSatisfy({ $0.step == step })
+    else { return }
+    var filled = [Bool](repeating: false, count: slots.count)
+    var collides = false
+    rows: for row in table.rows {
+      for (column, value) in row.values.enumerated() where value != nil && column < slots.count {
+        if slots[column] == .skip { continue }
+        if filled[column] {
+          collides = true
+          break rows
+        }
+        filled[column] = true
+      }
+    }
+    guard collides else { return }
+    for index in table.rows.indices {
+      table.rows[index].step = index + 1
+      if stepUnit == .epoch { table.rows[index].epoch = Double(index + 1) }
+    }
+    let unit = stepUnit == .epoch ? "epochs" : "steps"
+    warnings.append(
+      "\(file): the \(counterName) is \(step - counterOffset) on every row (a logger created anew "
+        + "each time writes that); read the \(table.rows.count) rows in order as \(unit) 1 to "
+        + "\(table.rows.count)")
   }
 
   /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`.
@@ -215,18 +301,31 @@ struct LogAssembler {
         || trainingEvaluationLoss != nil || !metrics.isEmpty
     }
 
-    mutating func set(_ slot: Slot, _ value: Double) {
+    /// Sets the slot's value unless it already has one (the first value logged at a step is
+    /// kept); returns whether the value was new. An epoch is not a logged value and is always
+    /// set.
+    mutating func set(_ slot: Slot, _ value: Double) -> Bool {
+      func fill(_ field: inout Double?) -> Bool {
+        guard field == nil else { return false }
+        field = value
+        return true
+      }
       switch slot {
-      case .trainingLoss: trainingLoss = value
-      case .validationLoss: validationLoss = value
-      case .trainingAccuracy: trainingAccuracy = value
-      case .validationAccuracy: validationAccuracy = value
-      case .trainingEvaluationLoss: trainingEvaluationLoss = value
-      case .learningRate: learningRate = value
-      case .gradientNorm: gradientNorm = value
-      case .epoch: epoch = value
-      case .metric(let name): metrics[name] = value
-      case .skip: break
+      case .trainingLoss: return fill(&trainingLoss)
+      case .validationLoss: return fill(&validationLoss)
+      case .trainingAccuracy: return fill(&trainingAccuracy)
+      case .validationAccuracy: return fill(&validationAccuracy)
+      case .trainingEvaluationLoss: return fill(&trainingEvaluationLoss)
+      case .learningRate: return fill(&learningRate)
+      case .gradientNorm: return fill(&gradientNorm)
+      case .epoch:
+        epoch = value
+        return true
+      case .metric(let name):
+        guard metrics[name] == nil else { return false }
+        metrics[name] = value
+        return true
+      case .skip: return true
       }
     }
   }

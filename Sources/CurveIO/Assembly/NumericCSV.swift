@@ -111,17 +111,14 @@ struct NumericCSV {
     return table
   }
 
-  /// A whole-number step from a cell, or an error naming the place.
+  /// A step from a cell under ``StepRule``, `nil` for an empty cell, or an error naming the
+  /// place.
   static func integer(
     _ value: Double?, file: String, line: Int, column: String
   ) throws(LogReadError) -> Int? {
     guard let value else { return nil }
-    guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else {
-      throw .malformed(
-        LogLocation(file: file, line: line, columnName: column),
-        problem: "'\(value)' is not a whole number of steps")
-    }
-    return Int(value)
+    return try StepRule.step(
+      value, field: column, at: LogLocation(file: file, line: line, columnName: column))
   }
 }
 

@@ -15,19 +15,8 @@ struct GenericCSVReader: LogReader {
     var warnings: [String] = []
     let numeric = try NumericCSV(
       CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
-    var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
-    let table: MetricTable
-    if let stepColumn = numeric.column(withRole: .step) {
-      table = try StepRows.table(
-        from: numeric, stepColumn: stepColumn, file: source.path, warnings: &warnings)
-    } else {
-      let epochs = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
-      table = epochs.table
-      assembler.stepUnit = .epoch
-      assembler.counterName = "epoch"
-      assembler.counterOffset = epochs.offset
-    }
-    let log = try assembler.assemble(table, warnings: &warnings)
+    let log = try numeric.assembledLog(
+      file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
   }
 }

@@ -33,10 +33,13 @@ enum EpochRows {
   ///
   /// - Returns: The table and the offset added to the logged epochs.
   static func table(
-    from numeric: NumericCSV, file: String, warnings: inout [String], extraRemoved: Set<Int> = []
+    from numeric: NumericCSV, file: String, warnings: inout [String], extraRemoved: Set<Int> = [],
+    warnsWithoutEpoch: Bool = true
   ) throws(LogReadError) -> (table: MetricTable, offset: Int) {
     guard let epochColumn = numeric.column(withRole: .epoch) else {
-      warnings.append("\(file): no 'epoch' column; rows are numbered as epochs 1, 2, ...")
+      if warnsWithoutEpoch {
+        warnings.append("\(file): no 'epoch' column; rows are numbered as epochs 1, 2, ...")
+      }
       var number = 0
       let table = try numeric.table(
         removing: extraRemoved, file: file,

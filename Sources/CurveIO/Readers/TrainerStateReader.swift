@@ -17,22 +17,34 @@ import JSONCoding
 /// - the closing summary: `train_loss` with `train_runtime` or `total_flos`.
 ///
 /// An evaluation logged twice at one step (a final `trainer.evaluate()` after training) is
-/// kept once, the first time, with a warning. Training records take a fast path that looks up
-/// five keys on the parsed tape and builds no dictionaries, so a million of them map in well
+/// kept once, the first time, with a warning (one warning counts all repeats, in linear time).
+/// `log_history` is parsed one record at a time (``JSONDocument`` streams it), so memory holds
+/// the file and the entries, not a parsed copy of every record; training records take a fast
+/// path that looks up five keys and builds no dictionaries, so a million of them map in well
 /// under a second.
 struct TrainerStateReader: LogReader {
   var format: LogFormat { .trainerState }
 
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
+    var decoder = TrainerStateDecoder(file: source.path, mapping: mapping)
+    // No training record takes fewer than 64 bytes of JSON: room for all of them at once
+    // (memory is touched only as it fills), instead of growing and copying as they come.
+    decoder.reserveTrainingEntries(source.bytes.count / 64)
+    var failure: LogReadError?
     let document: JSONDocument
     do {
-      document = try JSONDocument(parsing: source.bytes)
+      document = try JSONDocument(
+        parsing: source.bytes, streamingArrayAt: "log_history", options: .logs
+      ) { record in
+        guard failure == nil else { return }
+        do throws(LogReadError) { try decoder.take(record) } catch { failure = error }
+      }
     } catch {
       throw LogReadError(error, file: source.path)
     }
-    var decoder = TrainerStateDecoder(file: source.path, mapping: mapping)
-    let log = try decoder.decode(document.root)
+    if let failure { throw failure }
+    let log = try decoder.finish(document.root)
     return LoadedLog(log: log, warnings: decoder.warnings)
   }
 }
@@ -48,6 +60,8 @@ struct TrainerStateDecoder {
   /// Keys seen anywhere in `log_history`, for the message when an override names none.
   private var seenKeys: Set<String> = ["loss", "step", "epoch", "learning_rate", "grad_norm"]
   private var ignoredTrainingKeys: Set<String> = []
+  /// The key the training accuracy was read from, for messages.
+  private var trainingAccuracyKey: String?
   private var skippedNullLosses: [Int] = []
   /// Evaluation keys whose values were arrays, objects or text, left out.
   private var nonNumericKeys: Set<String> = []
@@ -60,7 +74,31 @@ struct TrainerStateDecoder {
     self.mapping = mapping
   }
 
-  mutating func decode(_ root: JSONNode) throws(LogReadError) -> TrainingLog {
+  /// Training records read so far.
+  private var training: [TrainingEntry] = []
+  /// Records that hold something besides training values, for ``finish(_:)``.
+  private var pending: [JSONNode] = []
+  /// Makes room for `count` training records.
+  mutating func reserveTrainingEntries(_ count: Int) {
+    training.reserveCapacity(count)
+  }
+
+  /// Reads one record of `log_history`: a training record now, anything else kept for
+  /// ``finish(_:)``, which needs every evaluation to pick the main evaluation set.
+  mutating func take(_ entry: JSONNode) throws(LogReadError) {
+    if trainingLossKey == "loss", let record = Self.fastTrainingEntry(entry) {
+      training.append(record)
+      return
+    }
+    guard entry.kind == .object else {
+      throw malformed(entry, "a 'log_history' record should be an object, found \(entry.kind)")
+    }
+    if try !readTrainingRecord(entry) { pending.append(entry) }
+  }
+
+  /// Reads the rest of the document (the records of a `log_history` that was not streamed,
+  /// the evaluations, the top-level fields) and returns the log.
+  mutating func finish(_ root: JSONNode) throws(LogReadError) -> TrainingLog {
     guard root.kind == .object else {
       throw malformed(root, "expected an object with a 'log_history' array, found \(root.kind)")
     }
@@ -70,21 +108,10 @@ struct TrainerStateDecoder {
     guard history.kind == .array else {
       throw malformed(history, "'log_history' should be an array, found \(history.kind)")
     }
-
-    var training: [TrainingEntry] = []
-    training.reserveCapacity(history.count)
-    var pending: [JSONNode] = []
-    let usesFastPath = trainingLossKey == "loss"
-    for entry in history.elements {
-      if usesFastPath, let record = Self.fastTrainingEntry(entry) {
-        training.append(record)
-        continue
-      }
-      guard entry.kind == .object else {
-        throw malformed(entry, "a 'log_history' record should be an object, found \(entry.kind)")
-      }
-      if try !readTrainingRecord(entry, into: &training) { pending.append(entry) }
-    }
+    for entry in history.elements { try take(entry) }
+    var training = self.training
+    let pending = self.pending
+    self.training = []
     if !isSortedByStep(training) { training.sort { $0.step < $1.step } }
 
     var log = TrainingLog(
@@ -93,10 +120,20 @@ struct TrainerStateDecoder {
     var evaluations = EvaluationCollector()
     try readOtherRecords(pending, into: &evaluations, summary: &log.metadata.summary)
     log.evaluationEntries = evaluations.entries
-    warnings += evaluations.duplicates.map { step, line in
-      "\(file): the evaluation at step \(step) was logged twice (again at line \(line)), as "
-        + "when trainer.evaluate() runs once more after training; kept the first"
+    if let first = evaluations.firstRepeat {
+      let line = first.node.location.line
+      let count = evaluations.repeatCount
+      warnings.append(
+        count == 1
+          ? "\(file): the evaluation at step \(first.step) was logged twice (again at line "
+            + "\(line)), as when trainer.evaluate() runs once more after training; kept the first"
+          : "\(file): \(count) evaluation records repeat a step already evaluated (the first at "
+            + "step \(first.step), line \(line)); kept the first record at each step")
     }
+    PercentAccuracy.readAsFractions(
+      in: &log,
+      names: .init(validation: evaluations.accuracyKey, training: trainingAccuracyKey),
+      file: file, warnings: &warnings)
     try checkOverrides()
     if !nonNumericKeys.isEmpty {
       warnings.append(
@@ -132,7 +169,8 @@ struct TrainerStateDecoder {
     var rate: Double?
     var norm: Double?
     if let node = entry["epoch"] {
-      guard let value = node.doubleValue else { return nil }
+      guard let value = node.doubleValue, value >= 0, value <= Double(LogLimits.largestStep)
+      else { return nil }
       epoch = value
       known &+= 1
     }
@@ -146,16 +184,17 @@ struct TrainerStateDecoder {
       norm = value
       known &+= 1
     }
-    guard known == entry.count, step >= Int.min, step <= Int.max else { return nil }
+    guard known == entry.count, step >= 0, step <= Int64(LogLimits.largestStep) else {
+      return nil
+    }
     return TrainingEntry(
-      step: Int(step), epoch: epoch, loss: loss, learningRate: rate, gradientNorm: norm)
+      step: Int(truncatingIfNeeded: step), epoch: epoch, loss: loss, learningRate: rate,
+      gradientNorm: norm)
   }
 
   /// Reads a record that has the training-loss key; returns whether nothing else is left in
   /// it for the other passes.
-  private mutating func readTrainingRecord(
-    _ entry: JSONNode, into training: inout [TrainingEntry]
-  ) throws(LogReadError) -> Bool {
+  private mutating func readTrainingRecord(_ entry: JSONNode) throws(LogReadError) -> Bool {
     guard let lossNode = entry[trainingLossKey] else { return false }
     var hasOtherKinds = false
     var epoch: Double?
@@ -165,7 +204,7 @@ struct TrainerStateDecoder {
       seenKeys.insert(key)
       switch key {
       case "step", trainingLossKey: break
-      case "epoch": epoch = try number(value, key: key)
+      case "epoch": epoch = try self.epoch(value)
       case "learning_rate": rate = try number(value, key: key)
       case "grad_norm": norm = try number(value, key: key)
       default:
@@ -223,9 +262,11 @@ struct TrainerStateDecoder {
         seenKeys.insert(key)
         switch key {
         case "step", trainingLossKey, "learning_rate", "grad_norm": continue
-        case "epoch": epoch = try number(value, key: key)
+        case "epoch": epoch = try self.epoch(value)
         case "train_loss": trainingLoss = try number(value, key: key)
-        case "train_accuracy", "train_acc": trainingAccuracy = try number(value, key: key)
+        case "train_accuracy", "train_acc":
+          trainingAccuracy = try number(value, key: key)
+          trainingAccuracyKey = key
         case "train_runtime":
           runtime = try number(value, key: key)
           isSummary = true
@@ -276,10 +317,10 @@ struct TrainerStateDecoder {
         values.trainingLoss = trainingLoss
         values.trainingAccuracy = trainingAccuracy
         values.metrics = trainingExtras
-        evaluations.add(values, step: step, epoch: epoch, line: { record.location.line })
+        evaluations.add(values, step: step, epoch: epoch, record: record)
       }
       if !evaluation.isEmpty {
-        evaluations.add(evaluation, step: step, epoch: epoch, line: { record.location.line })
+        evaluations.add(evaluation, step: step, epoch: epoch, record: record)
       }
     }
   }
@@ -324,10 +365,10 @@ struct TrainerStateDecoder {
     _ root: JSONNode, evaluations: EvaluationCollector, into metadata: inout RunMetadata
   ) throws(LogReadError) {
     func integer(_ key: String) throws(LogReadError) -> Int? {
-      guard let node = root[key], let value = try number(node, key: key), value.isFinite,
-        value >= 1, value < 1e15
+      guard let node = root[key], let value = try number(node, key: key), value >= 1,
+        value <= Double(LogLimits.largestStep)
       else { return nil }
-      return Int(value.rounded(.up))
+      return Int(checked: value, rounding: .up)
     }
     metadata.maxSteps = try integer("max_steps")
     metadata.numTrainEpochs = try integer("num_train_epochs")
@@ -345,7 +386,9 @@ struct TrainerStateDecoder {
     if bestStep == nil, let path = root["best_model_checkpoint"]?.stringValue,
       let range = path.lastIndex(of: "-").map({ path.index(after: $0) })
     {
-      bestStep = Int(path[range...].prefix { $0.isNumber })
+      bestStep = Int(path[range...].prefix { $0.isASCII && $0.isNumber }).flatMap {
+        StepRule.isStep($0) ? $0 : nil
+      }
     }
     guard let bestStep else { return }
     let name = evaluations.key(withValue: best, atStep: bestStep) ?? "best_metric"
@@ -362,11 +405,26 @@ struct TrainerStateDecoder {
     guard let node = record["step"] else {
       throw malformed(record, "this 'log_history' record has no 'step'")
     }
-    if let value = node.integerValue, value >= Int.min, value <= Int.max { return Int(value) }
-    if let value = node.doubleValue, value.isFinite, value.rounded() == value, abs(value) < 1e15 {
-      return Int(value)
+    // The place is found only for an error: finding it counts lines from the file's start.
+    if let value = node.integerValue {
+      return try StepRule.step(value, field: "step", at: place(of: node))
+    }
+    if let value = node.doubleValue {
+      return try StepRule.step(value, field: "step", at: place(of: node))
     }
     throw malformed(node, "'step' should be a whole number, found \(describe(node))")
+  }
+
+  /// An epoch under ``StepRule``, or `nil` for `null`.
+  private func epoch(_ node: JSONNode) throws(LogReadError) -> Double? {
+    guard let value = try number(node, key: "epoch") else { return nil }
+    return try StepRule.epoch(value, at: place(of: node))
+  }
+
+  /// Where a value is, for a message.
+  private func place(of node: JSONNode) -> LogLocation {
+    let location = node.location
+    return LogLocation(file: file, line: location.line, column: location.column)
   }
 
   /// A number, `nil` for `null`, NaN and infinities kept; strings that spell a number (some
@@ -389,7 +447,7 @@ struct TrainerStateDecoder {
 
   private func describe(_ node: JSONNode) -> String {
     switch node.kind {
-    case .string: "the string \"\(node.stringValue ?? "")\""
+    case .string: "the string \"\(LogText.excerpt(node.stringValue ?? ""))\""
     case .bool: node.boolValue == true ? "true" : "false"
     default:
       "\(node.kind == .array ? "an array" : node.kind == .object ? "an object" : "\(node.kind)")"
@@ -397,9 +455,7 @@ struct TrainerStateDecoder {
   }
 
   private func malformed(_ node: JSONNode, _ problem: String) -> LogReadError {
-    let location = node.location
-    return .malformed(
-      LogLocation(file: file, line: location.line, column: location.column), problem: problem)
+    .malformed(place(of: node), problem: problem)
   }
 }
 
@@ -428,12 +484,17 @@ struct EvaluationCollector {
 
   private var slots: [Slot] = []
   private var indexByStep: [Int: Int] = [:]
-  /// Steps whose evaluation was logged again, with the line of the repeat.
-  private(set) var duplicates: [(step: Int, line: Int)] = []
+  /// The first record left out as a repeat, and its step; its line is found only when the
+  /// warning is written, since finding a line means counting from the start of the file.
+  private(set) var firstRepeat: (step: Int, node: JSONNode)?
+  /// Records left out as repeats.
+  private(set) var repeatCount = 0
 
   /// Adds a record's values at `step`; a record that would overwrite a value already there is
   /// a repeat and is left out whole.
-  mutating func add(_ values: Values, step: Int, epoch: Double?, line: () -> Int) {
+  ///
+  /// - Complexity: O(*k*) for a record of *k* values, however many records share the step.
+  mutating func add(_ values: Values, step: Int, epoch: Double?, record: JSONNode) {
     guard let index = indexByStep[step] else {
       indexByStep[step] = slots.count
       slots.append(
@@ -453,7 +514,8 @@ struct EvaluationCollector {
       || (values.trainingAccuracy != nil && slot.entry.trainingAccuracy != nil)
       || values.metrics.keys.contains { slot.entry.metrics[$0] != nil }
     if overlaps {
-      duplicates.append((step, line()))
+      if firstRepeat == nil { firstRepeat = (step, record) }
+      repeatCount += 1
       return
     }
     if let loss = values.loss {
@@ -471,6 +533,8 @@ struct EvaluationCollector {
     slots[index] = slot
   }
 
+  /// The key the validation accuracy was read from, for messages.
+  var accuracyKey: String? { slots.lazy.compactMap(\.accuracyKey).first }
   /// The evaluations in step order.
   var entries: [EvaluationEntry] {
     slots.map(\.entry).sorted { $0.step < $1.step }

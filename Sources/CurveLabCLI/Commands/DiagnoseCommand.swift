@@ -36,7 +36,16 @@ struct DiagnoseCommand {
         section: "Reading"),
       .option(
         "monitor", valueName: "METRIC",
-        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1.", default: "eval_loss",
+        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1 (default: eval_loss, or "
+          + "the log's only metric when it has no loss or accuracy).",
+        section: "Early stopping"),
+      .flag(
+        "greater-is-better",
+        help: "The monitored metric is better when higher (accuracy, SSIM, BLEU); by default "
+          + "the direction comes from its name.",
+        section: "Early stopping"),
+      .flag(
+        "lower-is-better", help: "The monitored metric is better when lower (loss, FID, WER).",
         section: "Early stopping"),
       .option("patience", valueName: "N", help: "Evaluations without improvement before stopping.", default: "3", section: "Early stopping"),
       .option("threshold", valueName: "D", help: "Improvement needed to count (min_delta).", default: "0", section: "Early stopping"),
@@ -61,7 +70,13 @@ struct DiagnoseCommand {
   let format: LogFormat?
   let merges: Bool
   let mapping: MetricMapping
-  let options: DiagnosisOptions
+  /// `--monitor`, when given.
+  let monitorName: String?
+  /// `--greater-is-better` (true) or `--lower-is-better` (false), when given.
+  let greaterIsBetter: Bool?
+  let framework: EarlyStoppingPolicy.Framework
+  let patience: Int
+  let threshold: Double
   let printsJSON: Bool
   let htmlPath: String?
   let failOn: Set<Pattern>
@@ -78,13 +93,16 @@ struct DiagnoseCommand {
       trainingLoss: try parsed.value("train-loss", as: String.self),
       validationLoss: try parsed.value("val-loss", as: String.self),
       validationAccuracy: try parsed.value("val-accuracy", as: String.self))
-    let monitor = MonitoredMetric(name: try parsed.value("monitor", as: String.self)!)
-    let policy = EarlyStoppingPolicy(
-      framework: try parsed.value("rules", as: EarlyStoppingPolicy.Framework.self)!,
-      patience: try parsed.value("patience", as: Int.self, validating: .atLeastZero)!,
-      threshold: try parsed.value("threshold", as: Double.self, validating: .atLeastZero)!,
-      greaterIsBetter: monitor.greaterIsBetter)
-    options = DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+    monitorName = try parsed.value("monitor", as: String.self)
+    if parsed.isSet("greater-is-better") && parsed.isSet("lower-is-better") {
+      throw CLIError.invalidConfiguration(
+        ["--greater-is-better and --lower-is-better contradict each other; give one"])
+    }
+    greaterIsBetter =
+      parsed.isSet("greater-is-better") ? true : parsed.isSet("lower-is-better") ? false : nil
+    framework = try parsed.value("rules", as: EarlyStoppingPolicy.Framework.self)!
+    patience = try parsed.value("patience", as: Int.self, validating: .atLeastZero)!
+    threshold = try parsed.value("threshold", as: Double.self, validating: .atLeastZero)!
     printsJSON = parsed.isSet("json")
     htmlPath = try parsed.value("html", as: String.self)
     var failOn = Set<Pattern>()
@@ -137,21 +155,43 @@ struct DiagnoseCommand {
 
   func loadRuns() throws -> [DiagnosedRun] {
     let loader = LogLoader()
-    let engine = Diagnoser(options: options)
     if merges {
       let loaded = try loader.load(paths: paths, format: format, mapping: mapping)
-      return [
-        DiagnosedRun(
-          path: paths.joined(separator: " + "), log: loaded.log,
-          diagnosis: engine.diagnose(loaded.log), warnings: loaded.warnings)
-      ]
+      return [diagnosed(loaded, path: paths.joined(separator: " + "))]
     }
     return try paths.map { path in
-      let loaded = try loader.load(path: path, format: format, mapping: mapping)
-      return DiagnosedRun(
-        path: path, log: loaded.log, diagnosis: engine.diagnose(loaded.log),
-        warnings: loaded.warnings)
+      diagnosed(try loader.load(path: path, format: format, mapping: mapping), path: path)
     }
+  }
+
+  /// The options for one log: the metric it monitors is `--monitor`, else the log's only
+  /// metric when it has no loss or accuracy (a W&B export of `test FID_B`), else `eval_loss`;
+  /// its direction comes from `--greater-is-better` / `--lower-is-better`, else the name.
+  func options(for loaded: LoadedLog) -> DiagnosisOptions {
+    let monitor = MonitoredMetric(
+      name: monitorName ?? loaded.loneMetric ?? MonitoredMetric.validationLoss.name,
+      greaterIsBetter: greaterIsBetter)
+    let policy = EarlyStoppingPolicy(
+      framework: framework, patience: patience, threshold: threshold,
+      greaterIsBetter: monitor.greaterIsBetter)
+    return DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+  }
+
+  private func diagnosed(_ loaded: LoadedLog, path: String) -> DiagnosedRun {
+    let options = options(for: loaded)
+    var warnings = loaded.warnings
+    if let lone = loaded.loneMetric, monitorName == nil {
+      let direction = options.monitor.greaterIsBetter ? "higher" : "lower"
+      let source = greaterIsBetter == nil ? "from its name" : "as you said"
+      let flag = options.monitor.greaterIsBetter ? "--lower-is-better" : "--greater-is-better"
+      let hint = greaterIsBetter == nil ? "; \(flag) if not" : ""
+      warnings.append(
+        "\(loaded.log.metadata.source): the log holds one metric, '\(lone)', and no loss or "
+          + "accuracy; it is the monitored metric, \(direction) is better (\(source)\(hint))")
+    }
+    return DiagnosedRun(
+      path: path, log: loaded.log, diagnosis: Diagnoser(options: options).diagnose(loaded.log),
+      warnings: warnings)
   }
 }
 
