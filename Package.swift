@@ -108,7 +108,8 @@ let package = Package(
     .testTarget(
       name: "CurveLabCLITests",
       dependencies: [
-        "CurveLabCLI", "CurveCourse", "JSONCoding", "TerminalCanvas", "_CurveLabTestSupport",
+        "CurveLabCLI", "CurveCourse", "CurveCore", "CurveDiagnosis", "CurveRender", "JSONCoding",
+        "TerminalCanvas", "_CurveLabTestSupport",
       ],
       exclude: ["Snapshots"]
     ),

@@ -58,6 +58,7 @@ struct JSONRecordRows {
       if let known = columnIndex[key] {
         index = known
       } else {
+        try LogReadError.check(name: key, at: LogLocation(file: file, line: line))
         index = columns.count
         columns.append(key)
         columnIndex[key] = index

@@ -6,7 +6,8 @@ import CSVCoding
 /// one a ``MetricMapping`` names, must hold numbers: text in it is an error that names the
 /// file, line and column. Any other column whose first value is text is a text column (a
 /// run name, a formatted time) and is left out with a warning. Lines that repeat the header,
-/// as several processes appending to one file write, are skipped.
+/// as several processes appending to one file write, are skipped. An unnamed first column
+/// (pandas' index, as `to_csv` writes it) counts the epochs when no other column does.
 struct NumericCSV {
   /// Column names, as given (possibly renamed by the reader).
   var header: [String]
@@ -26,7 +27,18 @@ struct NumericCSV {
     _ table: CSVTable, file: String, header: [String]? = nil, mapping: MetricMapping,
     warnings: inout [String]
   ) throws(LogReadError) {
-    let header = header ?? table.header
+    var header = header ?? table.header
+    for name in header {
+      try LogReadError.check(name: name, at: LogLocation(file: file, line: table.headerLine))
+    }
+    // pandas' to_csv writes its index first, unnamed ("", or "Unnamed: 0" once read back and
+    // written again): the row number, which counts epochs when nothing else does.
+    if header.count > 1, ["", "unnamed: 0", "index"].contains(header[0].lowercased()) {
+      let hasCounter = header.dropFirst().contains {
+        [.step, .epoch].contains(MetricNames.role(of: $0))
+      }
+      header[0] = hasCounter ? "" : "epoch"
+    }
     self.header = header
     let roles = header.map(MetricNames.role(of:))
     let named = Set(

@@ -94,7 +94,14 @@ struct JSONHistoryReader: LogReader {
         singles.append(name)
       }
     }
-    for (key, value) in root.members { add(key, value) }
+    for (key, value) in root.members {
+      try LogReadError.check(
+        name: key, at: LogLocation(file: file, line: value.location.line))
+      add(key, value)
+    }
+    for entry in series {
+      try LogReadError.check(name: entry.name, at: LogLocation(file: file))
+    }
     if !singles.isEmpty {
       warnings.append(
         "\(file): \(LogText.list(singles, limit: 8)) \(singles.count == 1 ? "is a single value" : "are single values"), "

@@ -17,6 +17,17 @@ struct JSONLinesReader: LogReader {
     do {
       records = try JSONLines.parse(source.bytes, options: .logs)
     } catch {
+      // A record left open at the end of its line is cut short only if the file ends there;
+      // else the file is one JSON document spread over lines, not JSON Lines.
+      if case .unterminated(let construct, let line, let column) = error,
+        let last = Self.nonBlankLines(source.bytes).last, line < last
+      {
+        throw .malformed(
+          LogLocation(file: source.path, line: line, column: column),
+          problem: "this \(construct.rawValue) does not end on its line, but JSON Lines holds one "
+            + "complete record per line; for one JSON document (json.dump with indent), use "
+            + "--format history-json")
+      }
       throw LogReadError(error, file: source.path)
     }
     var rows = JSONRecordRows(file: source.path, mapping: mapping)

@@ -30,6 +30,11 @@ public enum LogLimits {
   /// The most cells one CSV log may hold: 2^29, about 537 million.
   public static let maximumCSVCells = 1 << 29
 
+  /// The longest column, key or tag name a log may use: 1,024 bytes. Real names are short
+  /// (W&B's `<run> - <metric>__MIN` is among the longest); a longer one means the file is not
+  /// a log, and is an error naming the place.
+  public static let maximumNameLength = 1024
+
   /// The bytes read first to tell the format and refuse binary content before reading the
   /// rest.
   static let sniffedBytes = 64 * 1024

@@ -41,6 +41,9 @@ public enum LogReadError: Error, Equatable, Sendable {
   case stepOutOfRange(String, field: String, at: LogLocation)
   /// A TensorBoard record whose checksum does not match its bytes.
   case checksumMismatch(LogLocation, part: String)
+  /// A column, key or tag name longer than ``LogLimits/maximumNameLength``; `length` is its
+  /// length in bytes and `name` its start.
+  case nameTooLong(String, length: Int, at: LogLocation)
   /// A table whose columns include no loss or accuracy that ``MetricNames`` recognises.
   case noRecognisableColumns(file: String, columns: [String])
   /// A ``MetricMapping`` names a column or tag that the file does not have.
@@ -49,6 +52,18 @@ public enum LogReadError: Error, Equatable, Sendable {
   case unsupportedVersion(Int, file: String, supported: Int)
   /// Several files were given for a format that reads one file at a time.
   case cannotMerge(LogFormat, paths: [String])
+}
+
+extension LogReadError {
+  /// Throws ``nameTooLong(_:length:at:)`` when `name` is longer than a log's names are.
+  static func check(name: String, at location: @autoclosure () -> LogLocation)
+    throws(LogReadError)
+  {
+    let length = name.utf8.count
+    if length > LogLimits.maximumNameLength {
+      throw .nameTooLong(String(name.prefix(64)), length: length, at: location())
+    }
+  }
 }
 
 extension LogReadError: CustomStringConvertible {
@@ -89,6 +104,10 @@ extension LogReadError: CustomStringConvertible {
       }
       return "\(location): \(value) is out of range; steps and epochs run from 0 to 2^53 "
         + "(\(LogLimits.largestStep))"
+    case .nameTooLong(let name, let length, let location):
+      return "\(location): a name \(length) bytes long ('\(LogText.excerpt(name))'); a log's "
+        + "column, key and tag names are at most \(LogLimits.maximumNameLength) bytes, so this "
+        + "does not look like a log"
     case .checksumMismatch(let location, let part):
       return "\(location): the \(part) checksum does not match; the file is damaged"
     case .noRecognisableColumns(let file, let columns):

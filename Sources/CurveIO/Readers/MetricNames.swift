@@ -125,6 +125,10 @@ public enum MetricNames {
   /// MetricNames.normalized("lr-Adam").base      // "learning_rate"
   /// ```
   public static func normalized(_ name: String) -> Name {
+    // No name the rule knows is this long; a reader refuses such names before asking.
+    guard name.utf8.count <= LogLimits.maximumNameLength else {
+      return Name(text: name, split: .unspecified, base: name, variant: nil)
+    }
     let text = normalizedText(name)
     if isIgnored(text) { return Name(text: text, split: .unspecified, base: "", variant: nil) }
     if stepNames.contains(text) {

@@ -45,6 +45,9 @@ struct TensorBoardEventReader: LogReader {
           event.step, field: "step",
           at: LogLocation(file: source.path, record: record.number, byteOffset: record.offset))
         for scalar in event.scalars {
+          try LogReadError.check(
+            name: scalar.tag,
+            at: LogLocation(file: source.path, record: record.number, byteOffset: record.offset))
           series.append(
             TensorBoardSeries.name(tag: scalar.tag, run: run), step: step, value: scalar.value)
         }

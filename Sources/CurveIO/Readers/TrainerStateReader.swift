@@ -201,6 +201,7 @@ struct TrainerStateDecoder {
     var rate: Double?
     var norm: Double?
     for (key, value) in entry.members {
+      try LogReadError.check(name: key, at: place(of: value))
       seenKeys.insert(key)
       switch key {
       case "step", trainingLossKey: break
@@ -259,6 +260,7 @@ struct TrainerStateDecoder {
       var evaluation = EvaluationCollector.Values()
       var trainingExtras: [String: Double] = [:]
       for (key, value) in record.members {
+        try LogReadError.check(name: key, at: place(of: value))
         seenKeys.insert(key)
         switch key {
         case "step", trainingLossKey, "learning_rate", "grad_norm": continue
