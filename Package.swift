@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(
       name: "CurveDiagnosisTests",
       dependencies: ["CurveDiagnosis", "CurveIO", "CurveSim", "_CurveLabTestSupport"],
-      exclude: ["RealRuns"]
+      exclude: ["RealRuns", "PublicRuns"]
     ),
     .testTarget(
       name: "CurveExercisesTests", dependencies: ["CurveExercises", "_CurveLabTestSupport"]),
