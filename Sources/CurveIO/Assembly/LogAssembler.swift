@@ -93,6 +93,16 @@ struct LogAssembler {
       for loser in candidates where loser != winner {
         if !isTrainingSide {
           slots[loser] = .metric(columns[loser])
+          // Another evaluation set (not the same series at another aggregation) is worth a word.
+          if names[loser].text.dropLast(suffixLength(names[loser]))
+            != names[winner].text.dropLast(suffixLength(names[winner])),
+            let flag = Self.flag(role)
+          {
+            warnings.append(
+              "\(file): '\(columns[winner])' is read as the \(Self.describe(role)) and "
+                + "'\(columns[loser])' kept as a metric (another evaluation set?). Pass \(flag) "
+                + "'\(columns[loser])' to use it instead")
+          }
         } else if role != .epoch {
           warnings.append(
             "\(file): column '\(columns[loser])' was not used; '\(columns[winner])' holds the "
@@ -258,10 +268,21 @@ struct LogAssembler {
     }
   }
 
+  /// The length of a name's variant suffix (`_step`, `_epoch`), to compare names without it.
+  private func suffixLength(_ name: MetricNames.Name) -> Int {
+    switch name.variant {
+    case .step where name.text.hasSuffix("_step"): 5
+    case .epoch where name.text.hasSuffix("_epoch"): 6
+    default: 0
+    }
+  }
+
   private static func describe(_ role: MetricNames.Role) -> String {
     switch role {
     case .trainingLoss: "training loss"
     case .trainingAccuracy: "training accuracy"
+    case .validationLoss: "validation loss"
+    case .validationAccuracy: "validation accuracy"
     case .learningRate: "learning rate"
     case .gradientNorm: "gradient norm"
     default: role.rawValue
@@ -269,7 +290,12 @@ struct LogAssembler {
   }
 
   private static func flag(_ role: MetricNames.Role) -> String? {
-    role == .trainingLoss ? "--train-loss" : nil
+    switch role {
+    case .trainingLoss: "--train-loss"
+    case .validationLoss: "--val-loss"
+    case .validationAccuracy: "--val-accuracy"
+    default: nil
+    }
   }
 
   /// The position of the first group whose step is at least `step`.

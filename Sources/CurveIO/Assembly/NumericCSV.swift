@@ -53,7 +53,9 @@ struct NumericCSV {
     for index in named { kinds[index] = .numeric }
 
     var repeatedHeaders: [Int] = []
+    var textLines: [(line: Int, text: String)] = []
     var raggedLine: Int?
+    var cells: [NumericText.Value] = []
     rows.reserveCapacity(table.records.count)
     lines.reserveCapacity(table.records.count)
     for record in table.records {
@@ -61,22 +63,40 @@ struct NumericCSV {
         repeatedHeaders.append(record.line)
         continue
       }
+      let count = min(header.count, record.fields.count)
+      cells.removeAll(keepingCapacity: true)
+      var hasNumber = false
+      var textInNumbers = false
+      for index in 0..<count {
+        let cell = kinds[index] == .ignored ? .missing : NumericText.value(of: record.fields[index])
+        cells.append(cell)
+        if case .number = cell { hasNumber = true }
+        if case .text = cell, kinds[index] == .numeric { textInNumbers = true }
+      }
+      // A line of text only (a title between tables, as some scripts write before each run)
+      // is skipped; text beside numbers is an error below. A line of empty cells holds nothing.
+      if !hasNumber {
+        if textInNumbers {
+          textLines.append((record.line, record.fields.first { !$0.isEmpty } ?? ""))
+        }
+        continue
+      }
       if record.fields.count > header.count && raggedLine == nil { raggedLine = record.line }
       var row = [Double?](repeating: nil, count: header.count)
-      for index in 0..<min(header.count, record.fields.count) where kinds[index] != .ignored {
-        let text = record.fields[index]
-        switch NumericText.value(of: text) {
+      for index in 0..<count where kinds[index] != .ignored {
+        switch cells[index] {
         case .missing: break
         case .number(let value):
           if kinds[index] == .unknown { kinds[index] = .numeric }
           if kinds[index] == .numeric { row[index] = value }
         case .text:
+          let text = record.fields[index]
           switch kinds[index] {
           case .unknown:
             kinds[index] = .text
             warnings.append(
-              "\(file): column '\(header[index])' holds text ('\(text)' at line \(record.line)); "
-                + "it was left out")
+              "\(file): column '\(LogText.excerpt(header[index]))' holds text "
+                + "('\(LogText.excerpt(text))' at line \(record.line)); it was left out")
           case .numeric:
             throw .notANumber(
               text, at: LogLocation(file: file, line: record.line, columnName: header[index]))
@@ -92,6 +112,12 @@ struct NumericCSV {
         "\(file): the header line was repeated \(repeatedHeaders.count) time"
           + "\(repeatedHeaders.count == 1 ? "" : "s") (first at line \(first)), as when several "
           + "processes append to one file; those lines were skipped")
+    }
+    if let first = textLines.first {
+      warnings.append(
+        "\(file): \(textLines.count) line\(textLines.count == 1 ? "" : "s") held only text (the "
+          + "first at line \(first.line): '\(LogText.excerpt(first.text))'), as titles between "
+          + "runs do; skipped")
     }
     if let raggedLine {
       warnings.append(
@@ -137,7 +163,43 @@ struct NumericCSV {
 extension CSVTable {
   /// Reads a log file's bytes as CSV, accepting ragged rows, and turns CSV errors into
   /// ``LogReadError``s that name the file.
-  static func log(_ source: LogSource, separator: Unicode.Scalar? = nil) throws(LogReadError)
+  ///
+  /// When the first line names no column ``MetricNames`` knows but one of the next four does
+  /// (with any of `,`, `;` and tab), the lines above it are a title (`model_history_log`, or
+  /// a `Trial Details: ...` line above each run) and are skipped, with a warning.
+  static func log(_ source: LogSource, warnings: inout [String]) throws(LogReadError) -> CSVTable
+  {
+    let table = try parse(source, separator: nil)
+    guard !hasKnownColumn(table.header) else { return table }
+    let prefix = Array(source.bytes.prefix(LogLimits.sniffedBytes))
+    for separator in [nil, ",", ";", "\t"] as [Unicode.Scalar?] {
+      let options = CSVReadingOptions(separator: separator, allowsRaggedRows: true)
+      guard let sample = try? CSVTable(parsing: prefix, options: options) else { continue }
+      let candidates = sample.records.prefix(4).map(\.fields)
+      guard let index = candidates.firstIndex(where: { $0.count >= 2 && hasKnownColumn($0) })
+      else { continue }
+      let full = try parse(source, separator: sample.separator)
+      guard index < full.records.count else { continue }
+      let header = full.records[index]
+      warnings.append(
+        "\(source.path): line \(full.headerLine) ('\(LogText.excerpt(full.header.joined(separator: String(full.separator))))') "
+          + "is a title above the header at line \(header.line); skipped")
+      return CSVTable(
+        header: header.fields, records: Array(full.records[(index + 1)...]),
+        headerLine: header.line, separator: full.separator)
+    }
+    return table
+  }
+
+  /// Whether any of the names has a role ``MetricNames`` knows (a loss, an epoch, a step...).
+  private static func hasKnownColumn(_ names: [String]) -> Bool {
+    names.contains {
+      $0.utf8.count <= LogLimits.maximumNameLength
+        && ![.metric, .ignored].contains(MetricNames.role(of: $0))
+    }
+  }
+
+  private static func parse(_ source: LogSource, separator: Unicode.Scalar?) throws(LogReadError)
     -> CSVTable
   {
     do {

@@ -13,7 +13,7 @@ struct FastaiCSVReader: LogReader {
     let source = try single(sources)
     var warnings: [String] = []
     let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+      CSVTable.log(source, warnings: &warnings), file: source.path, mapping: mapping, warnings: &warnings)
     let table = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
     var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
     assembler.stepUnit = .epoch

@@ -14,7 +14,7 @@ struct GenericCSVReader: LogReader {
     let source = try single(sources)
     var warnings: [String] = []
     let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+      CSVTable.log(source, warnings: &warnings), file: source.path, mapping: mapping, warnings: &warnings)
     let log = try numeric.assembledLog(
       file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)

@@ -31,7 +31,20 @@ struct JSONHistoryReader: LogReader {
       throw LogReadError(error, file: source.path)
     }
     var warnings: [String] = []
-    let root = document.root
+    var root = document.root
+    if root.kind == .string {
+      // json.dump(str(history.history)): a Python dict's repr inside a JSON string.
+      guard let text = root.stringValue, let converted = Self.pythonLiteral(text) else {
+        throw .malformed(
+          LogLocation(file: source.path, line: 1, column: 1),
+          problem: "the file holds one JSON string, not a history; it was saved with "
+            + "json.dump(str(...)): save the dictionary itself with json.dump(history.history, f)")
+      }
+      warnings.append(
+        "\(source.path): the file holds a Python dictionary written as text inside a JSON "
+          + "string (json.dump(str(history.history))); read the dictionary it spells")
+      root = converted.root
+    }
     let numeric: NumericCSV
     var hasCounter = true
     switch root.kind {
@@ -54,6 +67,48 @@ struct JSONHistoryReader: LogReader {
       file: source.path, format: format, mapping: mapping, warnsWithoutCounter: hasCounter,
       warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
+  }
+
+  /// The JSON document a Python literal of a dictionary of lists spells (`{'loss': [0.5,
+  /// nan]}`): single quotes, `nan`, `inf`, `True`, `False` and `None` made JSON; `nil` when
+  /// the text is anything else.
+  static func pythonLiteral(_ text: String) -> JSONDocument? {
+    guard text.first == "{", text.utf8.count <= LogLimits.maximumFileSize else { return nil }
+    var json = ""
+    json.reserveCapacity(text.utf8.count)
+    var word = ""
+    var inString = false
+    func flush() {
+      switch word {
+      case "nan": json += "NaN"
+      case "inf": json += "Infinity"
+      case "True": json += "true"
+      case "False": json += "false"
+      case "None": json += "null"
+      default: json += word
+      }
+      word = ""
+    }
+    for character in text {
+      if inString {
+        switch character {
+        case "'": inString = false; json.append("\"")
+        case "\"": json += "\\\""
+        default: json.append(character)
+        }
+      } else if character == "'" {
+        flush()
+        inString = true
+        json.append("\"")
+      } else if character.isLetter {
+        word.append(character)
+      } else {
+        flush()
+        json.append(character)
+      }
+    }
+    flush()
+    return try? JSONDocument(parsing: json, options: .logs)
   }
 
   /// One named list of values, with the node of each value for the line numbers.

@@ -22,7 +22,7 @@ struct LightningCSVReader: LogReader {
     let source = try single(sources)
     var warnings: [String] = []
     let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+      CSVTable.log(source, warnings: &warnings), file: source.path, mapping: mapping, warnings: &warnings)
     guard let stepColumn = numeric.column(withRole: .step) else {
       throw .malformed(
         LogLocation(file: source.path, line: 1),

@@ -28,6 +28,8 @@ extension LogFormat {
     let trimmed = text.drop { $0.isWhitespace }
     guard let first = trimmed.first else { return nil }
     if first == "{" || first == "[" { return detectJSON(name: name, text: trimmed) }
+    // A JSON file holding one string: json.dump(str(history.history)) writes that.
+    if first == "\"", name.hasSuffix(".json") { return .historyJSON }
     return detectText(name: name, text: trimmed)
   }
 
@@ -66,7 +68,27 @@ extension LogFormat {
     }
     if let value = firstMemberValue(text), value == "[" || value == "{" { return .historyJSON }
     if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
+    // Metadata first ("timestamp": "..."), then the lists of numbers.
+    if hasListOfNumbers(text) { return .historyJSON }
     return nil
+  }
+
+  /// Whether the text has a member whose value is a list that starts with a number
+  /// (`"val_loss": [0.52`), allowing whitespace and line breaks.
+  private static func hasListOfNumbers(_ text: Substring) -> Bool {
+    var rest = text
+    while let range = rest.firstRange(of: "\":") {
+      rest = rest[range.upperBound...]
+      let value = rest.drop { $0.isWhitespace }
+      guard value.first == "[" else { continue }
+      guard let first = value.dropFirst().drop(while: { $0.isWhitespace }).first else {
+        return false
+      }
+      if first.isASCII && (first.isNumber || first == "-" || first == "N" || first == "I") {
+        return true
+      }
+    }
+    return false
   }
 
   /// The first character of the value of an object's first member (`{"loss": [` gives `[`),

@@ -19,7 +19,7 @@ struct TensorBoardCSVReader: LogReader {
         warnings.append("\(source.path): a second file for '\(name)'; its points were appended")
       }
       let numeric = try NumericCSV(
-        CSVTable.log(source), file: source.path, mapping: MetricMapping(), warnings: &warnings)
+        CSVTable.log(source, warnings: &warnings), file: source.path, mapping: MetricMapping(), warnings: &warnings)
       let lowered = numeric.header.map { $0.lowercased() }
       guard let stepColumn = lowered.firstIndex(of: "step"),
         let valueColumn = lowered.firstIndex(of: "value")

@@ -19,7 +19,7 @@ struct WandBCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let csv = try CSVTable.log(source)
+    let csv = try CSVTable.log(source, warnings: &warnings)
     var header = csv.header
     var removed: Set<Int> = []
     if header.dropFirst().contains(where: { $0.contains(" - ") }) {
