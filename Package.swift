@@ -61,8 +61,8 @@ let package = Package(
       name: "_CurveLabTestSupport", dependencies: ["CurveCore"], path: "Tests/_CurveLabTestSupport"
     ),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
-    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
+    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"], exclude: ["Fixtures"]),
+    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
     .testTarget(
       name: "MarkdownTextTests",

@@ -248,6 +248,15 @@ import Testing
     text.replacingOccurrences(of: "\n    ", with: " ")
   }
 
+  @Test func theHelpStatesTheLimits() {
+    let help = run(["diagnose", "--help"]).output
+    let text = help.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("up to 4 GiB"))
+    #expect(text.contains("from 0 to 2^53"))
+    #expect(text.contains("--greater-is-better"))
+    #expect(text.contains("history-json"))
+  }
+
   @Test func theDirectionFlagsSetTheLoneMetricsDirection() throws {
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent(

@@ -80,7 +80,10 @@ struct LightningCSVReader: LogReader {
         end = max(end, previous + (previous - (ends[index - 2] ?? 0)))
       }
       guard end > start else { return Double(index) }
-      return Double(index) + Double(step + 1 - start) / Double(end - start)
+      // A step outside its epoch's span (a resumed run logging an earlier step again) stays
+      // within its epoch: never a negative epoch, never past the next one.
+      let share = Double(step + 1 - start) / Double(end - start)
+      return Double(index) + min(1, max(0, share))
     }
   }
 }

@@ -48,8 +48,9 @@ struct LogSource: Sendable {
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: file.size + 1) { buffer, count in
       let raw = UnsafeMutableRawBufferPointer(buffer)
-      raw.copyMemory(from: UnsafeRawBufferPointer(start: prefix, count: prefix.count))
-      let (got, code) = file.readFully(into: UnsafeMutableRawBufferPointer(rebasing: raw[prefix.count...]))
+      prefix.withUnsafeBytes { raw.copyMemory(from: $0) }
+      let (got, code) = file.readFully(
+        into: UnsafeMutableRawBufferPointer(rebasing: raw[prefix.count...]))
       count = prefix.count + got
       failure = code
     }

@@ -13,9 +13,17 @@ struct DiagnoseCommand {
     discussion: """
       Reads Hugging Face trainer_state.json (or a run folder), Keras and Lightning CSV logs, \
       TensorBoard event files and CSV downloads, W&B exports, fastai, MLflow and Ultralytics \
-      logs, and CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name \
-      and the content; --format overrides it. Several files give a verdict each and a \
-      comparison; with --merge they are one run (e.g. one TensorBoard CSV per series).
+      logs, histories saved with json.dump (history.history, a list of records, pandas), and \
+      CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name and the \
+      content; --format overrides it. Several files give a verdict each and a comparison; \
+      with --merge they are one run (e.g. one TensorBoard CSV per series). A log of one \
+      metric and no loss (a W&B panel of FID or SSIM) is read and that metric monitored.
+
+      Files from anywhere are safe to read: a log may be up to 4 GiB (larger files, named \
+      pipes and devices are refused at once, binary files from their first 64 KB); steps and \
+      epochs run from 0 to 2^53; names longer than 1 KB are refused; anything printed from \
+      a file has its control characters shown, not obeyed. An unreadable file is named with \
+      the line and column where there is one, and the exit status is 1.
       """,
     examples: [
       "curvelab diagnose output/trainer_state.json",
