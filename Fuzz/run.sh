@@ -95,14 +95,18 @@ for target in "${targets[@]}"; do
   crashes=$build/crashes/$target
   mkdir -p "$crashes"
   echo "== fuzzing $target for $seconds s ($(find "$corpus" -type f | wc -l) inputs in the corpus)"
+  # Several workers each write fuzz-N.log into the working folder: run from the build folder.
+  parallel=()
+  if [ "${JOBS:-1}" -gt 1 ]; then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
+  rm -f "$build"/fuzz-*.log
   # shellcheck disable=SC2086
-  if ! "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-      -rss_limit_mb=4096 -print_final_stats=1 -jobs="${JOBS:-1}" -workers="${JOBS:-1}" \
-      -artifact_prefix="$crashes/" ${FUZZ_FLAGS:-} > "$build/$target.log" 2>&1; then
+  if ! (cd "$build" && "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+      -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 ${parallel[@]+"${parallel[@]}"} \
+      -artifact_prefix="$crashes/" ${FUZZ_FLAGS:-} > "$build/$target.log" 2>&1); then
     echo "!! $target found a problem; input(s) in $crashes, log in $build/$target.log"
     status=1
   fi
-  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs' "$build/$target.log" \
-    | tail -3 || true
+  grep -hE '^stat::number_of_executed_units|^stat::peak_rss_mb|Done [0-9]+ runs' \
+    "$build/$target.log" "$build"/fuzz-*.log 2>/dev/null | tail -3 || true
 done
 exit $status
