@@ -83,27 +83,38 @@ enum RobustStatistics {
 
   /// A centred running median with the given odd window, shrinking at the ends.
   ///
-  /// - Complexity: O(n·w²) with one reused buffer: for the small windows used here (3 to 9)
-  ///   an insertion sort beats allocating and sorting a new array per point.
+  /// - Complexity: O(n·w): the window is kept sorted as it slides, one value leaving and one
+  ///   entering per point, so a curve of a million training records costs milliseconds.
   static func runningMedian(_ values: [Double], window: Int) -> [Double] {
     let half = max(0, window / 2)
-    var buffer = [Double](repeating: 0, count: 2 * half + 1)
-    var result: [Double] = []
-    result.reserveCapacity(values.count)
-    for index in values.indices {
-      let low = max(0, index - half)
-      let count = min(values.count - 1, index + half) - low + 1
-      for offset in 0..<count {
-        let value = values[low + offset]
-        var position = offset
-        while position > 0 && buffer[position - 1] > value {
-          buffer[position] = buffer[position - 1]
-          position -= 1
-        }
-        buffer[position] = value
+    let count = values.count
+    guard count > 0 else { return [] }
+    var sorted: [Double] = []
+    sorted.reserveCapacity(2 * half + 1)
+    func insert(_ value: Double) {
+      var position = sorted.count
+      sorted.append(value)
+      while position > 0 && sorted[position - 1] > value {
+        sorted[position] = sorted[position - 1]
+        position -= 1
       }
-      let middle = count / 2
-      result.append(count % 2 == 1 ? buffer[middle] : (buffer[middle - 1] + buffer[middle]) / 2)
+      sorted[position] = value
+    }
+    func remove(_ value: Double) {
+      let position =
+        sorted.firstIndex { $0.bitPattern == value.bitPattern }
+        ?? sorted.firstIndex(of: value) ?? sorted.count - 1
+      sorted.remove(at: position)
+    }
+    for index in 0...min(count - 1, half) { insert(values[index]) }
+    var result: [Double] = []
+    result.reserveCapacity(count)
+    for index in 0..<count {
+      let middle = sorted.count / 2
+      result.append(
+        sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2)
+      if index - half >= 0 { remove(values[index - half]) }
+      if index + 1 + half < count { insert(values[index + 1 + half]) }
     }
     return result
   }

@@ -76,6 +76,8 @@ struct TrainerStateDecoder {
 
   /// Training records read so far.
   private var training: [TrainingEntry] = []
+  /// The fast path's numbers, reused from record to record.
+  private var scratch = [JSONNumber?](repeating: nil, count: 5)
   /// Records that hold something besides training values, for ``finish(_:)``.
   private var pending: [JSONNode] = []
   /// Makes room for `count` training records.
@@ -86,7 +88,7 @@ struct TrainerStateDecoder {
   /// Reads one record of `log_history`: a training record now, anything else kept for
   /// ``finish(_:)``, which needs every evaluation to pick the main evaluation set.
   mutating func take(_ entry: JSONNode) throws(LogReadError) {
-    if trainingLossKey == "loss", let record = Self.fastTrainingEntry(entry) {
+    if trainingLossKey == "loss", let record = Self.fastTrainingEntry(entry, &scratch) {
       training.append(record)
       return
     }
@@ -157,39 +159,26 @@ struct TrainerStateDecoder {
 
   // MARK: Training records
 
+  /// The keys of a plain training record, looked up together.
+  private static let trainingKeys = JSONNumberLookup(
+    keys: ["loss", "step", "epoch", "learning_rate", "grad_norm"])
+
   /// A plain training record (`loss`, `step` and any of `epoch`, `learning_rate`,
-  /// `grad_norm`, numbers only), or `nil` for anything else, which the slow path handles.
+  /// `grad_norm`, numbers only, the step and epoch within the step rule), or `nil` for
+  /// anything else, which the slow path handles (and explains, when it is wrong).
   @inline(__always)
-  private static func fastTrainingEntry(_ entry: JSONNode) -> TrainingEntry? {
-    guard let lossNode = entry["loss"], let loss = lossNode.doubleValue,
-      let step = entry["step"]?.integerValue
+  private static func fastTrainingEntry(_ entry: JSONNode, _ numbers: inout [JSONNumber?])
+    -> TrainingEntry?
+  {
+    guard let matched = entry.numbers(Self.trainingKeys, into: &numbers),
+      matched == entry.count, let loss = numbers[0],
+      case .integer(let step) = numbers[1], step >= 0, step <= Int64(LogLimits.largestStep)
     else { return nil }
-    var known = 2
-    var epoch: Double?
-    var rate: Double?
-    var norm: Double?
-    if let node = entry["epoch"] {
-      guard let value = node.doubleValue, value >= 0, value <= Double(LogLimits.largestStep)
-      else { return nil }
-      epoch = value
-      known &+= 1
-    }
-    if let node = entry["learning_rate"] {
-      guard let value = node.doubleValue else { return nil }
-      rate = value
-      known &+= 1
-    }
-    if let node = entry["grad_norm"] {
-      guard let value = node.doubleValue else { return nil }
-      norm = value
-      known &+= 1
-    }
-    guard known == entry.count, step >= 0, step <= Int64(LogLimits.largestStep) else {
-      return nil
-    }
+    let epoch = numbers[2]?.doubleValue
+    if let epoch, !(epoch >= 0 && epoch <= Double(LogLimits.largestStep)) { return nil }
     return TrainingEntry(
-      step: Int(truncatingIfNeeded: step), epoch: epoch, loss: loss, learningRate: rate,
-      gradientNorm: norm)
+      step: Int(truncatingIfNeeded: step), epoch: epoch, loss: loss.doubleValue,
+      learningRate: numbers[3]?.doubleValue, gradientNorm: numbers[4]?.doubleValue)
   }
 
   /// Reads a record that has the training-loss key; returns whether nothing else is left in
