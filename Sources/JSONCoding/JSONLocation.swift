@@ -106,3 +106,13 @@ public struct JSONLocator {
     return JSONLocation(line: line, column: column)
   }
 }
+
+extension JSONLocation {
+  /// Where a byte offset of the text `node` belongs to is: for places remembered as
+  /// ``JSONNode/byteOffset`` while the nodes themselves were let go.
+  ///
+  /// - Complexity: O(*n*) in the offset.
+  package static func location(ofOffset offset: Int, in node: JSONNode) -> JSONLocation {
+    node.storage.location(ofOffset: offset)
+  }
+}

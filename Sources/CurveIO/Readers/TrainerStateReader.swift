@@ -78,8 +78,17 @@ struct TrainerStateDecoder {
   private var training: [TrainingEntry] = []
   /// The fast path's numbers, reused from record to record.
   private var scratch = [JSONNumber?](repeating: nil, count: 5)
-  /// Records that hold something besides training values, for ``finish(_:)``.
-  private var pending: [JSONNode] = []
+  /// Records that hold something besides training values, read but not yet placed: placing
+  /// them needs the main evaluation set, which needs every record. Kept compact (a record is
+  /// 24 bytes plus 16 a value), so a million evaluations cost tens of megabytes.
+  private var pending: [PendingRecord] = []
+  /// The numeric members of the pending records, one run of them per record.
+  private var pendingValues: [(key: Int32, value: Double)] = []
+  /// Member names of the pending records, each once; ``PendingRecord`` refers to them by index.
+  private var keyNames: [String] = ["epoch", "train_loss", "train_accuracy", "train_runtime"]
+  private var keyIndex: [String: Int32] = [:]
+  /// Evaluation set names in the order first seen (`""` for plain `eval_loss`).
+  private var evaluationSets: [String] = []
   /// Makes room for `count` training records.
   mutating func reserveTrainingEntries(_ count: Int) {
     training.reserveCapacity(count)
@@ -95,7 +104,75 @@ struct TrainerStateDecoder {
     guard entry.kind == .object else {
       throw malformed(entry, "a 'log_history' record should be an object, found \(entry.kind)")
     }
-    if try !readTrainingRecord(entry) { pending.append(entry) }
+    if try !readTrainingRecord(entry) { try keep(entry) }
+  }
+
+  /// Reads what ``finish(_:)`` will need from a record that is not only training values.
+  private mutating func keep(_ record: JSONNode) throws(LogReadError) {
+    var kept = PendingRecord(
+      offset: record.byteOffset, step: try step(of: record), valuesStart: pendingValues.count,
+      valuesCount: 0, isSummary: false, hasTrainingLoss: record[trainingLossKey] != nil)
+    for (key, value) in record.members {
+      try LogReadError.check(name: key, at: place(of: value))
+      seenKeys.insert(key)
+      if key.hasPrefix("eval_") { noteEvaluationSet(of: key) }
+      let number: Double?
+      switch key {
+      case "step", trainingLossKey, "learning_rate", "grad_norm": continue
+      case "epoch": number = try self.epoch(value)
+      case "train_loss": number = try self.number(value, key: key)
+      case "train_accuracy", "train_acc":
+        number = try self.number(value, key: key)
+        trainingAccuracyKey = key
+      case "train_runtime":
+        number = try self.number(value, key: key)
+        kept.isSummary = true
+      case "total_flos":
+        kept.isSummary = true
+        continue
+      default:
+        if isIgnored(key) { continue }
+        switch value.kind {
+        case .null: continue
+        case .number: number = value.doubleValue ?? .nan
+        default:
+          guard case .number(let parsed) = NumericText.value(of: value.stringValue ?? "x") else {
+            nonNumericKeys.insert(key)
+            continue
+          }
+          number = parsed
+        }
+      }
+      guard let number else { continue }
+      pendingValues.append((index(of: key == "train_acc" ? "train_accuracy" : key), number))
+      kept.valuesCount += 1
+    }
+    pending.append(kept)
+  }
+
+  /// The index of a member name in ``keyNames``, adding it the first time.
+  private mutating func index(of key: String) -> Int32 {
+    if keyIndex.isEmpty {
+      for (position, name) in keyNames.enumerated() { keyIndex[name] = Int32(position) }
+    }
+    if let known = keyIndex[key] { return known }
+    keyIndex[key] = Int32(keyNames.count)
+    keyNames.append(key)
+    return Int32(keyNames.count - 1)
+  }
+
+  /// Notes the evaluation set an `eval_` key belongs to: `""` for `eval_loss` and
+  /// `eval_runtime`, `test` for `eval_test_loss` or `eval_test_runtime`.
+  private mutating func noteEvaluationSet(of key: String) {
+    var name: Substring?
+    if key == "eval_loss" || key == "eval_runtime" {
+      name = ""
+    } else if key.hasSuffix("_loss") && key.count > 10 {
+      name = key.dropFirst(5).dropLast(5)
+    } else if key.hasSuffix("_runtime") && key.count > 13 {
+      name = key.dropFirst(5).dropLast(8)
+    }
+    if let name, !evaluationSets.contains(String(name)) { evaluationSets.append(String(name)) }
   }
 
   /// Reads the rest of the document (the records of a `log_history` that was not streamed,
@@ -112,7 +189,6 @@ struct TrainerStateDecoder {
     }
     for entry in history.elements { try take(entry) }
     var training = self.training
-    let pending = self.pending
     self.training = []
     if !isSortedByStep(training) { training.sort { $0.step < $1.step } }
 
@@ -120,10 +196,10 @@ struct TrainerStateDecoder {
       metadata: RunMetadata(source: file, format: LogFormat.trainerState.rawValue))
     log.trainingEntries = training
     var evaluations = EvaluationCollector()
-    try readOtherRecords(pending, into: &evaluations, summary: &log.metadata.summary)
+    placePendingRecords(into: &evaluations, summary: &log.metadata.summary)
     log.evaluationEntries = evaluations.entries
     if let first = evaluations.firstRepeat {
-      let line = first.node.location.line
+      let line = JSONLocation.location(ofOffset: first.offset, in: root).line
       let count = evaluations.repeatCount
       warnings.append(
         count == 1
@@ -233,74 +309,65 @@ struct TrainerStateDecoder {
 
   // MARK: Evaluations and the summary
 
-  /// Reads evaluation, training-set and summary records.
-  private mutating func readOtherRecords(
-    _ records: [JSONNode], into evaluations: inout EvaluationCollector,
-    summary: inout RunSummary?
-  ) throws(LogReadError) {
-    let mainSet = Self.mainEvaluationSet(in: records)
+  /// Places the kept records: evaluations (the main set's loss and accuracy as the
+  /// validation curves, everything else as metrics), training-set evaluations, the summary.
+  private mutating func placePendingRecords(
+    into evaluations: inout EvaluationCollector, summary: inout RunSummary?
+  ) {
+    let mainSet = Self.mainEvaluationSet(among: evaluationSets)
     let mainPrefix = mainSet.isEmpty ? "eval_" : "eval_\(mainSet)_"
-    for record in records {
+    // What each member name is, decided once per name rather than once per record.
+    enum Kind { case epoch, trainingLoss, trainingAccuracy, runtime, loss, accuracy, metric, extra }
+    let kinds: [Kind] = keyNames.enumerated().map { position, key in
+      switch position {
+      case 0: return .epoch
+      case 1: return .trainingLoss
+      case 2: return .trainingAccuracy
+      case 3: return .runtime
+      default: break
+      }
+      if isOverride(mapping.validationLoss, key) { return .loss }
+      if isOverride(mapping.validationAccuracy, key) { return .accuracy }
+      if key.hasPrefix(mainPrefix), mapping.validationLoss == nil,
+        key.dropFirst(mainPrefix.count) == "loss"
+      {
+        return .loss
+      }
+      if key.hasPrefix(mainPrefix), mapping.validationAccuracy == nil,
+        MetricNames.isAccuracy(String(key.dropFirst(mainPrefix.count)))
+      {
+        return .accuracy
+      }
+      if key.hasPrefix("eval_") { return .metric }
+      if key.hasPrefix("train_") { return .extra }
+      return .metric
+    }
+    for record in pending {
       var epoch: Double?
       var trainingLoss: Double?
       var trainingAccuracy: Double?
       var runtime: Double?
-      var isSummary = false
       var evaluation = EvaluationCollector.Values()
       var trainingExtras: [String: Double] = [:]
-      for (key, value) in record.members {
-        try LogReadError.check(name: key, at: place(of: value))
-        seenKeys.insert(key)
-        switch key {
-        case "step", trainingLossKey, "learning_rate", "grad_norm": continue
-        case "epoch": epoch = try self.epoch(value)
-        case "train_loss": trainingLoss = try number(value, key: key)
-        case "train_accuracy", "train_acc":
-          trainingAccuracy = try number(value, key: key)
-          trainingAccuracyKey = key
-        case "train_runtime":
-          runtime = try number(value, key: key)
-          isSummary = true
-        case "total_flos": isSummary = true
-        default:
-          if isIgnored(key) { continue }
-          let number: Double
-          switch value.kind {
-          case .null: continue
-          case .number: number = value.doubleValue ?? .nan
-          default:
-            guard case .number(let parsed) = NumericText.value(of: value.stringValue ?? "x")
-            else {
-              nonNumericKeys.insert(key)
-              continue
-            }
-            number = parsed
-          }
-          if isOverride(mapping.validationLoss, key) {
-            evaluation.loss = (key, number)
-          } else if isOverride(mapping.validationAccuracy, key) {
-            evaluation.accuracy = (key, number)
-          } else if key.hasPrefix(mainPrefix), mapping.validationLoss == nil,
-            key.dropFirst(mainPrefix.count) == "loss"
-          {
-            evaluation.loss = (key, number)
-          } else if key.hasPrefix(mainPrefix), mapping.validationAccuracy == nil,
-            MetricNames.isAccuracy(String(key.dropFirst(mainPrefix.count)))
-          {
-            evaluation.accuracy = (key, number)
-          } else if key.hasPrefix("eval_") {
-            evaluation.metrics[key] = number
-          } else if key.hasPrefix("train_") {
-            trainingExtras[key] = number
-          } else if record[trainingLossKey] == nil {
-            evaluation.metrics[key] = number
-          }
+      for (key, number) in pendingValues[record.valuesStart..<(record.valuesStart + record.valuesCount)] {
+        let name = keyNames[Int(key)]
+        switch kinds[Int(key)] {
+        case .epoch: epoch = number
+        case .trainingLoss: trainingLoss = number
+        case .trainingAccuracy: trainingAccuracy = number
+        case .runtime: runtime = number
+        case .loss: evaluation.loss = (name, number)
+        case .accuracy: evaluation.accuracy = (name, number)
+        case .extra: trainingExtras[name] = number
+        case .metric:
+          // A record that also logs the training loss keeps only evaluation metrics.
+          if name.hasPrefix("eval_") || !record.hasTrainingLoss { evaluation.metrics[name] = number }
         }
       }
-      let step = try self.step(of: record)
-      if isSummary, let loss = trainingLoss, trainingAccuracy == nil {
+      if record.isSummary, let loss = trainingLoss, trainingAccuracy == nil {
         summary = RunSummary(
-          globalStep: step, epoch: epoch ?? 0, meanTrainingLoss: loss, runtimeSeconds: runtime)
+          globalStep: record.step, epoch: epoch ?? 0, meanTrainingLoss: loss,
+          runtimeSeconds: runtime)
         trainingLoss = nil
       }
       if trainingLoss != nil || trainingAccuracy != nil {
@@ -308,31 +375,19 @@ struct TrainerStateDecoder {
         values.trainingLoss = trainingLoss
         values.trainingAccuracy = trainingAccuracy
         values.metrics = trainingExtras
-        evaluations.add(values, step: step, epoch: epoch, record: record)
+        evaluations.add(values, step: record.step, epoch: epoch, offset: record.offset)
       }
       if !evaluation.isEmpty {
-        evaluations.add(evaluation, step: step, epoch: epoch, record: record)
+        evaluations.add(evaluation, step: record.step, epoch: epoch, offset: record.offset)
       }
     }
+    pending = []
+    pendingValues = []
   }
 
   /// The evaluation set whose loss and accuracy become the validation curves: `""` for plain
   /// `eval_loss`, else the first set named like validation, else the first set.
-  static func mainEvaluationSet(in records: [JSONNode]) -> String {
-    var sets: [String] = []
-    for record in records {
-      for key in record.keys where key.hasPrefix("eval_") {
-        var name: Substring?
-        if key == "eval_loss" || key == "eval_runtime" {
-          name = ""
-        } else if key.hasSuffix("_loss") && key.count > 10 {
-          name = key.dropFirst(5).dropLast(5)
-        } else if key.hasSuffix("_runtime") && key.count > 13 {
-          name = key.dropFirst(5).dropLast(8)
-        }
-        if let name, !sets.contains(String(name)) { sets.append(String(name)) }
-      }
-    }
+  static func mainEvaluationSet(among sets: [String]) -> String {
     if sets.contains("") { return "" }
     let validationWords: Set<Substring> = ["validation", "valid", "val", "dev", "eval"]
     return sets.first { $0.split(separator: "_").contains { validationWords.contains($0) } }
@@ -475,9 +530,9 @@ struct EvaluationCollector {
 
   private var slots: [Slot] = []
   private var indexByStep: [Int: Int] = [:]
-  /// The first record left out as a repeat, and its step; its line is found only when the
-  /// warning is written, since finding a line means counting from the start of the file.
-  private(set) var firstRepeat: (step: Int, node: JSONNode)?
+  /// The first record left out as a repeat: its step and byte offset; its line is found only
+  /// when the warning is written, since finding a line means counting from the file's start.
+  private(set) var firstRepeat: (step: Int, offset: Int)?
   /// Records left out as repeats.
   private(set) var repeatCount = 0
 
@@ -485,7 +540,7 @@ struct EvaluationCollector {
   /// a repeat and is left out whole.
   ///
   /// - Complexity: O(*k*) for a record of *k* values, however many records share the step.
-  mutating func add(_ values: Values, step: Int, epoch: Double?, record: JSONNode) {
+  mutating func add(_ values: Values, step: Int, epoch: Double?, offset: Int) {
     guard let index = indexByStep[step] else {
       indexByStep[step] = slots.count
       slots.append(
@@ -505,7 +560,7 @@ struct EvaluationCollector {
       || (values.trainingAccuracy != nil && slot.entry.trainingAccuracy != nil)
       || values.metrics.keys.contains { slot.entry.metrics[$0] != nil }
     if overlaps {
-      if firstRepeat == nil { firstRepeat = (step, record) }
+      if firstRepeat == nil { firstRepeat = (step, offset) }
       repeatCount += 1
       return
     }
@@ -543,4 +598,19 @@ struct EvaluationCollector {
     if same(slot.entry.accuracy) { return slot.accuracyKey }
     return slot.entry.metrics.keys.sorted().first { same(slot.entry.metrics[$0]) }
   }
+}
+
+/// A record of `log_history` other than a plain training record, as ``TrainerStateDecoder``
+/// keeps it until every record has been seen: where it is, its step, and a run of its
+/// numeric members in the decoder's shared list.
+private struct PendingRecord {
+  /// The record's byte offset in the file, for its line in a warning.
+  var offset: Int
+  var step: Int
+  var valuesStart: Int
+  var valuesCount: Int
+  /// Whether it has `train_runtime` or `total_flos`: the closing summary.
+  var isSummary: Bool
+  /// Whether it also holds the training loss (a training record with evaluation keys).
+  var hasTrainingLoss: Bool
 }
