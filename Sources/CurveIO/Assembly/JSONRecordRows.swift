@@ -71,12 +71,10 @@ struct JSONRecordRows {
   /// The rows as a numeric table, one column per key.
   var table: NumericCSV {
     var numeric = NumericCSV(header: columns)
-    numeric.rows.reserveCapacity(rows.count)
+    numeric.rows.reserveCapacity(rows: rows.count, cells: rows.reduce(0) { $0 + $1.values.count })
     numeric.lines.reserveCapacity(rows.count)
     for row in rows {
-      var values = [Double?](repeating: nil, count: columns.count)
-      for (index, value) in row.values { values[index] = value }
-      numeric.rows.append(values)
+      numeric.rows.append(cells: row.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
       numeric.lines.append(row.line)
     }
     return numeric

@@ -137,10 +137,8 @@ struct LogAssembler {
     -> TrainingLog
   {
     var holdsNumbers = [Bool](repeating: false, count: table.columns.count)
-    for row in table.rows {
-      for (column, value) in row.values.enumerated() where value != nil {
-        holdsNumbers[column] = true
-      }
+    for row in table.values {
+      for cell in row.cells { holdsNumbers[Int(cell.column)] = true }
     }
     let slots = try slots(for: table.columns, holdsNumbers: holdsNumbers, warnings: &warnings)
     var table = table
@@ -151,7 +149,7 @@ struct LogAssembler {
     var lowest = Int.max
     var repeats = 0
     var firstRepeat: (step: Int, line: Int?)?
-    for row in table.rows {
+    for (position, row) in table.rows.enumerated() {
       if detectsRestarts, let last = groups.last, row.step < last.step {
         let place = row.line.map { " at line \($0)" } ?? ""
         let from =
@@ -180,8 +178,10 @@ struct LogAssembler {
       }
       if let epoch = row.epoch { groups[index].epoch = epoch }
       var repeated = false
-      for (column, value) in row.values.enumerated() {
-        guard let value, column < slots.count else { continue }
+      for cell in table.values[position].cells {
+        let column = Int(cell.column)
+        let value = cell.value
+        guard column < slots.count else { continue }
         if slots[column] == .epoch {
           _ = try StepRule.epoch(
             value, field: table.columns[column],
@@ -237,8 +237,9 @@ struct LogAssembler {
     else { return }
     var filled = [Bool](repeating: false, count: slots.count)
     var collides = false
-    rows: for row in table.rows {
-      for (column, value) in row.values.enumerated() where value != nil && column < slots.count {
+    rows: for row in table.values {
+      for cell in row.cells where Int(cell.column) < slots.count {
+        let column = Int(cell.column)
         if slots[column] == .skip { continue }
         if filled[column] {
           collides = true
@@ -249,8 +250,9 @@ struct LogAssembler {
     }
     guard collides else { return }
     for index in table.rows.indices {
-      table.rows[index].step = index + 1
-      if stepUnit == .epoch { table.rows[index].epoch = Double(index + 1) }
+      table.setPosition(
+        ofRow: index, step: index + 1,
+        epoch: stepUnit == .epoch ? Double(index + 1) : table.rows[index].epoch)
     }
     let unit = stepUnit == .epoch ? "epochs" : "steps"
     warnings.append(

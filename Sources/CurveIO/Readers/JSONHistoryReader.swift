@@ -180,7 +180,7 @@ struct JSONHistoryReader: LogReader {
     }
     let kept = series.filter { $0.values.count == length }
     var numeric = NumericCSV(header: kept.map(\.name))
-    numeric.rows.reserveCapacity(length)
+    numeric.rows.reserveCapacity(rows: length, cells: length * kept.count)
     var locator = JSONLocator()
     for row in 0..<length {
       numeric.rows.append(kept.map { $0.values[row] })

@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads the CSV that Keras' `CSVLogger` callback writes.
 ///
@@ -14,8 +13,7 @@ struct KerasCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source, warnings: &warnings), file: source.path, mapping: mapping, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     let table = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
     var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
     assembler.stepUnit = .epoch
@@ -74,7 +72,9 @@ enum EpochRows {
   /// Sets each row's epoch to its step, which counts completed epochs.
   private static func fillEpochs(_ table: MetricTable) -> MetricTable {
     var table = table
-    for index in table.rows.indices { table.rows[index].epoch = Double(table.rows[index].step) }
+    for (index, row) in table.rows.enumerated() {
+      table.setPosition(ofRow: index, step: row.step, epoch: Double(row.step))
+    }
     return table
   }
 }

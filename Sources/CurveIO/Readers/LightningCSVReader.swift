@@ -1,5 +1,4 @@
 import CurveCore
-import CSVCoding
 
 /// Reads the `metrics.csv` of PyTorch Lightning's `CSVLogger`.
 ///
@@ -21,8 +20,7 @@ struct LightningCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source, warnings: &warnings), file: source.path, mapping: mapping, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     guard let stepColumn = numeric.column(withRole: .step) else {
       throw .malformed(
         LogLocation(file: source.path, line: 1),
@@ -59,7 +57,7 @@ struct LightningCSVReader: LogReader {
     }
 
     /// The row's step and epoch index, when both are whole numbers the ``StepRule`` accepts.
-    private static func stepAndIndex(_ row: [Double?], _ stepColumn: Int, _ epochColumn: Int)
+    private static func stepAndIndex(_ row: SparseRows.Row, _ stepColumn: Int, _ epochColumn: Int)
       -> (step: Int, index: Int)?
     {
       guard let step = row[stepColumn].flatMap({ Int(checked: $0, rounding: .down) }),
@@ -69,7 +67,7 @@ struct LightningCSVReader: LogReader {
       return (step, index)
     }
 
-    func epoch(of row: [Double?]) -> Double? {
+    func epoch(of row: SparseRows.Row) -> Double? {
       guard let (step, index) = Self.stepAndIndex(row, stepColumn, epochColumn) else {
         return nil
       }

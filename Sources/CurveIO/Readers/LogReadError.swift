@@ -42,7 +42,7 @@ public enum LogReadError: Error, Equatable, Sendable {
   /// A TensorBoard record whose checksum does not match its bytes.
   case checksumMismatch(LogLocation, part: String)
   /// A column, key or tag name longer than ``LogLimits/maximumNameLength``; `length` is its
-  /// length in bytes and `name` its start.
+  /// length in bytes and `name` its first 40 characters.
   case nameTooLong(String, length: Int, at: LogLocation)
   /// A table whose columns include no loss or accuracy that ``MetricNames`` recognises.
   case noRecognisableColumns(file: String, columns: [String])
@@ -61,7 +61,7 @@ extension LogReadError {
   {
     let length = name.utf8.count
     if length > LogLimits.maximumNameLength {
-      throw .nameTooLong(String(name.prefix(64)), length: length, at: location())
+      throw .nameTooLong(String(name.prefix(40)), length: length, at: location())
     }
   }
 }
@@ -105,7 +105,7 @@ extension LogReadError: CustomStringConvertible {
       return "\(location): \(value) is out of range; steps and epochs run from 0 to 2^53 "
         + "(\(LogLimits.largestStep))"
     case .nameTooLong(let name, let length, let location):
-      return "\(location): a name \(length) bytes long ('\(LogText.excerpt(name))'); a log's "
+      return "\(location): a name \(length) bytes long ('\(name)…'); a log's "
         + "column, key and tag names are at most \(LogLimits.maximumNameLength) bytes, so this "
         + "does not look like a log"
     case .checksumMismatch(let location, let part):

@@ -76,7 +76,9 @@ struct TensorBoardSeries {
     assembler.detectsRestarts = false
     if isKerasEpochLog {
       assembler.stepUnit = .epoch
-      for index in table.rows.indices { table.rows[index].epoch = Double(table.rows[index].step) }
+      for (index, row) in table.rows.enumerated() {
+        table.setPosition(ofRow: index, step: row.step, epoch: Double(row.step))
+      }
     }
     let log = try assembler.assemble(table, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)

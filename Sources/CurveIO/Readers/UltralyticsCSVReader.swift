@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads the `results.csv` that Ultralytics YOLO writes, one row per epoch.
 ///
@@ -24,29 +23,29 @@ struct UltralyticsCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let csv = try CSVTable.log(source, warnings: &warnings)
-    var header = csv.header
     var removed: Set<Int> = []
-    var sawRate = false
-    for (index, name) in header.enumerated() {
-      let lowered = name.lowercased()
-      if lowered.hasPrefix("lr/") || lowered.hasPrefix("x/lr") {
-        if sawRate { removed.insert(index) } else { header[index] = "lr" }
-        sawRate = true
-      } else if lowered == "metrics/accuracy_top1" {
-        header[index] = "val/accuracy"
+    var numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings) {
+      written in
+      var header = written
+      var sawRate = false
+      for (index, name) in header.enumerated() {
+        let lowered = name.lowercased()
+        if lowered.hasPrefix("lr/") || lowered.hasPrefix("x/lr") {
+          if sawRate { removed.insert(index) } else { header[index] = "lr" }
+          sawRate = true
+        } else if lowered == "metrics/accuracy_top1" {
+          header[index] = "val/accuracy"
+        }
       }
+      return header
     }
-    var numeric = try NumericCSV(
-      csv, file: source.path, header: header, mapping: mapping, warnings: &warnings)
+    let header = numeric.header
     let kept = header.indices.filter { !removed.contains($0) }
     for (total, components) in Self.lossTotals(for: kept.map { header[$0] }) {
       let parts = components.map { kept[$0] }
-      numeric.header.append(total)
-      for index in numeric.rows.indices {
-        let values = parts.map { numeric.rows[index][$0] }
-        numeric.rows[index].append(
-          values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! })
+      numeric.appendColumn(total) { row in
+        let values = parts.map { row[$0] }
+        return values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! }
       }
     }
     let table = try EpochRows.table(
