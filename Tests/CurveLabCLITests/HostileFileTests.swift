@@ -4,6 +4,7 @@ import CurveRender
 import Foundation
 import JSONCoding
 import Testing
+import _CurveLabTestSupport
 
 @testable import CurveLabCLI
 
@@ -21,15 +22,6 @@ import Testing
     var errors = ""
     let status = CurveLabCLI.run(arguments, context: .testing, output: &output, errors: &errors)
     return (status, output, errors)
-  }
-
-  /// A fresh folder, removed when the test ends.
-  private func withFolder(_ body: (String) throws -> Void) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "curvelab-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try body(folder.path)
   }
 
   private func write(_ text: String, to path: String) throws {
@@ -68,7 +60,7 @@ import Testing
   }
 
   @Test func theFiftyByteTrainerStateGivesAMessageNotABacktrace() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/trainer_state.json"
       try write(#"{"log_history":[{"eval_loss":1,"step":9223372036854775807}]}"#, to: path)
       let result = diagnose([path], status: 1, naming: path)
@@ -78,7 +70,7 @@ import Testing
   }
 
   @Test func theTwentyFiveByteMLflowLineGivesAMessageNotABacktrace() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/mlruns/0/abc/metrics/val_loss"
       try write("1 0.5 9223372036854775807", to: path)
       let result = diagnose([path], status: 1, naming: path)
@@ -90,7 +82,7 @@ import Testing
 
   @Test(arguments: ["Infinity", "1e19", "-Infinity", "NaN"])
   func anImpossibleEpochOnTheBestEvaluationIsAMessage(epoch: String) throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/trainer_state.json"
       try write(
         """
@@ -142,7 +134,7 @@ import Testing
   }
 
   @Test func pipesAndDevicesAreRefusedAtOnce() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let pipe = folder + "/trainer_state.json"
       try #require(mkfifo(pipe, 0o644) == 0)
       diagnose([pipe], status: 1, naming: pipe)
@@ -157,7 +149,7 @@ import Testing
   }
 
   @Test func twoGigabytesOfZerosAreRefusedAsBinaryEvenAsCSV() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/results.csv"
       let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
       try #require(descriptor >= 0)
@@ -171,7 +163,7 @@ import Testing
   }
 
   @Test func anEightMegabyteCellGivesAShortMessage() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/metrics.csv"
       try write(
         "epoch,step,val_loss\n0,9,0.5\n0,19,\(String(repeating: "z", count: 8 << 20))\n", to: path)
@@ -190,7 +182,7 @@ import Testing
 
   @Test(arguments: escapes)
   func escapesInColumnNamesCellsKeysAndFileNamesNeverReachTheTerminal(escape: String) throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       // A column name, listed when nothing is recognised (stderr).
       // (Enough rows that two escapes do not make the file look binary.)
       let columns = folder + "/columns.csv"

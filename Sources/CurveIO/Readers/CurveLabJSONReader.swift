@@ -14,12 +14,7 @@ struct CurveLabJSONReader: LogReader {
 
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
-    let document: JSONDocument
-    do {
-      document = try JSONDocument(parsing: source.bytes, options: .logs)
-    } catch {
-      throw LogReadError(error, file: source.path)
-    }
+    let document = try JSONDocument.log(source)
     let reader = Fields(file: source.path)
     let root = document.root
     guard root.kind == .object else {

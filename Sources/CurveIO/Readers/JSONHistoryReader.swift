@@ -24,12 +24,7 @@ struct JSONHistoryReader: LogReader {
 
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
-    let document: JSONDocument
-    do {
-      document = try JSONDocument(parsing: source.bytes, options: .logs)
-    } catch {
-      throw LogReadError(error, file: source.path)
-    }
+    let document = try JSONDocument.log(source)
     var warnings: [String] = []
     var root = document.root
     if root.kind == .string {

@@ -2,6 +2,7 @@ import CurveCore
 import CurveIO
 import Foundation
 import Testing
+import _CurveLabTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -12,15 +13,6 @@ import Testing
 /// What cannot be a log is refused early, without blocking and without reading it all;
 /// messages quote little of what a file holds.
 @Suite struct BoundedReadingTests {
-  /// A fresh folder, removed when the test ends.
-  private func withFolder(_ body: (String) throws -> Void) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "curvelab-io-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try body(folder.path)
-  }
-
   /// A file of `size` bytes that takes no disk: all zeros, as a crashed write leaves.
   private func sparseFile(at path: String, size: Int) throws {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -42,7 +34,7 @@ import Testing
   }
 
   @Test func aNamedPipeIsRefusedWithoutWaitingForAWriter() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/metrics.csv"
       try #require(mkfifo(path, 0o644) == 0)
       let failure = error { _ = try LogLoader().load(path: path) }
@@ -52,13 +44,13 @@ import Testing
   }
 
   @Test func aNamedPipeInsideAFolderIsRefusedOrPassedOver() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       // Named like the folder's log: refused by name, with the pipe's path.
       try #require(mkfifo(folder + "/trainer_state.json", 0o644) == 0)
       let failure = error { _ = try LogLoader().load(path: folder) }
       #expect(failure == .notARegularFile(path: folder + "/trainer_state.json", kind: "a named pipe (FIFO)"))
     }
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       // Beside a real log: passed over while the folder is searched.
       try #require(mkfifo(folder + "/notes.csv", 0o644) == 0)
       try "epoch,loss,val_loss\n0,0.5,0.6\n1,0.4,0.5\n".write(
@@ -78,7 +70,7 @@ import Testing
   }
 
   @Test func aFileOverTheLimitIsRefusedBeforeItIsRead() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       let path = folder + "/huge.csv"
       try sparseFile(at: path, size: LogLimits.maximumFileSize + 1)
       let failure = error { _ = try LogLoader().load(path: path) }
@@ -91,7 +83,7 @@ import Testing
   }
 
   @Test func binaryContentIsRefusedFromItsFirstBytesEvenWhenAFormatIsForced() throws {
-    try withFolder { folder in
+    try withTemporaryFolder { folder in
       // 2 GB of zeros: read whole it would take seconds and gigabytes.
       let path = folder + "/results.csv"
       try sparseFile(at: path, size: 2_000_000_000)
