@@ -63,8 +63,8 @@ let package = Package(
       name: "_CurveLabTestSupport", dependencies: ["CurveCore"], path: "Tests/_CurveLabTestSupport"
     ),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
-    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
+    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"], exclude: ["Fixtures"]),
+    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
     .testTarget(
       name: "MarkdownTextTests",
@@ -110,7 +110,8 @@ let package = Package(
     .testTarget(
       name: "CurveLabCLITests",
       dependencies: [
-        "CurveLabCLI", "CurveCourse", "JSONCoding", "TerminalCanvas", "_CurveLabTestSupport",
+        "CurveLabCLI", "CurveCourse", "CurveCore", "CurveDiagnosis", "CurveRender", "JSONCoding",
+        "TerminalCanvas", "_CurveLabTestSupport",
       ],
       exclude: ["Snapshots"]
     ),

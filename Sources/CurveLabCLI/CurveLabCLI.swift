@@ -36,15 +36,16 @@ public enum CurveLabCLI {
         return try dispatch(parsed, context: context, input: input, output: &output, errors: &errors)
       }
     } catch let error as ArgumentError {
-      errors.write("curvelab: \(error)\n")
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       let topic = helpTopic(for: arguments)
       errors.write("Run 'curvelab\(topic.isEmpty ? "" : " " + topic) --help' for usage.\n")
       return ExitStatus.usage
     } catch let error as CLIError {
-      errors.write("curvelab: \(error)\n")
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       return error.exitStatus
     } catch {
-      errors.write("curvelab: \(error)\n")
+      // Read errors quote names, cells and paths from files: never let their bytes through.
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       return ExitStatus.failure
     }
   }
@@ -100,7 +101,8 @@ public enum CurveLabCLI {
     case DiagnoseCommand.spec.name:
       let matched = try DiagnoseCommand(parsed).run(context: context, output: &output)
       if !matched.isEmpty {
-        errors.write("curvelab: --fail-on matched: \(matched.joined(separator: "; "))\n")
+        errors.write(
+          "curvelab: --fail-on matched: \(sanitizedForTerminal(matched.joined(separator: "; ")))\n")
         return ExitStatus.failure
       }
     case WatchCommand.spec.name:

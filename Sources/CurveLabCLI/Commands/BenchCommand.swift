@@ -43,6 +43,10 @@ struct BenchCommand {
         "generate-runs", valueName: "N",
         help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
+      .option(
+        "state-file", valueName: "FILE",
+        help: "Write the reading section's million-entry trainer_state.json here and keep it "
+          + "(to time 'curvelab diagnose FILE' end to end); default: a temporary file."),
     ])
 
   enum Section: String, CaseIterable {
@@ -57,6 +61,7 @@ struct BenchCommand {
   let exerciseCount: Int
   let generateRuns: Int
   let quizSeedCount: Int
+  let stateFile: String?
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -76,6 +81,7 @@ struct BenchCommand {
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
+    stateFile = try parsed.value("state-file", as: String.self)
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -238,13 +244,14 @@ struct BenchCommand {
       "  200 calls: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
   }
 
-  /// Time to read a 1,000,000-entry trainer_state.json written to a temporary folder.
+  /// Time to read a 1,000,000-entry trainer_state.json written to a temporary folder (or to
+  /// `--state-file`, kept for timing `curvelab diagnose` on it from outside).
   private func timeReading(output: inout some TextOutputStream) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "curvelab-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("trainer_state.json").path
+    let path = stateFile ?? folder.appendingPathComponent("trainer_state.json").path
     try SyntheticTrainerState.write(entries: 1_000_000, to: path)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     var times: [Double] = []
