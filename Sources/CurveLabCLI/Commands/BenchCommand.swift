@@ -19,7 +19,9 @@ struct BenchCommand {
       Run it from a release build: swift run -c release curvelab bench. Sections: w1 (the \
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
-      checks, which do not use the diagnosis engine), generate (a set of --exercises exercises \
+      checks, which do not use the diagnosis engine), diagnosis (the engine's verdict on \
+      --diagnosis-seeds seeds per scenario), consistency (every report on those seeds, the test \
+      fixtures and odd logs checked for sentences their own numbers deny), generate (a set of --exercises exercises \
       with keys, worksheets and solutions written to a temporary folder), course (drawing every \
       lesson, the whole course check, and the quiz prepared for --quiz-seeds seeds: curve \
       questions keyed by the engine, and where the correct letters fall).
@@ -28,7 +30,7 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading, generate, course.",
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, consistency, engine, reading, generate, course.",
         default: "w1,runs,patterns,diagnosis,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
@@ -41,7 +43,7 @@ struct BenchCommand {
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, engine, reading, generate, course
+    case w1, runs, patterns, diagnosis, consistency, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -81,6 +83,7 @@ struct BenchCommand {
       case .runs: benchmarkRandomRuns(output: &output)
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
+      case .consistency: checkConsistency(context: context, output: &output)
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
       case .generate: try timeGeneration(output: &output)
