@@ -74,6 +74,7 @@ struct CurveReading {
       remedies: [], best: bestEvaluation(), overfittingOnset: nil, convergenceStep: nil)
     result.baseline = baseline
     result.schedule = schedule
+    result.validationNoise = validation.count >= 5 ? validation.noise : nil
     result.isInProgress = isInProgress
     result.accuracySteps = AccuracySteps.read(curves.validationAccuracy.values)
     result.earlyStopping = earlyStoppingOutcome()

@@ -51,6 +51,9 @@ public struct Diagnosis: Sendable, Equatable {
   public var baseline: TaskBaseline = TaskBaseline()
   /// The learning-rate schedule the log records, when it records the rate.
   public var schedule: ScheduleReading?
+  /// The typical size of an evaluation's random deviation from the validation-loss trend, in
+  /// loss units (a robust standard deviation); `nil` with fewer than five evaluations.
+  public var validationNoise: Double?
 
   /// The likeliest cause, when the evidence singles one out.
   public var cause: Cause? { causes.first.flatMap { $0.isDetermined ? $0.cause : nil } }
