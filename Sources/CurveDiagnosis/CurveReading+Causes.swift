@@ -111,7 +111,8 @@ extension CurveReading {
     if let widths = s.hiddenWidths {
       if widths.isEmpty || widths.min()! <= T.tinyHiddenWidth {
         let described = widths.isEmpty ? "a linear model (no hidden layer)" : "a hidden layer of \(widths.min()!) unit\(widths.min()! == 1 ? "" : "s")"
-        smallModel.add(0.45, "the model is \(described)")
+        smallModel.add(falling ? 0.7 : 0.45, "the model is \(described)")
+        fewSteps.add(-0.2)
       } else if widths.min()! >= 16 {
         smallModel.add(-0.25)
       }
@@ -125,8 +126,12 @@ extension CurveReading {
     // Regularization.
     if let decay = s.weightDecay {
       if decay >= T.heavyWeightDecay {
-        heavyDecay.add(0.5, "weight decay was \(Format.number(decay)), strong enough to pin the weights near zero")
+        // Decay this strong explains a high loss on its own; a tail still easing down is the
+        // decay's pull weakening with the rate, not a run short of steps.
+        heavyDecay.add(falling ? 0.8 : 0.5, "weight decay was \(Format.number(decay)), strong enough to pin the weights near zero")
         smallModel.add(-0.1)
+        fewSteps.add(-0.3)
+        lowRate.add(-0.2)
       } else if decay >= T.notableWeightDecay {
         heavyDecay.add(0.15, "weight decay was \(Format.number(decay))")
       } else {

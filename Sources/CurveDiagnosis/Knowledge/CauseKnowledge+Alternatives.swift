@@ -63,6 +63,61 @@ extension CauseKnowledge {
     }
   }
 
+  /// The treatment for `cause`, sized for a run whose settings are known.
+  ///
+  /// A learning rate far below the usual range of a small network's optimizer (1e-3 for Adam
+  /// and its kin, 1e-2 for plain SGD; three times that for a network of a few thousand
+  /// weights) is raised to reach that range, by a round factor (3, 10,
+  /// 30, 100...), never by less than the table's factor. The usual range is only known for
+  /// small networks (a known parameter count up to a million): a pretrained model is
+  /// fine-tuned at 1e-5 to 5e-5 on purpose, so there the table's factor stands.
+  ///
+  /// ```swift
+  /// CauseKnowledge.treatment(for: .lowLearningRate, learningRate: 8e-6, isAdaptive: true,
+  ///   parameters: 120_000).changes   // [.scale(.learningRate, by: 100)]
+  /// ```
+  public static func treatment(
+    for cause: Cause, learningRate: Double?, isAdaptive: Bool?, parameters: Int?
+  ) -> Treatment {
+    var treatment = treatment(for: cause)
+    guard cause == .lowLearningRate, let rate = learningRate, rate > 0,
+      let parameters, parameters <= smallNetworkParameters,
+      case .scale(.learningRate, let factor)? = treatment.changes.first
+    else { return treatment }
+    // Tiny networks (a few thousand weights) train well at three times those rates.
+    let usual = (isAdaptive == false ? 1e-2 : 1e-3) * (parameters <= tinyNetworkParameters ? 3 : 1)
+    let needed = roundFactor(usual / rate)
+    if needed > factor {
+      treatment.changes[0] = .scale(.learningRate, by: needed)
+      treatment.reason = "steps this small barely move the weights; this raises the rate to the "
+        + "optimizer's usual range for a network this size"
+    }
+    return treatment
+  }
+
+  /// Networks up to this many parameters train with the optimizers' textbook rates...
+  static let smallNetworkParameters = 1_000_000
+  /// ... and up to this many, at about three times them.
+  static let tinyNetworkParameters = 10_000
+
+  /// The round factor (1, 3, 10, 30, 100, ...) nearest to `ratio` on a log scale.
+  package static func roundFactor(_ ratio: Double) -> Double {
+    guard ratio.isFinite, ratio > 1 else { return 1 }
+    var best = 1.0
+    var candidate = 1.0
+    while candidate <= ratio * 10 {
+      for step in [candidate, 3 * candidate] where abs(logRatio(step, ratio)) < abs(logRatio(best, ratio)) {
+        best = step
+      }
+      candidate *= 10
+    }
+    return best
+  }
+
+  private static func logRatio(_ a: Double, _ b: Double) -> Double {
+    TaskBaseline.logarithm(a) - TaskBaseline.logarithm(b)
+  }
+
   /// Every change that treats `cause`: its treatment first, then the secondary ones.
   public static func treatments(for cause: Cause) -> [Treatment] {
     [treatment(for: cause)] + secondaryTreatments(for: cause)

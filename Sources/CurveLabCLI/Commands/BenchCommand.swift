@@ -30,8 +30,8 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, consistency, engine, reading, generate, course.",
-        default: "w1,runs,patterns,diagnosis,engine,reading,generate,course"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course.",
+        default: "w1,runs,patterns,diagnosis,consistency,loop,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
@@ -40,10 +40,12 @@ struct BenchCommand {
         default: "1000"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
+      .option(
+        "remedy-seeds", valueName: "N", help: "Seeds per row of the closed remedy loop.", default: "300"),
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, consistency, engine, reading, generate, course
+    case w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -53,6 +55,7 @@ struct BenchCommand {
   let diagnosisSeedCount: Int
   let exerciseCount: Int
   let quizSeedCount: Int
+  let remedySeedCount: Int
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -71,6 +74,7 @@ struct BenchCommand {
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
+    remedySeedCount = try parsed.value("remedy-seeds", as: Int.self, validating: .positive)!
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -84,6 +88,7 @@ struct BenchCommand {
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
       case .consistency: checkConsistency(context: context, output: &output)
+      case .loop: studyRemedyLoop(output: &output)
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
       case .generate: try timeGeneration(output: &output)
