@@ -127,6 +127,15 @@ extension SVGPanel {
           ("font-size", titleSize.svgNumber), ("font-weight", "bold"), ("fill", style.textColor),
         ], text: title)
     }
+    if !axisNote.isEmpty {
+      markup.element(
+        "text",
+        [
+          ("x", (width - Self.padding).svgNumber), ("y", (Self.padding + titleSize).svgNumber),
+          ("font-size", markerSize.svgNumber), ("text-anchor", "end"),
+          ("fill", style.mutedTextColor),
+        ], text: axisNote)
+    }
     for entry in legend {
       let middle = entry.rowTop + fontSize * 0.65
       markup.empty(

@@ -38,6 +38,8 @@ struct SVGPanel {
   let segments: [[[ChartPoint]]]
   let strokes: [SVGSeriesStroke]
   let title: String
+  /// Where the value axis starts when not at zero ("axis from 0.55, not 0"), after the title.
+  let axisNote: String
   let legend: [LegendEntry]
   let markerLabels: [MarkerLabel]
   /// The height above the plot: title, legend, marker labels and a gap.
@@ -123,15 +125,15 @@ struct SVGPanel {
     let hasMarkers = !points.isEmpty && chart.markers.contains { $0.x.isFinite }
     let estimatedPlotHeight =
       self.height - topHeight - bottomHeight - (hasMarkers ? max(1, fontSize - 1) * 1.45 : 0) - 6
-    var yScale: AxisScale?
-    if let low = points.map(\.y).min(), let high = points.map(\.y).max() {
-      let fewest = estimatedPlotHeight >= fontSize * 4 ? 3 : 2
-      yScale = AxisScale(
-        covering: chart.yRange ?? low...high,
-        maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))),
-        snapsToTicks: chart.yRange == nil)
-    }
+    let fewest = estimatedPlotHeight >= fontSize * 4 ? 3 : 2
+    let yScale = chart.valueAxis(
+      of: points,
+      maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))))
     self.yScale = yScale
+    let titleEnd = padding + style.textWidth(of: title, size: fontSize + 3, isBold: true)
+    axisNote = style.fitting(
+      LineChart.axisNote(for: yScale).map { "(\($0))" } ?? "",
+      within: max(0, self.width - padding - titleEnd - fontSize), size: max(1, fontSize - 1))
     let yLabels = yScale.map { scale in scale.ticks.map { ($0, scale.label(for: $0)) } } ?? []
     let widestYLabel = yLabels.map { style.textWidth(of: $0.1, size: fontSize) }.max() ?? 0
     plotLeft = min(self.width - 1, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0))
