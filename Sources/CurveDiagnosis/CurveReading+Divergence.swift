@@ -15,7 +15,7 @@ extension CurveReading {
     for (name, series) in [("training", curves.trainingLoss), ("validation", curves.validationLoss)] {
       guard let step = series.nonFiniteSteps.first else { continue }
       let before = Array(zip(series.steps, series.values)).last { $0.0 < step }
-      var sentence = "Diverged: the \(name) loss became NaN or infinite at \(position(Int(step)))"
+      var sentence = "Diverged: the \(name) loss became NaN or infinite at \(position(Int(clamping: step)))"
       if let before {
         sentence += " (it was \(Format.number(before.1)) at \(position(Int(before.0))))"
       }
@@ -23,7 +23,7 @@ extension CurveReading {
         sentence: sentence + ".",
         evidence: Evidence(
           key: "non_finite_step", value: step,
-          meaning: "the \(name) loss is NaN or infinite from \(position(Int(step)))"
+          meaning: "the \(name) loss is NaN or infinite from \(position(Int(clamping: step)))"
             + " (\(series.nonFiniteSteps.count) value\(series.nonFiniteSteps.count == 1 ? "" : "s"))"
             + (before.map { "; its last finite value was \(Format.number($0.1))" } ?? "")))
     }
@@ -55,7 +55,7 @@ extension CurveReading {
     let times = end / reference
     return Divergence(
       sentence: "Diverged: the \(name) loss climbed from \(Format.number(low)) at "
-        + "\(position(Int(curve.steps[lowIndex]))) to \(Format.number(end)) and kept rising.",
+        + "\(position(Int(clamping: curve.steps[lowIndex]))) to \(Format.number(end)) and kept rising.",
       evidence: Evidence(
         key: "explosion", value: times,
         meaning: "the \(name) loss climbed from its low of \(Format.number(low)) to end at "
@@ -150,7 +150,7 @@ extension CurveReading {
       stayedUp >= T.collapseStayShare,
       let jumpOffset = after.firstIndex(where: { $0 >= halfway })
     else { return nil }
-    let jumpStep = Int(curve.steps[lowIndex + 1 + jumpOffset])
+    let jumpStep = Int(clamping: curve.steps[lowIndex + 1 + jumpOffset])
     var followsWarmup = false
     var rateAtJump: Double?
     if let schedule {
@@ -162,7 +162,7 @@ extension CurveReading {
         && Double(jumpStep) <= peak + max(peak, T.lastStretchShare * last)
     }
     return CollapseAnalysis(
-      low: low, lowStep: Int(curve.steps[lowIndex]), jumpStep: jumpStep, level: level,
+      low: low, lowStep: Int(clamping: curve.steps[lowIndex]), jumpStep: jumpStep, level: level,
       start: start, curveName: name, followsWarmup: followsWarmup, rateAtJump: rateAtJump)
   }
 }

@@ -111,7 +111,7 @@ extension CurveReading {
     if collapse != nil { analysis.score = min(analysis.score, 0.4) }
     if analysis.score > 0 {
       analysis.onset = OverfittingOnset(
-        step: Int(v.steps[best]), epoch: epoch(atStep: Int(v.steps[best])), rise: analysis.rise)
+        step: Int(clamping: v.steps[best]), epoch: epoch(atStep: Int(clamping: v.steps[best])), rise: analysis.rise)
     }
     return analysis
   }
@@ -406,7 +406,7 @@ extension CurveReading {
     {
       bestIndex = index
     }
-    let step = Int(monitored.steps[bestIndex])
+    let step = Int(clamping: monitored.steps[bestIndex])
     let evaluationIndex = curves.evaluationSteps.firstIndex(of: step) ?? bestIndex
     return BestEvaluation(
       metric: options.monitor.name, value: monitored.values[bestIndex], step: step,
@@ -428,12 +428,12 @@ extension CurveReading {
     if let stretch = curve.endTrend(), stretch.isFalling || stretch.isRising { return nil }
     let trend = curve.trend
     let movement = (trend.max() ?? 0) - (trend.min() ?? 0)
-    guard movement > T.tinyScale else { return Int(curve.steps[0]) }
+    guard movement > T.tinyScale else { return Int(clamping: curve.steps[0]) }
     let final = trend[trend.count - 1]
     let band = max(T.convergenceBand * movement, 2 * curve.noise)
     var first = trend.count - 1
     while first > 0 && abs(trend[first - 1] - final) <= band { first -= 1 }
     guard first < trend.count - 1 else { return nil }
-    return Int(curve.steps[first])
+    return Int(clamping: curve.steps[first])
   }
 }

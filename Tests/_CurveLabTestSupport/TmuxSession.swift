@@ -26,6 +26,11 @@ public final class TmuxSession {
 
   private let socket = "curvelab-test-\(UUID().uuidString.prefix(8))"
   private let tmux: String
+  /// Where the shell around the command writes its exit status. The pane's own "dead" flag
+  /// cannot be trusted: a server started from a test runner's thread may inherit a mask that
+  /// blocks SIGCHLD, and then it never reaps the program (seen as a zombie and a pane that
+  /// stays alive forever).
+  private let statusFile: String
 
   /// Starts `command` (a shell command line) in a `columns` × `rows` terminal.
   public init(command: String, columns: Int = 80, rows: Int = 30) throws {
@@ -33,6 +38,10 @@ public final class TmuxSession {
       throw Unavailable(description: "tmux is not installed (apt-get install -y tmux)")
     }
     self.tmux = tmux
+    statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).status").path
+    // The command runs in a subshell (so an `exec` in it replaces only that), and the shell
+    // that waits for it writes its status; it waits by itself, whatever the server's mask.
+    let wrapped = "( \(command) ); echo $? > '\(statusFile).part' && mv '\(statusFile).part' '\(statusFile)'"
     // The pane stays after the program ends, so its last screen and exit status can be read.
     let configuration = FileManager.default.temporaryDirectory
       .appendingPathComponent("\(socket).conf").path
@@ -42,7 +51,7 @@ public final class TmuxSession {
     let status = run(
       [
         "-f", configuration, "new-session", "-d", "-s", "main", "-x", String(columns), "-y",
-        String(rows), command,
+        String(rows), wrapped,
       ], capturing: false
     ).status
     guard status == 0 else { throw Unavailable(description: "tmux new-session failed (\(status))") }
@@ -56,6 +65,7 @@ public final class TmuxSession {
 
   deinit {
     _ = run(["kill-server"])
+    try? FileManager.default.removeItem(atPath: statusFile)
     for process in processes where kill(process, 0) == 0 { kill(process, SIGKILL) }
   }
 
@@ -69,10 +79,8 @@ public final class TmuxSession {
 
   /// The program's exit status once it has ended, `nil` while it runs.
   public var exitStatus: Int32? {
-    let fields = run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"]).output
-      .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-    guard fields.first == "1", fields.count > 1 else { return nil }
-    return Int32(fields[1])
+    guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+    return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   /// Waits until the screen shows `text`, for at most `seconds` and no longer than the

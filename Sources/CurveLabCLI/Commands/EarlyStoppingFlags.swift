@@ -32,7 +32,20 @@ enum EarlyStoppingFlags {
     Flag(
       spec: .option(
         "monitor", valueName: "METRIC",
-        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1.", default: "eval_loss",
+        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1 (default: eval_loss, or "
+          + "the log's only metric when it has no loss or accuracy).",
+        section: section),
+      frameworks: Framework.allCases),
+    Flag(
+      spec: .flag(
+        "greater-is-better",
+        help: "The monitored metric is better when higher (accuracy, SSIM, BLEU); by default "
+          + "the direction comes from its name.",
+        section: section),
+      frameworks: Framework.allCases),
+    Flag(
+      spec: .flag(
+        "lower-is-better", help: "The monitored metric is better when lower (loss, FID, WER).",
         section: section),
       frameworks: Framework.allCases),
     Flag(

@@ -329,7 +329,10 @@ struct ExerciseRunner {
     }
     output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
     session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
-    output.write(session.colored("The run: \(LearnerCommand.line(target.solved.exercise.recipe.commandLine))", 2) + "\n")
+    let command = LearnerCommand.line(target.solved.exercise.recipe.commandLine)
+    for line in commandLines(command, width: session.style.width, indent: "The run: ") {
+      output.write(session.colored(line, 2) + "\n")
+    }
   }
 
   /// Writes the worked solution; with `input`, a page at a time.

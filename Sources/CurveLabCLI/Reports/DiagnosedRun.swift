@@ -11,6 +11,11 @@ struct DiagnosedRun {
   /// Oddities the reader noticed (duplicated evaluations, appended runs).
   let warnings: [String]
 
+  /// The confidence as a whole percentage, `?%` if the engine could not say.
+  var confidenceText: String {
+    Int(checked: diagnosis.confidence * 100).map { "\($0)%" } ?? "?%"
+  }
+
   /// `trainer_state.json (trainer-state): 120 training records, 30 evaluations`.
   var sourceLine: String {
     let format = log.metadata.format.map { " (\($0))" } ?? ""
@@ -130,9 +135,10 @@ struct DiagnosedRun {
   func place(_ step: Int) -> String {
     if log.metadata.stepUnit == .epoch { return "epoch \(step)" }
     if let entry = log.evaluationEntries.first(where: { $0.step == step }), let epoch = entry.epoch {
+      // The epoch is a number from the file: Int(_:) would trap on Infinity or 1e300.
       let rounded = (epoch * 100).rounded() / 100
-      let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-      return "step \(step) (epoch \(text))"
+      let text = Int(checked: rounded).flatMap { Double($0) == rounded ? String($0) : nil }
+      return "step \(step) (epoch \(text ?? String(rounded)))"
     }
     return "step \(step)"
   }

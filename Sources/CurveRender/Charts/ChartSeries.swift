@@ -30,8 +30,10 @@ public struct ChartSeries: Sendable, Equatable {
   public var glyph: Character
   /// How neighbouring points are joined.
   public var style: Style
-  /// Whether a braille chart puts the glyph on every point (one per cell), so the series can be
-  /// told from the others without colour: validation curves, whose points are evaluations.
+  /// Whether every point is marked, so each measurement (each evaluation, say) can be found,
+  /// counted and told from the other series without colour: a braille chart puts the glyph on
+  /// every point (one per cell), an SVG chart a small ring. Validation curves, whose points are
+  /// evaluations, are marked.
   public var marksPoints: Bool
 
   /// Creates a series from points.

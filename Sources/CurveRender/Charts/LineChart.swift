@@ -37,6 +37,11 @@ public struct LineChart: Sendable, Equatable {
   /// Positions marked with a small upward tick on the horizontal axis, such as the steps at
   /// which a run was evaluated.
   public var axisMarks: [Double] = []
+  /// Places along the horizontal axis to mark and label instead of round values, such as the
+  /// step of every evaluation; `nil` for round values. SVG charts only: each gets a gridline
+  /// and a tick, and the labels turn upright when they do not fit side by side (every second
+  /// or third one is labelled when even that is too tight). Terminal charts keep round values.
+  public var xTickValues: [Double]? = nil
 
   /// Creates a chart.
   public init(
