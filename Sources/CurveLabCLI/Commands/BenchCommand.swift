@@ -19,7 +19,9 @@ struct BenchCommand {
       Run it from a release build: swift run -c release curvelab bench. Sections: w1 (the \
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
-      checks, which do not use the diagnosis engine), generate (a set of --exercises exercises \
+      checks, which do not use the diagnosis engine), diagnosis (the engine's verdict on \
+      --diagnosis-seeds seeds per scenario), consistency (every report on those seeds, the test \
+      fixtures and odd logs checked for sentences their own numbers deny), generate (a set of --exercises exercises \
       with keys, worksheets and solutions written to a temporary folder, --generate-runs times \
       with all cores free and as often with one core kept busy by a spinning process; medians, \
       the cores used, and whether every run wrote the same bytes), course (drawing every \
@@ -30,8 +32,8 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, engine, reading, generate, course.",
-        default: "w1,runs,patterns,diagnosis,engine,reading,generate,course"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course.",
+        default: "w1,runs,patterns,diagnosis,consistency,loop,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
@@ -44,13 +46,15 @@ struct BenchCommand {
         help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
       .option(
+        "remedy-seeds", valueName: "N", help: "Seeds per row of the closed remedy loop.", default: "300"),
+      .option(
         "state-file", valueName: "FILE",
         help: "Write the reading section's million-entry trainer_state.json here and keep it "
           + "(to time 'curvelab diagnose FILE' end to end); default: a temporary file."),
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, engine, reading, generate, course
+    case w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -61,6 +65,7 @@ struct BenchCommand {
   let exerciseCount: Int
   let generateRuns: Int
   let quizSeedCount: Int
+  let remedySeedCount: Int
   let stateFile: String?
 
   init(_ parsed: ParsedArguments) throws {
@@ -81,6 +86,7 @@ struct BenchCommand {
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
+    remedySeedCount = try parsed.value("remedy-seeds", as: Int.self, validating: .positive)!
     stateFile = try parsed.value("state-file", as: String.self)
   }
 
@@ -94,6 +100,8 @@ struct BenchCommand {
       case .runs: benchmarkRandomRuns(output: &output)
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
+      case .consistency: checkConsistency(context: context, output: &output)
+      case .loop: studyRemedyLoop(output: &output)
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
       case .generate: try timeGeneration(output: &output)
