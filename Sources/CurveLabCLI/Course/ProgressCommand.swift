@@ -33,7 +33,7 @@ struct ProgressCommand: CourseSubcommand {
       output.write("  \(index + 1). \(lesson.title): \(status)\n")
     }
     output.write("\n" + session.bold("Quiz") + "\n")
-    if progress.quizzes.isEmpty { output.write("  not taken yet ('curvelab quiz')\n") }
+    if progress.quizzes.isEmpty { output.write("  not taken yet ('\(LearnerCommand.line("curvelab quiz"))')\n") }
     for (name, quiz) in progress.quizzes.sorted(by: { $0.key < $1.key }) {
       var line = "  \(name): \(quiz.attempts) finished attempt\(quiz.attempts == 1 ? "" : "s")"
       if quiz.attempts > 0 { line += ", best \(quiz.best) of \(quiz.questionCount)" }
@@ -43,7 +43,7 @@ struct ProgressCommand: CourseSubcommand {
       session.say(line.trimmingCharacters(in: .whitespaces), to: &output, indent: "  ")
     }
     output.write("\n" + session.bold("Exercises") + "\n")
-    if progress.exercises.isEmpty { output.write("  none tried yet ('curvelab exercise')\n") }
+    if progress.exercises.isEmpty { output.write("  none tried yet ('\(LearnerCommand.line("curvelab exercise"))')\n") }
     for (id, exercise) in progress.exercises.sorted(by: { $0.key < $1.key }) {
       // The progress file is a file: a hand-edited 1e300 must not trap.
       let percent = Int(checked: exercise.best * 100).map(String.init) ?? "?"
