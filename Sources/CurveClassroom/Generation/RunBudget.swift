@@ -65,7 +65,7 @@ public struct RunBudget: Sendable, Equatable {
       if scenario == .underfitting, c.epochs > underfittingEpochs {
         settings.append(.init(.epochs, String(underfittingEpochs)))
       }
-    case .erratic: break
+    case .erratic, .diverged: break
     }
     return settings
   }

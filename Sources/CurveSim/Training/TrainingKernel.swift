@@ -9,7 +9,8 @@
 /// PyTorch's default: twice the values per vector instruction, and the overflow to infinity of
 /// a diverging run comes where real runs meet it. The optimizer's scalars (rate, bias
 /// corrections) are worked out in `Double` and rounded once, as PyTorch does with Python
-/// floats; losses are summed in `Double`.
+/// floats. Losses are summed in single precision too, so a diverging run's loss overflows to
+/// infinity where PyTorch's would.
 ///
 /// One kernel serves one run on one thread. It owns its memory and frees it in `deinit`;
 /// it is a class only so that memory has one owner and no copy is ever made of it.
@@ -189,11 +190,11 @@ final class TrainingKernel {
     let scale = 1 / Float(count)
     let logits = values + outputRow * stride
     let outputDeltas = deltas + outputRow * stride
-    var totalLoss = 0.0
+    var totalLoss: Float = 0
     for column in 0..<count {
       let logit = logits[column]
       let label = blockLabels[column]
-      totalLoss += Double(Self.crossEntropy(logit: logit, label: label))
+      totalLoss += Self.crossEntropy(logit: logit, label: label)
       outputDeltas[column] = (Self.sigmoid(logit) - label) * scale
     }
     var layer = layerCount
@@ -227,7 +228,7 @@ final class TrainingKernel {
         for column in 0..<count { row[column] *= slopeRow[column] }
       }
     }
-    return totalLoss / Double(count)
+    return Double(totalLoss / Float(count))
   }
 
   @inline(__always)
@@ -361,7 +362,7 @@ final class TrainingKernel {
     -> (loss: Double, correct: Int, logits: [Double])
   {
     var unusedGenerator = SeededGenerator(seed: 0)
-    var totalLoss = 0.0
+    var totalLoss: Float = 0
     var correct = 0
     var recorded: [Double] = []
     if recordingLogits { recorded.reserveCapacity(data.count) }
@@ -382,7 +383,7 @@ final class TrainingKernel {
             let logit = logits[column]
             let label = blockLabels[column]
             if recordingLogits { recorded.append(Double(logit)) }
-            totalLoss += Double(Self.crossEntropy(logit: logit, label: label))
+            totalLoss += Self.crossEntropy(logit: logit, label: label)
             // A thresholded prediction: class 1 when the probability exceeds 0.5.
             if (logit > 0 ? 1 : 0) == label { correct += 1 }
           }
@@ -390,7 +391,7 @@ final class TrainingKernel {
         }
       }
     }
-    return (data.count == 0 ? .nan : totalLoss / Double(data.count), correct, recorded)
+    return (data.count == 0 ? .nan : Double(totalLoss / Float(data.count)), correct, recorded)
   }
 
   /// Binary cross-entropy from a logit, stable for large |logit| (PyTorch's
