@@ -32,7 +32,9 @@ let package = Package(
     .target(name: "CurveIO", dependencies: ["CurveCore", "JSONCoding", "CSVCoding"]),
     .target(name: "CurveDiagnosis", dependencies: ["CurveCore"]),
     .target(name: "CurveRender", dependencies: ["CurveCore", "TerminalCanvas"]),
-    .target(name: "CurveExercises", dependencies: ["CurveCore", "CurveSim", "CurveDiagnosis"]),
+    .target(
+      name: "CurveExercises",
+      dependencies: ["CurveCore", "CurveSim", "CurveDiagnosis", "ArgumentParsing"]),
     .target(
       name: "CurveCourse",
       dependencies: [
@@ -61,8 +63,8 @@ let package = Package(
       name: "_CurveLabTestSupport", dependencies: ["CurveCore"], path: "Tests/_CurveLabTestSupport"
     ),
     .testTarget(name: "ArgumentParsingTests", dependencies: ["ArgumentParsing"]),
-    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"]),
-    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"]),
+    .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"], exclude: ["Fixtures"]),
+    .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
     .testTarget(
       name: "MarkdownTextTests",
@@ -76,7 +78,7 @@ let package = Package(
     .testTarget(
       name: "CurveDiagnosisTests",
       dependencies: ["CurveDiagnosis", "CurveIO", "CurveSim", "_CurveLabTestSupport"],
-      exclude: ["RealRuns"]
+      exclude: ["RealRuns", "PublicRuns"]
     ),
     .testTarget(
       name: "CurveExercisesTests", dependencies: ["CurveExercises", "_CurveLabTestSupport"]),
@@ -90,7 +92,7 @@ let package = Package(
         "CurveClassroom", "CurveExercises", "CurveSim", "CurveDiagnosis", "CurveLabCLI", "CSVCoding",
         "_CurveLabTestSupport",
       ],
-      exclude: ["Snapshots"]
+      exclude: ["Snapshots", "Schemas"]
     ),
     .testTarget(name: "CurveCoreTests", dependencies: ["CurveCore", "_CurveLabTestSupport"]),
     .testTarget(
@@ -108,7 +110,8 @@ let package = Package(
     .testTarget(
       name: "CurveLabCLITests",
       dependencies: [
-        "CurveLabCLI", "CurveCourse", "JSONCoding", "TerminalCanvas", "_CurveLabTestSupport",
+        "CurveLabCLI", "CurveCourse", "CurveCore", "CurveDiagnosis", "CurveRender", "JSONCoding",
+        "TerminalCanvas", "_CurveLabTestSupport",
       ],
       exclude: ["Snapshots"]
     ),

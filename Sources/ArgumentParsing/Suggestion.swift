@@ -43,10 +43,13 @@ public enum Suggestion {
   /// Suggestion.distance("seed", "speed")     // 1
   /// ```
   ///
+  /// - Parameter limit: Stop counting past this many edits: any distance above it comes back as
+  ///   `limit + 1`, which makes comparing a word with a long list quick.
   /// - Complexity: O(*m* × *n*) for strings of *m* and *n* characters.
-  public static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String, limit: Int = .max - 1) -> Int {
     let a = Array(a)
     let b = Array(b)
+    if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     // Three rolling rows: the one before last, the last, and the one being filled.
@@ -63,8 +66,10 @@ public enum Suggestion {
         }
         current[j] = value
       }
+      // Every alignment passes through this row, so none can come back under the limit.
+      if current.min()! > limit { return limit + 1 }
       (previous, last, current) = (last, current, previous)
     }
-    return last[b.count]
+    return min(last[b.count], limit + 1)
   }
 }

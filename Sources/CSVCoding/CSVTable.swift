@@ -100,25 +100,68 @@ public struct CSVTable: Sendable, Hashable {
     return records.map { $0.field(at: index) }
   }
 
+  /// Reads CSV text one record at a time, without keeping the records: for files too large
+  /// to hold as a table of strings.
+  ///
+  /// `body` sees the first record (the header) and then every other, in order, each with
+  /// its line; it returns `false` to stop early.
+  ///
+  /// ```swift
+  /// var rows = 0
+  /// let separator = try CSVTable.forEachRecord(in: bytes) { record in
+  ///   rows += 1
+  ///   return true
+  /// }
+  /// ```
+  ///
+  /// - Returns: The separator the text was read with.
+  /// - Throws: ``CSVError``, as when parsing a table; errors after `body` stopped are not
+  ///   seen.
+  /// - Complexity: O(*n*) in the length of the text; memory for one record at a time.
+  @discardableResult
+  public static func forEachRecord(
+    in bytes: [UInt8], options: CSVReadingOptions = CSVReadingOptions(),
+    _ body: (CSVRecord) -> Bool
+  ) throws(CSVError) -> Unicode.Scalar {
+    try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+      try scan(buffer, options: options, body)
+    }
+  }
+
   private static func read(_ buffer: UnsafeBufferPointer<UInt8>, options: CSVReadingOptions)
     throws(CSVError) -> CSVTable
   {
+    var header: CSVRecord?
+    var records: [CSVRecord] = []
+    let separator = try scan(buffer, options: options) { record in
+      if header == nil { header = record } else { records.append(record) }
+      return true
+    }
+    guard let header else { throw .missingHeader }
+    return CSVTable(
+      header: header.fields, records: records, headerLine: header.line, separator: separator)
+  }
+
+  /// The one loop over records: the header first, then each record, checked for its field
+  /// count unless ragged rows are allowed.
+  private static func scan(
+    _ buffer: UnsafeBufferPointer<UInt8>, options: CSVReadingOptions,
+    _ body: (CSVRecord) -> Bool
+  ) throws(CSVError) -> Unicode.Scalar {
     let separator =
       options.separator.map { UInt8($0.value) }
       ?? CSVScanner.detectSeparator(in: buffer, trimsWhitespace: options.trimsWhitespace)
     var scanner = CSVScanner(
       buffer: buffer, separator: separator, trimsWhitespace: options.trimsWhitespace)
     guard let header = try scanner.nextRecord() else { throw .missingHeader }
-    var records: [CSVRecord] = []
+    guard body(header) else { return Unicode.Scalar(separator) }
     while let record = try scanner.nextRecord(expectedFieldCount: header.fields.count) {
       if !options.allowsRaggedRows && record.fields.count != header.fields.count {
         throw .fieldCountMismatch(
           expected: header.fields.count, found: record.fields.count, line: record.line)
       }
-      records.append(record)
+      guard body(record) else { break }
     }
-    return CSVTable(
-      header: header.fields, records: records, headerLine: header.line,
-      separator: Unicode.Scalar(separator))
+    return Unicode.Scalar(separator)
   }
 }

@@ -8,5 +8,21 @@ import TerminalCanvas
 /// // ["  curvelab simulate --scenario erratic \", "    --seed 60 --eval-steps 10"]
 /// ```
 public func commandLines(_ command: String, width: Int, indent: String = "  ") -> [String] {
-  wrapCodeLine(indent + command, width: width, marker: " \\", keepingFlagValues: true)
+  wrapCode(indent + command, width: width, syntax: .shell, keepingFlagValues: true).lines
+}
+
+/// How the course writes the commands it prints for learners: as they run from the project
+/// folder with nothing installed, `swift run curvelab ...`.
+public enum LearnerCommand {
+  /// What starts every printed command.
+  public static let program = "swift run curvelab"
+
+  /// `command` (starting with `curvelab`) as a learner types it: `swift run curvelab ...`.
+  ///
+  /// ```swift
+  /// LearnerCommand.line("curvelab simulate --seed 1")  // "swift run curvelab simulate --seed 1"
+  /// ```
+  public static func line(_ command: String) -> String {
+    command.hasPrefix("curvelab") ? "swift run " + command : command
+  }
 }

@@ -61,7 +61,15 @@ public struct CourseCheck: Sendable {
         message: "no lesson lists outline section(s) \(missing.map(String.init).joined(separator: ", "))"))
     }
     var seen: [String: String] = [:]
+    var predictions: [String: String] = [:]
     for lesson in lessons {
+      for (prediction, line) in lesson.predictions {
+        let place = "\(course.path(of: lesson.entry)):\(line)"
+        if let other = predictions[prediction.id] {
+          report.errors.append(CourseError(file: course.path(of: lesson.entry), line: line, message: "prediction id '\(prediction.id)' is also used in \(other)"))
+        }
+        predictions[prediction.id] = place
+      }
       let file = course.path(of: lesson.entry)
       if lesson.exercises.isEmpty {
         report.errors.append(CourseError(file: file, line: nil, message: "the lesson has no exercise block"))
@@ -75,16 +83,24 @@ public struct CourseCheck: Sendable {
     }
   }
 
-  /// Every curve and prediction block simulates. (Exercises are trained once, with their
-  /// solutions.)
+  /// Every curve and prediction block simulates, and every predict block's claims hold.
+  /// (Exercises are trained once, with their solutions.)
   private func checkBlocks(_ lessons: [Lesson], into report: inout Report) {
-    struct Job: Sendable { var file: String; var line: Int; var block: CourseBlock }
+    struct Job: Sendable {
+      var file: String
+      var line: Int
+      var block: CourseBlock
+      /// For a predict block: the chart it applies to, the next course block.
+      var next: CourseBlock?
+    }
     let jobs = lessons.flatMap { lesson in
-      lesson.blocks.compactMap { block -> Job? in
+      lesson.blocks.indices.compactMap { index -> Job? in
+        let block = lesson.blocks[index]
         // Blocks whose settings do not read are reported once, by the lesson check.
         guard case .success(let parsed) = block.parsed else { return nil }
         if case .exercise = parsed { return nil }
-        return Job(file: course.path(of: lesson.entry), line: block.line, block: parsed)
+        let next = index + 1 < lesson.blocks.count ? try? lesson.blocks[index + 1].parsed.get() : nil
+        return Job(file: course.path(of: lesson.entry), line: block.line, block: parsed, next: next)
       }
     }
     let results = parallelMap(jobs) { job -> CourseError? in
@@ -96,6 +112,13 @@ public struct CourseCheck: Sendable {
             return CourseError(file: job.file, line: job.line, message: "no validation example crosses 0.5 slowly in this run; try another seed")
           }
         case .exercise: break
+        case .predict(let prediction):
+          guard case .curve(let curve)? = job.next else {
+            return CourseError(file: job.file, line: job.line, message: "a predict block must come right before the curve block it asks about")
+          }
+          if let failure = try prediction.failedClaim(on: curve.recipe) {
+            return CourseError(file: job.file, line: job.line, message: "predict \(prediction.id): \(failure)")
+          }
         }
         return nil
       } catch {
@@ -103,7 +126,7 @@ public struct CourseCheck: Sendable {
       }
     }
     report.errors += results.compactMap { $0 }
-    report.checked.append("\(jobs.count) curve and prediction blocks ran")
+    report.checked.append("\(jobs.count) curve, prediction and predict blocks ran")
   }
 
   private func checkQuizzes(into report: inout Report) {

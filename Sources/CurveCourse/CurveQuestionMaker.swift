@@ -59,10 +59,12 @@ struct CurveQuestionMaker {
     var panels = QuizPlan.FigurePanels.chart
     switch spec.ask {
     case .pattern: options = patternOptions(diagnosis)
-    case .stop: options = stopOptions(log: log, diagnosis: diagnosis, patience: patience)
+    case .stop:
+      options = stopOptions(log: log, diagnosis: diagnosis, patience: patience)
+      panels = .lossWithEvaluations
     case .remedy: options = remedyOptions(diagnosis)
     case .setSize:
-      options = setSizeOptions(diagnosis, actual: log.metadata.evaluationSetSize)
+      options = setSizeOptions(diagnosis, log: log)
       panels = .accuracyValues
     }
     guard let options, Set(options.map(\.text)).count == options.count,
@@ -156,23 +158,41 @@ struct CurveQuestionMaker {
       }
   }
 
-  private func setSizeOptions(_ diagnosis: Diagnosis, actual: Int?) -> [QuizPlan.Option]? {
+  /// Options for "the smallest evaluation-set size the accuracy steps fit": the engine's size,
+  /// a multiple of it (which fits too, but is not the smallest) and sizes that do not fit.
+  private func setSizeOptions(_ diagnosis: Diagnosis, log: TrainingLog) -> [QuizPlan.Option]? {
+    let actual = log.metadata.evaluationSetSize
     guard let steps = diagnosis.accuracySteps, steps.isQuantized, let n = steps.impliedSetSize,
       n == actual, n >= 8
     else { return nil }
+    let values = Set(log.evaluationEntries.compactMap(\.accuracy))
+    func fits(_ size: Int) -> Bool {
+      values.allSatisfy { abs($0 * Double(size) - ($0 * Double(size)).rounded()) < 1e-6 * Double(size) }
+    }
     let step = Format.number(1 / Double(n))
-    let candidates = [n, n * 2, n / 2, n * 10]
+    let nonFitting = [n + n / 3, n / 2, n - 1, n + 1].filter { $0 >= 2 && !fits($0) }
+    guard fits(n), nonFitting.count >= 2 else { return nil }
+    let candidates = [n, n * 2] + nonFitting.prefix(2)
     return candidates.map { size in
       if size == n {
         return QuizPlan.Option(
-          text: "About \(size)", isCorrect: true,
-          explanation: "Right. Every accuracy value is a multiple of \(step) = 1/\(n): each step "
-            + "is one more example classified right out of \(n).")
+          text: "\(size) examples", isCorrect: true,
+          explanation: "Right. Every accuracy value is a whole multiple of \(step) = 1/\(n): each "
+            + "step is one more example classified right out of \(n), and no smaller set gives "
+            + "these values.")
+      }
+      if fits(size) {
+        return QuizPlan.Option(
+          text: "\(size) examples", isCorrect: false,
+          explanation: "These values do fit \(size) examples (every multiple of 1/\(n) is one of "
+            + "1/\(size) too), but \(n) fits as well and is smaller; the question asks for the "
+            + "smallest size.")
       }
       return QuizPlan.Option(
-        text: "About \(size)", isCorrect: false,
-        explanation: "With \(size) examples the smallest possible change would be 1/\(size) = "
-          + "\(Format.number(1 / Double(size))), but the values here move in steps of \(step) = 1/\(n).")
+        text: "\(size) examples", isCorrect: false,
+        explanation: "With \(size) examples accuracy could only take multiples of 1/\(size) = "
+          + "\(Format.number(1 / Double(size))), and the values here are not all such multiples; "
+          + "they move in steps of \(step) = 1/\(n).")
     }
   }
 }

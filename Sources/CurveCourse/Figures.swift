@@ -37,13 +37,15 @@ public enum RunFigure {
   /// The chart of `log`.
   public static func chart(
     of log: TrainingLog, panels: TrainingLogChart.Panels = .all, marksBest: Bool = false,
-    stopStep: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, style: FigureStyle
+    stopStep: Int? = nil, xAxis: TrainingLogChart.XAxis = .step, marksEvaluations: Bool = false,
+    style: FigureStyle
   ) -> [String] {
     var markers: [ChartMarker] = []
     if marksBest, let best = ChartMarker.best(in: log) { markers.append(best) }
     if let stopStep { markers.append(ChartMarker(x: Double(stopStep), label: "stop", color: .red)) }
-    return TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers).render(
-      width: style.width, panelHeight: style.panelHeight, options: style.chart)
+    var chart = TrainingLogChart(log, panels: panels, xAxis: xAxis, markers: markers)
+    chart.marksEvaluations = marksEvaluations
+    return chart.render(width: style.width, panelHeight: style.panelHeight, options: style.chart)
   }
 }
 
@@ -73,7 +75,7 @@ extension CurveBlock {
     if showsVerdict {
       lines += wrap("Engine: " + Diagnoser().diagnose(log).headline, width: style.width)
     }
-    var command = recipe.commandLine
+    var command = LearnerCommand.line(recipe.commandLine)
     if xAxis == .epoch { command += " --x-axis epoch" }
     lines.append("Rerun it:")
     lines += commandLines(command, width: style.width)
@@ -155,7 +157,7 @@ extension PredictionBlock {
     }
     lines.append("")
     lines.append("Rerun it:")
-    lines += commandLines(recipe.commandLine, width: style.width)
+    lines += commandLines(LearnerCommand.line(recipe.commandLine), width: style.width)
     return lines.map { String($0.prefix(style.width)) }
   }
 

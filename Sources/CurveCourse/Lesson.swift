@@ -35,7 +35,7 @@ public struct Lesson: Sendable {
     self.document = document
     blocks = CourseBlock.keywords.flatMap { keyword in
       document.codeBlocks(withInfo: keyword).compactMap { code in
-        CourseBlock.read(info: code.info).map {
+        CourseBlock.read(info: code.info, body: code.text).map {
           Block(line: code.line, keyword: keyword, body: code.text, parsed: $0)
         }
       }
@@ -57,6 +57,10 @@ public struct Lesson: Sendable {
       switch block.parsed {
       case .failure(let problem):
         errors.append(CourseError(file: file, line: block.line, message: "\(block.keyword) block: \(problem.message)"))
+      case .success where CourseBlock.keywordsWithBody.contains(block.keyword):
+        if case .success(.predict(let predict)) = block.parsed, predict.options.filter(\.isCorrect).count != 1 {
+          errors.append(CourseError(file: file, line: block.line, message: "predict block: mark exactly one option [x]"))
+        }
       case .success:
         if !block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
           errors.append(CourseError(file: file, line: block.line, message: "a \(block.keyword) block must be empty; its settings go after ```\(block.keyword)"))
@@ -69,21 +73,39 @@ public struct Lesson: Sendable {
     return errors.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
   }
 
-  /// The lesson drawn for a terminal: Markdown rendered, simulated runs drawn in place.
+  /// The predictions in it, in order, with the line of each block.
+  public var predictions: [(prediction: PredictBlock, line: Int)] {
+    blocks.compactMap { block in
+      guard case .success(.predict(let prediction)) = block.parsed else { return nil }
+      return (prediction, block.line)
+    }
+  }
+
+  /// The lesson drawn for a terminal, whole: Markdown rendered, simulated runs drawn in place,
+  /// exercises and predictions as printed questions.
   public func render(style: FigureStyle, asciiOnly: Bool = false) -> [String] {
-    let renderer = TerminalMarkdownRenderer(
+    var lines: [String] = []
+    for part in parts(style: style, asciiOnly: asciiOnly) {
+      if !lines.isEmpty { lines.append("") }
+      lines += part.printedLines
+    }
+    return lines
+  }
+
+  /// The renderer for this lesson's Markdown, drawing the course's blocks.
+  func renderer(style: FigureStyle, asciiOnly: Bool) -> TerminalMarkdownRenderer {
+    TerminalMarkdownRenderer(
       width: style.width, isColorEnabled: style.chart.isColorEnabled, asciiOnly: asciiOnly,
-      codeBlockRenderer: { info, _, width in
+      codeBlockRenderer: { info, text, width in
         var style = style
         style.width = width
-        return Self.renderBlock(info: info, style: style)
+        return Self.renderBlock(info: info, body: text, style: style)
       })
-    return renderer.render(document)
   }
 
   /// Draws one of the course's blocks, or `nil` for ordinary code.
-  static func renderBlock(info: String, style: FigureStyle) -> [String]? {
-    switch CourseBlock.read(info: info) {
+  static func renderBlock(info: String, body: String = "", style: FigureStyle) -> [String]? {
+    switch CourseBlock.read(info: info, body: body) {
     case nil: return nil
     case .failure(let problem)?: return ["[block could not be drawn: \(problem.message)]"]
     case .success(let block)?:
@@ -96,9 +118,11 @@ public struct Lesson: Sendable {
           let log = try exercise.recipe.simulate().log
           return RunFigure.chart(of: log, style: style) + [""]
             + wrap(
-              "Exercise \(exercise.id): name the pattern, the step of the checkpoint to keep and "
-                + "the best change, then check yourself with: curvelab exercise \(exercise.id)",
+              "Exercise \(exercise.id): answer it in the lesson (swift run curvelab lesson, or the "
+                + "menu's e), or with: \(LearnerCommand.line("curvelab exercise \(exercise.id)"))",
               width: style.width)
+        case .predict(let prediction):
+          return prediction.printedLines(width: style.width)
         }
       } catch {
         return ["[block could not be drawn: \(error.message)]"]

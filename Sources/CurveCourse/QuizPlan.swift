@@ -92,6 +92,9 @@ public struct QuizPlan: Sendable {
     case chart
     /// Accuracy only, with its distinct values listed.
     case accuracyValues
+    /// Loss only, taller, with every evaluation marked on the step axis and the evaluation
+    /// interval stated: for questions that count evaluations.
+    case lossWithEvaluations
   }
 
   /// The letter of option `index`: 0 → "a".

@@ -24,7 +24,7 @@ public struct SolutionWriter: Sendable {
     let key = solved.key
     var out: [String] = ["# Worked solution: \(exercise.id)", ""]
     if let lessonTitle { out += ["From the lesson *\(lessonTitle)*.", ""] }
-    out += ["The run:", "", "```sh", exercise.recipe.commandLine, "```", "", "## The run", "", "```text"]
+    out += ["The run:", "", "```sh", LearnerCommand.line(exercise.recipe.commandLine), "```", "", "## The run", "", "```text"]
     // The engine's own replay of early stopping (patience 3) places the stop mark.
     out += RunFigure.chart(
       of: solved.log, marksBest: true, stopStep: diagnosis.earlyStopping?.stopStep, style: style)
@@ -72,7 +72,7 @@ public struct SolutionWriter: Sendable {
       if let log = try? remedied.simulate().log {
         let after = Diagnoser().diagnose(log)
         out += [
-          "The same run with the change (\(key.remedy.title)):", "", "```sh", remedied.commandLine,
+          "The same run with the change (\(key.remedy.title)):", "", "```sh", LearnerCommand.line(remedied.commandLine),
           "```", "", "```text",
         ]
         out += RunFigure.chart(of: log, marksBest: true, style: style)

@@ -90,7 +90,7 @@ extension CurveReading {
     if erratic.isValidationJumpy { analysis.score = min(analysis.score, 0.5) }
     if analysis.score > 0 {
       analysis.onset = OverfittingOnset(
-        step: Int(v.steps[best]), epoch: epoch(atStep: Int(v.steps[best])), rise: analysis.rise)
+        step: Int(clamping: v.steps[best]), epoch: epoch(atStep: Int(clamping: v.steps[best])), rise: analysis.rise)
     }
     return analysis
   }
@@ -228,7 +228,7 @@ extension CurveReading {
     {
       bestIndex = index
     }
-    let step = Int(monitored.steps[bestIndex])
+    let step = Int(clamping: monitored.steps[bestIndex])
     let evaluationIndex = curves.evaluationSteps.firstIndex(of: step) ?? bestIndex
     return BestEvaluation(
       metric: options.monitor.name, value: monitored.values[bestIndex], step: step,
@@ -238,7 +238,8 @@ extension CurveReading {
   func earlyStoppingOutcome() -> EarlyStoppingOutcome? {
     guard curves.monitoredByEvaluation.contains(where: { $0 != nil }) else { return nil }
     return options.earlyStopping.replay(
-      values: curves.monitoredByEvaluation, steps: curves.evaluationSteps)
+      values: curves.monitoredByEvaluation, steps: curves.evaluationSteps,
+      endStep: log.metadata.maxSteps)
   }
 
   /// The first step after which the fit curve's trend stays within a narrow band of its final
@@ -253,12 +254,12 @@ extension CurveReading {
     }
     let trend = curve.trend
     let movement = (trend.max() ?? 0) - (trend.min() ?? 0)
-    guard movement > T.tinyScale else { return Int(curve.steps[0]) }
+    guard movement > T.tinyScale else { return Int(clamping: curve.steps[0]) }
     let final = trend[trend.count - 1]
     let band = max(T.convergenceBand * movement, 2 * curve.noise)
     var first = trend.count - 1
     while first > 0 && abs(trend[first - 1] - final) <= band { first -= 1 }
     guard first < trend.count - 1 else { return nil }
-    return Int(curve.steps[first])
+    return Int(clamping: curve.steps[first])
   }
 }

@@ -104,8 +104,8 @@ extension CurveReading {
     if let first = nonFinite.min() {
       found.append(
         Finding(
-          kind: .nonFinite, step: Int(first),
-          message: "\(nonFinite.count) loss value\(nonFinite.count == 1 ? " is" : "s are") NaN or infinite, the first at \(position(Int(first)))."))
+          kind: .nonFinite, step: Int(clamping: first),
+          message: "\(nonFinite.count) loss value\(nonFinite.count == 1 ? " is" : "s are") NaN or infinite, the first at \(position(Int(clamping: first)))."))
     }
     found += spikes()
     if let plateau = plateau() { found.append(plateau) }
@@ -144,9 +144,9 @@ extension CurveReading {
       else { continue }
       found.append(
         Finding(
-          kind: .spike, step: Int(t.steps[index]),
+          kind: .spike, step: Int(clamping: t.steps[index]),
           message: "Training loss spiked to \(Format.number(t.values[index])) at "
-            + "\(position(Int(t.steps[index]))), \(Format.number(z.rounded())) noise widths above its running median."))
+            + "\(position(Int(clamping: t.steps[index]))), \(Format.number(z.rounded())) noise widths above its running median."))
       if found.count == 3 { break }
     }
     return found
@@ -174,9 +174,9 @@ extension CurveReading {
     let later = trend[(end + 1)...].min()!
     guard trend[end] - later >= 0.15 * scale else { return nil }
     return Finding(
-      kind: .plateau, step: Int(t.steps[bestStart]),
+      kind: .plateau, step: Int(clamping: t.steps[bestStart]),
       message: "Training loss sat on a plateau near \(Format.number(trend[bestStart])) from "
-        + "\(position(Int(t.steps[bestStart]))) to \(position(Int(t.steps[end]))), then fell again.")
+        + "\(position(Int(clamping: t.steps[bestStart]))) to \(position(Int(clamping: t.steps[end]))), then fell again.")
   }
 
   /// Validation accuracy above training accuracy at most evaluations.
@@ -229,8 +229,8 @@ extension CurveReading {
     let accuracyAtEnd = RobustStatistics.median(Array(va.values.suffix(3))) ?? va.values.last!
     guard rise >= 0.1, accuracyAtEnd >= accuracyAtBest - 0.005 else { return nil }
     return Finding(
-      kind: .lossAccuracyDisagreement, step: Int(validation.steps[best]),
-      message: "Validation loss rose \(Format.percent(rise)) after \(position(Int(validation.steps[best]))) "
+      kind: .lossAccuracyDisagreement, step: Int(clamping: validation.steps[best]),
+      message: "Validation loss rose \(Format.percent(rise)) after \(position(Int(clamping: validation.steps[best]))) "
         + "while validation accuracy held (\(Format.percent(accuracyAtBest)) → "
         + "\(Format.percent(accuracyAtEnd))): the model is growing over-confident on the "
         + "examples it gets wrong. Loss and accuracy disagree; pick the checkpoint by the metric "

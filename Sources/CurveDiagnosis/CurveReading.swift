@@ -129,10 +129,10 @@ struct CurveReading {
   /// A sentence when the run diverged, otherwise `nil`.
   func divergence() -> String? {
     if let step = curves.trainingLoss.nonFiniteSteps.first {
-      return "Diverged: the training loss became NaN or infinite at step \(Int(step))."
+      return "Diverged: the training loss became NaN or infinite at step \(Int(clamping: step))."
     }
     if let step = curves.validationLoss.nonFiniteSteps.first {
-      return "Diverged: the validation loss became NaN or infinite at step \(Int(step))."
+      return "Diverged: the validation loss became NaN or infinite at step \(Int(clamping: step))."
     }
     if training.count >= T.minimumTrainingPoints,
       let lowIndex = training.trend.indices.min(by: { training.trend[$0] < training.trend[$1] }),
@@ -143,7 +143,7 @@ struct CurveReading {
       let climb = RobustStatistics.mannKendallZ(Array(training.values[lowIndex...]))
       if end > T.explosionFactor * max(training.start, low) && climb >= T.explosionTrendZ {
         return "Diverged: the training loss climbed from \(Format.number(low)) at "
-          + "\(position(Int(training.steps[lowIndex]))) to \(Format.number(end)) and kept rising."
+          + "\(position(Int(clamping: training.steps[lowIndex]))) to \(Format.number(end)) and kept rising."
       }
     }
     return nil

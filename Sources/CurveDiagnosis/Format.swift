@@ -30,8 +30,8 @@ package enum Format {
     if abs(percent) < 10 && abs(percent) >= 1 { return trimmed((percent * 10).rounded() / 10) + "%" }
     // Past a million percent a whole number of percent stops being readable (and would not
     // fit an Int for absurd values): fall back to the compact number format.
-    if abs(percent) >= 1e6 { return number(percent) + "%" }
-    return String(Int(percent.rounded())) + "%"
+    guard abs(percent) < 1e6, let whole = Int(checked: percent) else { return number(percent) + "%" }
+    return String(whole) + "%"
   }
 
   /// `step 320 (epoch 10)` or `epoch 12` for epoch-counted logs.

@@ -1,5 +1,4 @@
 public import CurveDiagnosis
-import Foundation
 
 /// A learner's answers; `nil` where a question was left blank.
 public struct ExerciseAnswer: Sendable, Equatable {
@@ -29,75 +28,40 @@ public struct ExerciseAnswer: Sendable, Equatable {
 
 extension ExerciseAnswer {
   /// Sets the answer to `question` from what a learner wrote, read with
-  /// ``AnswerVocabulary``; returns false, changing nothing, when the text does not answer it.
+  /// ``AnswerReader/forgiving``; returns false, changing nothing, when the text does not answer
+  /// it.
   public mutating func set(_ question: Exercise.Question, from text: String) -> Bool {
-    switch question {
-    case .pattern:
-      guard let pattern = AnswerVocabulary.pattern(text) else { return false }
-      self.pattern = pattern
-    case .keepStep:
-      guard let step = AnswerVocabulary.step(text) else { return false }
-      keepStep = step
-    case .remedy:
-      guard let remedy = AnswerVocabulary.remedy(text) else { return false }
-      self.remedy = remedy
-    case .setSize:
-      guard let size = AnswerVocabulary.step(text) else { return false }
-      setSize = size
-    case .patienceStop:
-      guard let step = AnswerVocabulary.step(text) else { return false }
-      patienceStop = step
-    }
-    return true
+    read(question, from: text) != nil
   }
 }
 
-/// Reads the words people type for patterns and remedies: case, spaces, hyphens and common
-/// synonyms ("overfit", "high variance", "lower lr", "L2").
+/// The words people type for patterns and remedies: names, titles and common synonyms
+/// ("overfit", "high variance", "lower lr", "L2"), read through ``AnswerReader``.
 public enum AnswerVocabulary {
   /// The pattern `text` names, or `nil`.
   public static func pattern(_ text: String) -> Pattern? {
-    let word = normalized(text)
-    if let pattern = Pattern(rawValue: word.replacingSpaces(with: "-")) { return pattern }
-    return patternSynonyms[word]
+    AnswerReader.forgiving.pattern(text)?.value
   }
 
   /// The remedy `text` names, or `nil`.
   public static func remedy(_ text: String) -> Remedy.Action? {
-    let word = normalized(text)
-    if let action = Remedy.Action(rawValue: word.replacingSpaces(with: "-")) { return action }
-    if let action = remedySynonyms[word] { return action }
-    return Remedy.Action.allCases.first { normalized($0.title) == word }
+    AnswerReader.forgiving.remedy(text)?.value
   }
 
-  /// A step from `320`, `step 320`, `320.0` or `3,200`; `nil` otherwise.
+  /// A step from `320`, `step 320`, `checkpoint-320`, `320.0` or `3,200`; `nil` otherwise.
   public static func step(_ text: String) -> Int? {
-    guard !text.trimmingCharacters(in: .whitespaces).hasPrefix("-") else { return nil }
-    var word = normalized(text)
-    if word.hasPrefix("step ") { word.removeFirst(5) }
-    word = word.filter { $0 != "," && $0 != "_" }
-    if let value = Int(word), value >= 0 { return value }
-    if let value = Double(word), value >= 0, value == value.rounded(), value < 1e12 {
-      return Int(value)
-    }
-    return nil
+    AnswerReader.forgiving.number(text)?.value
   }
 
-  /// Lowercased, trimmed, with runs of spaces, hyphens and underscores as one space.
-  static func normalized(_ text: String) -> String {
-    var result = ""
-    var pendingSpace = false
-    for character in text.lowercased() {
-      if character == " " || character == "-" || character == "_" || character == "\t" {
-        pendingSpace = !result.isEmpty
-      } else {
-        if pendingSpace { result.append(" ") }
-        pendingSpace = false
-        result.append(character)
-      }
-    }
-    return result
-  }
+  /// Every pattern's name and synonyms.
+  public static let patterns = PhraseVocabulary<Pattern>(
+    Pattern.allCases.flatMap { [($0.rawValue, $0), ($0.title, $0)] }
+      + patternSynonyms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+
+  /// Every remedy's name, title and synonyms.
+  public static let remedies = PhraseVocabulary<Remedy.Action>(
+    Remedy.Action.allCases.flatMap { [($0.rawValue, $0), ($0.title, $0)] }
+      + remedySynonyms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
 
   private static let patternSynonyms: [String: Pattern] = [
     "overfit": .overfitting, "overfits": .overfitting, "overfitted": .overfitting,
@@ -141,10 +105,4 @@ public enum AnswerVocabulary {
     "none": .nothing, "no change": .nothing, "keep": .nothing, "keep it": .nothing,
     "nothing": .nothing,
   ]
-}
-
-extension String {
-  fileprivate func replacingSpaces(with separator: String) -> String {
-    split(separator: " ").joined(separator: separator)
-  }
 }

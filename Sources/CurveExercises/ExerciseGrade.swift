@@ -44,6 +44,9 @@ public struct ExerciseGrade: Sendable, Equatable {
     public var expected: String
     /// Why, in a sentence or two drawn from the engine's evidence.
     public var explanation: String
+    /// How the answer was read or credited when that needs the teacher's eye: a misspelling
+    /// accepted, a letter whose words disagree, credit set by the instructor; `nil` otherwise.
+    public var note: String? = nil
 
     /// Whether the answer earned full credit.
     public var isRight: Bool { credit >= 1 }
@@ -157,7 +160,7 @@ extension SolvedExercise {
   /// The step of the evaluation `step` names: the nearest one, when `step` lies within half
   /// an evaluation interval of it; `nil` for a step no evaluation is near (0 on a run that
   /// first evaluates at step 500, or a step past the end).
-  func nearestEvaluationStep(to step: Int) -> Int? {
+  public func nearestEvaluationStep(to step: Int) -> Int? {
     let steps = log.evaluationEntries.map(\.step)
     guard let nearest = steps.min(by: { abs($0 - step) < abs($1 - step) }) else { return nil }
     let gaps = zip(steps, steps.dropFirst()).map { $1 - $0 }.sorted()

@@ -36,15 +36,16 @@ public enum CurveLabCLI {
         return try dispatch(parsed, context: context, input: input, output: &output, errors: &errors)
       }
     } catch let error as ArgumentError {
-      errors.write("curvelab: \(error)\n")
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       let topic = helpTopic(for: arguments)
       errors.write("Run 'curvelab\(topic.isEmpty ? "" : " " + topic) --help' for usage.\n")
       return ExitStatus.usage
     } catch let error as CLIError {
-      errors.write("curvelab: \(error)\n")
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       return error.exitStatus
     } catch {
-      errors.write("curvelab: \(error)\n")
+      // Read errors quote names, cells and paths from files: never let their bytes through.
+      errors.write("curvelab: \(sanitizedForTerminal("\(error)", keepingLineBreaks: true))\n")
       return ExitStatus.failure
     }
   }
@@ -69,7 +70,8 @@ public enum CurveLabCLI {
     subcommands: [
       CourseCommand.spec, LessonCommand.spec, QuizCommand.spec, ExerciseCommand.spec,
       ProgressCommand.spec, ResetCommand.spec, SimulateCommand.spec, DiagnoseCommand.spec,
-      WatchCommand.spec, GenerateCommand.spec, GradeCommand.spec, CheckCommand.spec,
+      WatchCommand.spec, GenerateCommand.spec, GradeCommand.spec, ExportCommand.spec,
+      CheckCommand.spec,
       BenchCommand.spec,
     ]
   )
@@ -88,6 +90,8 @@ public enum CurveLabCLI {
       try GenerateCommand(parsed).run(output: &output)
     case GradeCommand.spec.name:
       try GradeCommand(parsed).run(output: &output, errors: &errors)
+    case ExportCommand.spec.name:
+      try ExportCommand(parsed).run(output: &output)
     case CheckCommand.spec.name:
       if try !CheckCommand(parsed).run(context: context, output: &output, errors: &errors) {
         return ExitStatus.failure
@@ -97,7 +101,8 @@ public enum CurveLabCLI {
     case DiagnoseCommand.spec.name:
       let matched = try DiagnoseCommand(parsed).run(context: context, output: &output)
       if !matched.isEmpty {
-        errors.write("curvelab: --fail-on matched: \(matched.joined(separator: "; "))\n")
+        errors.write(
+          "curvelab: --fail-on matched: \(sanitizedForTerminal(matched.joined(separator: "; ")))\n")
         return ExitStatus.failure
       }
     case WatchCommand.spec.name:

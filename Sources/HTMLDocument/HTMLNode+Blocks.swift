@@ -125,6 +125,12 @@ extension HTMLNode {
     .element("section", classAttribute(classes), children)
   }
 
+  /// A block that groups others for layout (`<div>`), with optional CSS classes: a row of
+  /// charts side by side, a header line.
+  public static func division(_ children: [HTMLNode], classes: [String] = []) -> HTMLNode {
+    .element("div", classAttribute(classes), children)
+  }
+
   /// An exercise: a framed section that a printout keeps on one page.
   ///
   /// ```swift

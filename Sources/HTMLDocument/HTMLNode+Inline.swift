@@ -25,6 +25,15 @@ extension HTMLNode {
     .element("code", [], [.text(text)])
   }
 
+  /// A run of text with CSS classes (`<span>`), such as a blank to write an answer on.
+  ///
+  /// ```swift
+  /// .paragraph("Step: ", .span([], classes: ["blank"]))
+  /// ```
+  public static func span(_ content: [HTMLNode], classes: [String]) -> HTMLNode {
+    .element("span", classAttribute(classes), content)
+  }
+
   /// A line break inside a paragraph (`<br />`).
   public static let lineBreak = HTMLNode(
     .element(name: "br", attributes: [], children: [], isVoid: true))

@@ -31,8 +31,9 @@ public enum JSONError: Error, Equatable, Sendable {
   case nonFiniteNumber(String, line: Int, column: Int)
   /// Arrays and objects nested deeper than ``JSONParsingOptions/maximumDepth``.
   case nestingTooDeep(limit: Int, line: Int, column: Int)
-  /// A document with more than four billion values, more than the tape can index.
-  case documentTooLarge
+  /// A document with more values than ``JSONParsingOptions/maximumValues`` allows (at most
+  /// 2^32 - 1, as many as the tape can index).
+  case documentTooLarge(limit: Int)
   /// An object read through ``JSONNode/member(_:)`` lacks the member; the place is the object's.
   case missingMember(String, line: Int, column: Int)
   /// A value read through a throwing accessor such as ``JSONNode/double()`` has another type.
@@ -95,8 +96,9 @@ extension JSONError: CustomStringConvertible {
       "line \(line), column \(column): '\(text)' is not allowed; non-finite numbers are rejected"
     case .nestingTooDeep(let limit, let line, let column):
       "line \(line), column \(column): arrays and objects nest deeper than \(limit) levels"
-    case .documentTooLarge:
-      "the document holds more values than the parser can index (over four billion)"
+    case .documentTooLarge(let limit):
+      "the document holds more than \(limit) values (numbers, strings, keys, arrays and "
+        + "objects), more than can be read"
     case .missingMember(let key, let line, let column):
       "line \(line), column \(column): object has no member '\(key)'"
     case .typeMismatch(let expected, let found, let line, let column):

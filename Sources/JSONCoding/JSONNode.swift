@@ -151,6 +151,10 @@ public struct JSONNode: Sendable {
   /// - Complexity: O(*n*) in the position of the value, since lines are counted on demand.
   ///   Call it when reporting a problem, not for every value.
   public var location: JSONLocation { storage.location(ofOffset: entry.offset) }
+
+  /// The byte offset in the text where this value starts, to find its location later with
+  /// `JSONLocation.location(ofOffset:in:)` without keeping the node.
+  package var byteOffset: Int { entry.offset }
 }
 
 extension JSONNode: Equatable {

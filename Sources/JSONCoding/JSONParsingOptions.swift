@@ -19,17 +19,31 @@ public struct JSONParsingOptions: Sendable, Equatable {
   /// once per level; the default of 128 (serde_json's limit too) keeps that well within the
   /// 512 KB stack of a secondary thread even in debug builds.
   public var maximumDepth: Int
+  /// How many values (numbers, strings, keys, arrays, and objects, each 16 bytes of parsed
+  /// document) a text may hold before parsing stops with
+  /// ``JSONError/documentTooLarge(limit:)``; a bound on memory for text from anywhere.
+  ///
+  /// The default, 2^32 - 1, is as many as the parser can index.
+  public var maximumValues: Int
 
   /// Creates parsing options.
   ///
   /// - Parameters:
   ///   - allowsNonFiniteNumbers: Whether `NaN`, `Infinity`, and `-Infinity` are accepted.
   ///   - maximumDepth: The deepest nesting of arrays and objects to accept.
-  /// - Precondition: `maximumDepth` is between 1 and 1,000.
-  public init(allowsNonFiniteNumbers: Bool = true, maximumDepth: Int = 128) {
+  ///   - maximumValues: The most values a text may hold.
+  /// - Precondition: `maximumDepth` is between 1 and 1,000; `maximumValues` between 16 and
+  ///   2^32 - 1.
+  public init(
+    allowsNonFiniteNumbers: Bool = true, maximumDepth: Int = 128,
+    maximumValues: Int = Int(UInt32.max)
+  ) {
     precondition((1...1_000).contains(maximumDepth), "maximumDepth must be in 1...1_000")
+    precondition(
+      (16...Int(UInt32.max)).contains(maximumValues), "maximumValues must be in 16...2^32 - 1")
     self.allowsNonFiniteNumbers = allowsNonFiniteNumbers
     self.maximumDepth = maximumDepth
+    self.maximumValues = maximumValues
   }
 
   /// Accepts what Python's `json` module writes: non-finite literals, nesting up to 128 levels.

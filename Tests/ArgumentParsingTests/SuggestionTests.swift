@@ -33,6 +33,16 @@ import Testing
     #expect(Suggestion.closest(to: word, among: Self.subcommands) == nil)
   }
 
+  /// With a limit, distances up to it are exact and any larger one comes back as limit + 1.
+  @Test(arguments: [
+    ("kitten", "sitting", 2, 3), ("kitten", "sitting", 3, 3), ("kitten", "sitting", 5, 3),
+    ("overfitting", "underfitting", 1, 2), ("a", "abcdef", 2, 3), ("seed", "seed", 0, 0),
+  ])
+  func aLimitStopsCountingPastIt(a: String, b: String, limit: Int, expected: Int) {
+    #expect(Suggestion.distance(a, b, limit: limit) == expected)
+    #expect(Suggestion.distance(a, b) == Suggestion.distance(b, a))
+  }
+
   @Test func allowsMoreEditsForLongerWords() {
     #expect(Suggestion.closest(to: "lerningrate", among: ["learning-rate"]) == "learning-rate")
     #expect(Suggestion.closest(to: "sd", among: ["seed"]) == nil)

@@ -37,6 +37,16 @@ import _CurveLabTestSupport
     }
   }
 
+  /// One thread or five, the files are the same: every exercise is drawn from its own seed
+  /// and lands in its own slot.
+  @Test func theNumberOfThreadsDoesNotChangeASingleByte() throws {
+    let spec = ExerciseSetSpec(count: 6, seed: 23, mix: try ExerciseMix(parsing: "erratic:1,healthy:1"))
+    let one = try SetBuild(spec: spec, roster: Fixtures.roster, command: "test", workers: 1)
+    let five = try SetBuild(spec: spec, roster: Fixtures.roster, command: "test", workers: 5)
+    #expect(one.files.map(\.path) == five.files.map(\.path))
+    #expect(one.files == five.files)
+  }
+
   @Test func anotherSeedGivesOtherCurves() throws {
     var spec = Fixtures.spec
     spec.seed = 12

@@ -26,6 +26,38 @@ enum Fixtures {
     return folder
   }()
 
+  /// The roster set as an exam, written to a temporary folder.
+  static let examFolder: String = {
+    let folder = temporaryFolder("exam-set")
+    let build = try! SetBuild(spec: rosterSpec, roster: roster, command: "test", layout: .exam)
+    try! SetDirectory(path: folder).write(build.files)
+    return folder
+  }()
+
+  /// The roster set made from ``LMSRosterTests/canvas``, a Canvas gradebook export of three
+  /// students, written to a temporary folder.
+  static let canvasFolder: String = {
+    let folder = temporaryFolder("canvas-set")
+    let roster = try! Roster(csv: LMSRosterTests.canvas, path: "canvas.csv")
+    let build = try! SetBuild(spec: rosterSpec, roster: roster, command: "test")
+    try! SetDirectory(path: folder).write(build.files)
+    return folder
+  }()
+
+  /// Runs a program found on the PATH; its status and standard error.
+  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, errors: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
   /// A new, not yet existing folder under the temporary directory.
   static func temporaryFolder(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -64,7 +64,7 @@ import Testing
     for width in [60, 80] {
       let lines = lesson.render(style: FigureStyle(width: width))
       #expect(lines.allSatisfy { $0.count <= width })
-      #expect(lines.contains { $0.hasPrefix("  curvelab simulate") })
+      #expect(lines.contains { $0.hasPrefix("  swift run curvelab simulate") })
       #expect(!lines.contains { $0.hasPrefix("```") })
       #expect(!lines.joined().contains("\u{1B}["))
     }

@@ -1,4 +1,5 @@
 import CurveCourse
+import CurveExercises
 import Foundation
 import Testing
 
@@ -39,6 +40,42 @@ import Testing
     #expect(messages.contains { $0.contains("section-quiz.quiz:\(quizLine):") && $0.contains("section") })
     #expect(messages.contains { $0.contains("overfitting-1.md") && $0.contains("out of date") })
     #expect(messages.contains { $0.contains("99-orphan.md") && $0.contains("not listed") })
+  }
+
+  @Test func aPredictionWhoseAnswerTheRunsDoNotBearOutFails() throws {
+    let folder = try CourseFixture.scratchCopy()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Claim the opposite of what weight decay does, and break another prediction's place.
+    let wrongLine = try CourseFixture.edit(
+      folder, "Lessons/07-overfitting.md",
+      replacing: "```predict id=overfitting-weight-decay without=remedy expect=val-loss-climb:lower,final-val-loss:lower",
+      with: "```predict id=overfitting-weight-decay without=remedy expect=final-val-loss:higher")
+    let misplacedLine = try CourseFixture.edit(
+      folder, "Lessons/08-underfitting.md",
+      replacing: "```curve scenario=underfitting seed=13 show=loss,accuracy remedy=bigger-model\n```",
+      with: "")
+    let report = CourseCheck(course: try Course(root: folder), quizSeeds: 1).run()
+    let messages = report.errors.map(\.description)
+    #expect(messages.contains {
+      $0.contains("07-overfitting.md:\(wrongLine):") && $0.contains("final-val-loss:higher does not hold on seed 1")
+    })
+    // The chart after that prediction is now the next section's, which has no such change.
+    #expect(messages.contains {
+      $0.contains("08-underfitting.md:") && $0.contains("without=remedy, but the chart after it sets no remedy")
+    }, "\(messages) (edited at line \(misplacedLine))")
+  }
+
+  @Test func aPredictBlockNeedsOneRightOptionAndItsChecks() throws {
+    #expect(throws: RunRecipe.Problem.self) {
+      try PredictBlock(info: "predict id=x expect=steps:lower", body: "Q?\n\n[x] A\n    yes\n[ ] B\n    no")
+    }
+    #expect(throws: RunRecipe.Problem.self) {
+      try PredictBlock(info: "predict id=x without=remedy expect=speed:lower", body: "Q?\n\n[x] A\n    yes\n[ ] B\n    no")
+    }
+    let block = try PredictBlock(
+      info: "predict id=x without=remedy expect=steps:lower", body: "Q?\n\n[ ] A\n    no\n[x] B\n    yes")
+    #expect(block.correctLetter == "b")
+    #expect(block.prompt == "Q?")
   }
 
   @Test func aManifestProblemIsNamed() throws {

@@ -51,10 +51,36 @@ import Testing
         #expect(correct.explanation.contains(diagnosis.remedies[0].text))
       }
       if question.id == "count-the-examples" {
-        #expect(correct.text == "About \(diagnosis.accuracySteps!.impliedSetSize!)")
+        #expect(correct.text == "\(diagnosis.accuracySteps!.impliedSetSize!) examples")
         #expect(log.metadata.evaluationSetSize == diagnosis.accuracySteps!.impliedSetSize)
       }
+      if question.id == "where-to-stop" {
+        #expect(question.panels == .lossWithEvaluations)
+      }
     }
+  }
+
+  @Test(arguments: [1, 4, 9, 13] as [UInt64])
+  func theSetSizeQuestionWantsTheSmallestSizeTheStepsFitAndSaysWhyOthersAreWrong(seed: UInt64) throws {
+    let plan = try QuizPlan(file: Self.quiz, seed: seed)
+    let question = try #require(plan.questions.first { $0.id == "count-the-examples" })
+    let log = try #require(question.log)
+    let values = Set(log.evaluationEntries.compactMap(\.accuracy))
+    func fits(_ size: Int) -> Bool {
+      values.allSatisfy { abs($0 * Double(size) - ($0 * Double(size)).rounded()) < 1e-6 * Double(size) }
+    }
+    let sizes = question.options.map { Int($0.text.split(separator: " ")[0])! }
+    let fitting = sizes.filter(fits)
+    // The right option is the smallest size that fits; another fitting size (a multiple) is
+    // offered and explained as "fits, but not the smallest"; the rest do not fit at all.
+    let correct = try #require(question.options.firstIndex { $0.isCorrect })
+    #expect(sizes[correct] == fitting.min())
+    #expect((1..<sizes[correct]).allSatisfy { !fits($0) })
+    #expect(fitting.count == 2)
+    for (size, option) in zip(sizes, question.options) where !option.isCorrect {
+      #expect(option.explanation.contains(fits(size) ? "smallest" : "not all such multiples"))
+    }
+    #expect(question.prompt.contains("smallest"))
   }
 
   @Test func aMultipleAnswerCountsOnlyWhenExactlyRight() throws {

@@ -14,13 +14,13 @@ import Testing
   let progressPath = FileManager.default.temporaryDirectory
     .appendingPathComponent("curvelab-cli-\(UUID().uuidString)/progress.json").path
 
-  private func run(_ arguments: [String], input: [String] = [], course: String = root)
-    -> (status: Int32, output: String, errors: String)
-  {
+  private func run(
+    _ arguments: [String], input: [String] = [], course: String = root, toTerminal: Bool = false
+  ) -> (status: Int32, output: String, errors: String) {
     var output = ""
     var errors = ""
     let context = CommandContext(
-      terminal: Terminal(isTTY: false, width: 80, isColorEnabled: false),
+      terminal: Terminal(isTTY: toTerminal, width: 80, isColorEnabled: false),
       environment: ["CURVELAB_COURSE": course, "HOME": "/nonexistent"])
     let status = CurveLabCLI.run(
       arguments + (arguments.first == "check" ? [] : ["--progress", progressPath]), context: context,
@@ -46,11 +46,19 @@ import Testing
     #expect(output.contains("curvelab lesson N"))
   }
 
-  @Test func aLessonPrintedWholeCountsAsRead() {
-    let lesson = run(["lesson", "3"])
+  @Test func aLessonPipedToAnotherProgramIsNotMarkedRead() {
+    let piped = run(["lesson", "3"])
+    #expect(piped.status == 0)
+    #expect(piped.output.contains("Lesson 3 of 10"))
+    #expect(run(["progress"]).output.contains("3. Accuracy curves, and why they move in steps: not opened"))
+    #expect(run(["course"]).output.contains("[ ]  3."))
+  }
+
+  @Test func aLessonPrintedWholeToATerminalCountsAsRead() {
+    let lesson = run(["lesson", "3"], toTerminal: true)
     #expect(lesson.status == 0)
     #expect(lesson.output.contains("Lesson 3 of 10"))
-    #expect(lesson.output.contains("Rerun it:\n  curvelab simulate"))
+    #expect(lesson.output.contains("Rerun it:\n  swift run curvelab simulate"))
     #expect(lesson.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
     let progress = run(["progress"])
     #expect(progress.output.contains("3. ") && progress.output.contains(": read"))
@@ -148,7 +156,7 @@ import Testing
   }
 
   @Test func resettingEverythingWithoutATerminalNeedsYes() {
-    _ = run(["lesson", "1"])
+    _ = run(["lesson", "1"], toTerminal: true)
     #expect(run(["reset"]).status == 2)
     #expect(run(["reset", "--yes"]).status == 0)
     #expect(run(["progress"]).output.contains("1. What learning curves are: not opened"))
@@ -177,13 +185,55 @@ import Testing
     try "my notes".write(toFile: notes, atomically: true, encoding: .utf8)
     var output = ""
     var errors = ""
+    // Printed whole to a terminal, the lesson counts as read, so saving is tried, and refused.
+    let terminal = CommandContext(
+      terminal: Terminal(isTTY: true, width: 80, isColorEnabled: false), environment: [:])
     let status = CurveLabCLI.run(
-      ["lesson", "1", "--progress", notes], context: .testing, input: ScriptedInput([]),
+      ["lesson", "1", "--progress", notes], context: terminal, input: ScriptedInput([]),
       output: &output, errors: &errors)
     #expect(status == 0)
+    #expect(errors.contains("not a progress file this CurveLab can use"))
     #expect(errors.contains("not a CurveLab progress file"))
     #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+  }
+
+  @Test func multipleAnswerFeedbackSaysWhatWasChosenWronglyAndWhatWasMissed() throws {
+    let plan = try quizPlan(seed: 5)
+    let index = try #require(plan.questions.firstIndex { $0.isMultiple && $0.correctLetters.count >= 2 })
+    let question = plan.questions[index]
+    let right = question.correctLetters.first!
+    let wrong = try #require(question.options.indices.map(QuizPlan.letter).first { !question.correctLetters.contains($0) })
+    let missed = question.correctLetters.dropFirst()
+    let answers = Array(repeating: "s", count: index) + ["\(right)\(wrong)"]
+    let result = run(["quiz", "--seed", "5"], input: answers)
+    let feedback = try #require(result.output.components(separatedBy: "Question \(index + 1) of").last)
+    let flat = feedback.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(flat.contains("You chose \(right) (right:"))
+    #expect(flat.contains("You chose \(wrong) (wrong:"))
+    for letter in missed { #expect(flat.contains("You missed \(letter) (")) }
+  }
+
+  @Test func theQuizScoreStaysOnScreenUntilTheLearnerGoesBackToTheMenu() throws {
+    var output = ""
+    var errors = ""
+    let context = CommandContext(
+      terminal: Terminal(isTTY: true, width: 80, isColorEnabled: false),
+      environment: ["CURVELAB_COURSE": Self.root, "HOME": "/nonexistent"])
+    let skips = Array(repeating: "s", count: try quizPlan(seed: 1).questions.count)
+    // The menu's quiz draws a new seed, so skip generously; the menu reads the rest as choices.
+    let input = ScriptedInput(["z"] + skips + ["", "q"], isInteractive: true)
+    _ = CurveLabCLI.run(
+      ["course", "--progress", progressPath], context: context, input: input, output: &output,
+      errors: &errors)
+    let afterScore = try #require(output.components(separatedBy: "Score: 0 of").last)
+    #expect(afterScore.contains("To review, question numbers by lesson:"))
+    #expect(afterScore.contains("lesson 7, Overfitting: "))
+    // The menu is drawn again only after that key, and the score and the list to review fit
+    // the screen (24 lines here) above it.
+    let pause = try #require(afterScore.range(of: "Enter: back to the menu"))
+    #expect(!afterScore[..<pause.lowerBound].contains("continue here"))
+    #expect(afterScore[..<pause.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count < 24)
   }
 
   @Test func checkValidatesAnInstructorsOwnQuiz() throws {

@@ -148,6 +148,6 @@ import Testing
 
   @Test func exposesTheLineOfEveryPositionedError() {
     #expect(JSONError.unterminated(.string, line: 4, column: 1).line == 4)
-    #expect(JSONError.documentTooLarge.line == nil)
+    #expect(JSONError.documentTooLarge(limit: 16).line == nil)
   }
 }

@@ -103,3 +103,30 @@ import Testing
     #expect(Array(tags.dropFirst()).map(\.stringValue) == ["b"])
   }
 }
+
+@Suite struct JSONNumberLookupTests {
+  @Test func findsSeveralNumbersInOnePass() throws {
+    let lookup = JSONNumberLookup(keys: ["loss", "step", "epoch"])
+    var numbers = [JSONNumber?](repeating: .integer(9), count: 3)
+    let document = try JSONDocument(parsing: #"{"step": 10, "loss": 0.5, "note": "x"}"#)
+    #expect(document.root.numbers(lookup, into: &numbers) == 2)
+    #expect(numbers == [.double(0.5), .integer(10), nil])
+    #expect(document.root.count == 3)  // Something else is there.
+  }
+
+  @Test func aKeyHoldingSomethingElseGivesNil() throws {
+    let lookup = JSONNumberLookup(keys: ["loss"])
+    var numbers: [JSONNumber?] = [nil]
+    #expect(try JSONDocument(parsing: #"{"loss": "0.5"}"#).root.numbers(lookup, into: &numbers) == nil)
+    #expect(try JSONDocument(parsing: "[1]").root.numbers(lookup, into: &numbers) == nil)
+  }
+
+  @Test func theLastOfRepeatedKeysWinsAndEscapedKeysDoNotMatch() throws {
+    let lookup = JSONNumberLookup(keys: ["loss", "learning_rate"])
+    var numbers: [JSONNumber?] = [nil, nil]
+    let document = try JSONDocument(parsing: #"{"loss": 1, "loss": 2, "l\u006fss": 3}"#)
+    #expect(document.root.numbers(lookup, into: &numbers) == 2)
+    #expect(numbers[0] == .integer(2))
+    #expect(document.root["loss"]?.integerValue == 3)  // The subscript decodes escapes.
+  }
+}

@@ -26,15 +26,21 @@ public struct ExerciseSet: Sendable {
     try generate(spec, students: [student], budget: budget)[0]
   }
 
+  /// The threads generation uses unless told otherwise: `CURVELAB_THREADS`, else one per
+  /// core.
+  public static var defaultWorkers: Int { Parallel.defaultWorkers }
+
   /// Generates a set for each student (`nil` is the class set), every exercise of every set
-  /// in parallel; the result does not depend on the number of cores.
+  /// in parallel on `workers` threads (one per core when `nil`); the result does not depend
+  /// on the number of threads.
   public static func generate(
-    _ spec: ExerciseSetSpec, students: [String?], budget: RunBudget = .classroom
+    _ spec: ExerciseSetSpec, students: [String?], budget: RunBudget = .classroom,
+    workers: Int? = nil
   ) throws(ClassroomError) -> [ExerciseSet] {
     let generator = budget.generator(difficulty: spec.difficulty, questions: spec.questions)
     let scenarios = spec.scenarios()
     let count = spec.count
-    let results = Parallel.map(students.count * count) {
+    let results = Parallel.map(students.count * count, workers: workers) {
       task -> Result<GeneratedExercise, ClassroomError> in
       let student = students[task / count]
       let index = task % count

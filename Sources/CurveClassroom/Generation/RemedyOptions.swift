@@ -46,13 +46,10 @@ public struct RemedyOptions: Sendable, Equatable {
     actions.firstIndex(of: action).map(Self.letter(at:))
   }
 
-  /// The action offered under `letter` (`b`, ` B `, `B.` and `(B)` all mean B), or `nil`.
+  /// The action offered under the letter `text` gives in any common form (`b`, ` B `, `B.`,
+  /// `(B)`, `option B`, `B - add dropout`; see ``AnswerReader/letter(_:optionCount:)``), or
+  /// `nil`.
   public func action(forLetter text: String) -> Remedy.Action? {
-    let letters = text.uppercased().filter { $0.isLetter }
-    let trimmed = text.trimmingSpaces
-    guard letters.count == 1, trimmed.count <= 3, let scalar = letters.unicodeScalars.first
-    else { return nil }
-    let index = Int(scalar.value) - 65
-    return actions.indices.contains(index) ? actions[index] : nil
+    AnswerReader.forgiving.letter(text, optionCount: actions.count).map { actions[$0.index] }
   }
 }

@@ -14,21 +14,30 @@ public struct SetBuild: Sendable {
   /// Generates the class set, each roster student's variant under `students/<folder>/`, or,
   /// with `student`, that student's variant at the top level (the same files, byte for byte,
   /// as in the roster's folder).
+  ///
+  /// With `layout` ``SetLayout/Layout/exam``, the students' files go under `handout/` without
+  /// seeds or data, the rest under `instructor/`.
+  ///
+  /// Exercises are generated and rendered on `workers` threads (one per core when `nil`); the
+  /// files are the same, byte for byte, for any number.
   public init(
     spec: ExerciseSetSpec, roster: Roster? = nil, student: String? = nil, command: String,
-    budget: RunBudget = .classroom
+    layout: SetLayout.Layout = .standard, budget: RunBudget = .classroom, workers: Int? = nil
   ) throws(ClassroomError) {
     precondition(roster == nil || student == nil, "a roster or one student, not both")
     if let roster {
-      sets = try ExerciseSet.generate(spec, students: roster.students.map(\.id), budget: budget)
+      sets = try ExerciseSet.generate(
+        spec, students: roster.students.map(\.id), budget: budget, workers: workers)
       files = SetLayout.files(
         for: sets, folders: roster.students.map { "students/" + $0.folder },
-        manifest: SetManifest(spec: spec, command: command, students: roster.students))
+        manifest: SetManifest(spec: spec, command: command, roster: roster), layout: layout,
+        workers: workers)
     } else {
-      sets = try ExerciseSet.generate(spec, students: [student], budget: budget)
+      sets = try ExerciseSet.generate(spec, students: [student], budget: budget, workers: workers)
       files = SetLayout.files(
         for: sets, folders: [nil],
-        manifest: SetManifest(spec: spec, command: command, student: student))
+        manifest: SetManifest(spec: spec, command: command, student: student), layout: layout,
+        workers: workers)
     }
   }
 

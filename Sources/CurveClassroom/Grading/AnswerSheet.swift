@@ -40,13 +40,9 @@ public struct AnswerSheet: Sendable {
   /// - Throws: ``ClassroomError/missingColumn(path:column:found:)`` without a student or
   ///   exercise column; ``ClassroomError/cannotRead(path:reason:)`` when it is not CSV.
   public init(csv text: String, path: String) throws(ClassroomError) {
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: text, options: CSVReadingOptions(allowsRaggedRows: true))
-    } catch {
-      throw .cannotRead(path: path, reason: error.description)
+    let (table, header) = try ColumnName.table(text) {
+      ClassroomError.cannotRead(path: path, reason: $0)
     }
-    let header = table.header.map(ColumnName.normalized)
     var columns: [String: Int] = [:]
     for (question, names) in Self.columnVariants {
       for name in names {

@@ -42,6 +42,17 @@ extension ClassGrades {
       if statistic.blank > 0 { line += (statistic.commonWrong == nil ? "" : "; ") + "blank \(statistic.blank)" }
       text += line.trailingSpacesRemoved + "\n"
     }
+    let read = notes.filter { !$0.isFromAcceptedAnswers }
+    if !read.isEmpty {
+      text += "\nRead with a correction (\(read.count) answer\(read.count == 1 ? "" : "s")); "
+      text += "check them (--json lists every one):\n"
+      text += Self.groupedNoteLines(read)
+    }
+    let accepted = notes.filter(\.isFromAcceptedAnswers)
+    if !accepted.isEmpty {
+      text += "\nCredited by the accepted answers (\(accepted.count)):\n"
+      text += Self.noteLines(accepted)
+    }
     if !warnings.isEmpty {
       text += "\n\(warnings.count) warning\(warnings.count == 1 ? "" : "s") (on standard error)\n"
     }
@@ -78,6 +89,7 @@ extension ClassGrades {
                         "credit": .double(item.credit),
                         "points": .double(item.points),
                         "explanation": .string(item.explanation),
+                        "note": item.note.map(JSONValue.string) ?? .null,
                       ]
                     }),
                 ]
@@ -96,8 +108,50 @@ extension ClassGrades {
             "most_common_wrong_count": .integer(Int64(statistic.commonWrong?.count ?? 0)),
           ]
         }),
+      "notes": .array(
+        notes.map {
+          [
+            "student": .string($0.student), "exercise": .string($0.exercise),
+            "question": .string($0.question), "written": .string($0.written),
+            "note": .string($0.text),
+            "source": .string($0.isFromAcceptedAnswers ? "accepted-answers" : "reading"),
+          ]
+        }),
       "warnings": .array(warnings.map(JSONValue.string)),
     ]
+  }
+
+  /// One line per distinct reading, most frequent first: what happened, how many answers, and
+  /// the first few students and exercises.
+  private static func groupedNoteLines(_ notes: [Note]) -> String {
+    var groups: [(text: String, notes: [Note])] = []
+    for note in notes {
+      if let index = groups.firstIndex(where: { $0.text == note.text }) {
+        groups[index].notes.append(note)
+      } else {
+        groups.append((note.text, [note]))
+      }
+    }
+    let ordered = groups.enumerated().sorted {
+      $0.element.notes.count != $1.element.notes.count
+        ? $0.element.notes.count > $1.element.notes.count : $0.offset < $1.offset
+    }.map(\.element)
+    return ordered.map { group in
+      let shown = group.notes.prefix(6).map { "\($0.student) \($0.exercise) \($0.question)" }
+      let more = group.notes.count > shown.count ? ", +\(group.notes.count - shown.count) more" : ""
+      let count = group.notes.count == 1 ? "" : " (\(group.notes.count))"
+      return "  \(group.text)\(count): \(shown.joined(separator: ", "))\(more)\n"
+    }.joined()
+  }
+
+  /// One line per note: student, exercise, question, what was written, and what happened.
+  private static func noteLines(_ notes: [Note]) -> String {
+    let width = min(24, (notes.map(\.student.count).max() ?? 0) + 2)
+    return notes.map { note in
+      var line = "  " + note.student.padded(width) + note.exercise.padded(8) + note.question.padded(15)
+      line += note.isFromAcceptedAnswers ? "'\(note.written)': \(note.text)" : note.text
+      return line + "\n"
+    }.joined()
   }
 
   static func points(_ value: Double) -> String {

@@ -24,6 +24,8 @@ public struct GradingKey: Sendable {
   public var folder: String
   /// Roster students, when the set has variants; empty when everyone shares one key.
   public var students: [RosterStudent]
+  /// Where the roster came from; `nil` for a class set.
+  public var rosterSource: RosterSource?
   /// The shared key, or each student's (by id).
   public var shared: [Item]?
   /// Each roster student's key, by id.
@@ -47,14 +49,23 @@ public struct GradingKey: Sendable {
       guard let id = entry["id"]?.stringValue, let folder = entry["folder"]?.stringValue else {
         throw .cannotRead(path: manifestPath, reason: "student \(line + 1) has no id or folder")
       }
+      let identifiers = (entry["identifiers"]?.arrayValue ?? []).compactMap { pair -> RosterField? in
+        guard let column = pair[0]?.stringValue, let value = pair[1]?.stringValue else { return nil }
+        return RosterField(column, value)
+      }
       students.append(
         RosterStudent(
           id: id, name: entry["name"]?.stringValue, folder: String(folder.dropFirst("students/".count)),
-          line: line + 1))
+          line: line + 1, identifiers: identifiers))
     }
     self.students = students
+    // An exam keeps the keys with the instructor's files.
+    let layout = manifest["layout"]?.stringValue.flatMap(SetLayout.Layout.init(rawValue:)) ?? .standard
+    let keys = layout == .exam ? folder + "/" + layout.instructor.dropLast() : folder
+    rosterSource = manifest["roster"]?["source"]?.stringValue.flatMap(RosterSource.init(rawValue:))
+      ?? (students.isEmpty ? nil : .plain)
     if students.isEmpty {
-      shared = try Self.items(in: folder)
+      shared = try Self.items(in: keys)
       perStudent = [:]
     } else {
       shared = nil
@@ -63,7 +74,7 @@ public struct GradingKey: Sendable {
         guard Roster.folderName(for: student.folder) == student.folder else {
           throw .escapesOutput(path: student.folder)
         }
-        perStudent[student.id] = try Self.items(in: folder + "/students/" + student.folder)
+        perStudent[student.id] = try Self.items(in: keys + "/students/" + student.folder)
       }
       self.perStudent = perStudent
     }

@@ -8,7 +8,8 @@ import JSONCoding
 ///   (`--force`). Even then only the set's own files are touched: the new set's are written,
 ///   and those an earlier set listed in its manifest but the new one does not write are
 ///   removed. A file of the instructor's own in the folder survives.
-/// - Every file is written atomically: to a temporary file beside it, then renamed over it.
+/// - Every file is written atomically: to a hidden temporary file beside it, then renamed over
+///   it (see ``AtomicFile``).
 /// - Every path is checked: relative, made of names without `..` or a leading dot, and, once
 ///   symbolic links are resolved, inside the folder.
 public struct SetDirectory: Sendable {
@@ -135,11 +136,10 @@ public struct SetDirectory: Sendable {
       if exists, isDirectory.boolValue {
         return .failure(.cannotWrite(path: url.path, reason: "it is a folder"))
       }
-      do {
-        try Data(files[index].contents.utf8).write(to: url, options: .atomic)
+      do throws(ClassroomError) {
+        try AtomicFile.write(files[index].contents, to: url)
       } catch {
-        return .failure(
-          .cannotWrite(path: url.path, reason: (error as NSError).localizedDescription))
+        return .failure(error)
       }
       return .success(exists)
     }

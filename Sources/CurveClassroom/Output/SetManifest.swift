@@ -14,10 +14,14 @@ public struct SetManifest: Sendable {
   public var command: String
   /// Roster students, in roster order; empty for a class set.
   public var students: [RosterStudent]
+  /// Where the roster came from and which column gave the ids; `nil` without a roster.
+  public var roster: (source: RosterSource, idColumn: String)?
   /// The student of a `--student` rebuild.
   public var student: String?
   /// Every other file of the set, relative to its folder.
   public var files: [String] = []
+  /// How the files are arranged.
+  public var layout: SetLayout.Layout = .standard
 
   /// The manifest's name in a set's folder.
   public static let fileName = "manifest.json"
@@ -30,6 +34,12 @@ public struct SetManifest: Sendable {
     self.command = command
     self.students = students
     self.student = student
+  }
+
+  /// Creates the manifest of a roster set.
+  public init(spec: ExerciseSetSpec, command: String, roster: Roster) {
+    self.init(spec: spec, command: command, students: roster.students)
+    self.roster = (roster.source, roster.idColumn)
   }
 
   /// The manifest as JSON.
@@ -46,17 +56,30 @@ public struct SetManifest: Sendable {
       ("questions", .array(spec.questions.map { .string(question($0)) })),
     ]
     if let student { members.append(("student", .string(student))) }
+    if layout != .standard { members.append(("layout", .string(layout.rawValue))) }
     if !files.isEmpty { members.append(("files", .array(files.map(JSONValue.string)))) }
+    if let roster {
+      members.append(
+        ("roster", ["source": .string(roster.source.rawValue), "id_column": .string(roster.idColumn)]))
+    }
     if !students.isEmpty {
       members.append(
         (
           "students",
           .array(
-            students.map {
-              [
-                "id": .string($0.id), "name": $0.name.map(JSONValue.string) ?? .null,
-                "folder": .string("students/" + $0.folder),
+            students.map { student in
+              var entry: [(key: String, value: JSONValue)] = [
+                ("id", .string(student.id)), ("name", student.name.map(JSONValue.string) ?? .null),
+                ("folder", .string("students/" + student.folder)),
               ]
+              if !student.identifiers.isEmpty {
+                entry.append(
+                  (
+                    "identifiers",
+                    .array(student.identifiers.map { [.string($0.column), .string($0.value)] })
+                  ))
+              }
+              return .object(entry)
             })
         ))
     }

@@ -85,13 +85,3 @@ public struct ExerciseMix: Sendable, Equatable {
 
   public static func == (a: ExerciseMix, b: ExerciseMix) -> Bool { a.entries == b.entries }
 }
-
-extension StringProtocol {
-  /// Without leading and trailing white space.
-  var trimmingSpaces: String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text.removeFirst() }
-    while let last = text.last, last.isWhitespace { text.removeLast() }
-    return String(text)
-  }
-}

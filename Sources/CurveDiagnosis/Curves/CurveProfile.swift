@@ -65,10 +65,11 @@ struct CurveProfile: Sendable {
   /// so a single wild point does not stretch it).
   var stepToRange: Double {
     let moves = zip(values.dropFirst(), values).map { abs($0 - $1) }
-    let sorted = values.sorted()
-    guard let typical = RobustStatistics.median(moves), sorted.count >= 3 else { return 0 }
-    let low = sorted[Int(Double(sorted.count - 1) * 0.1)]
-    let high = sorted[Int((Double(sorted.count - 1) * 0.9).rounded(.up))]
+    guard let typical = RobustStatistics.median(moves), values.count >= 3 else { return 0 }
+    let low = RobustStatistics.value(
+      atRank: Int(Double(values.count - 1) * 0.1), in: values)
+    let high = RobustStatistics.value(
+      atRank: Int((Double(values.count - 1) * 0.9).rounded(.up)), in: values)
     return high > low ? typical / (high - low) : 0
   }
 

@@ -81,6 +81,9 @@ public struct MonitoredMetric: Sendable, Equatable, CustomStringConvertible {
   public var name: String
   /// Whether larger values are better (accuracy, F1) or smaller (loss, WER).
   public var greaterIsBetter: Bool
+  /// The name exactly as given, looked up first: a log's metric keeps its spelling
+  /// (`test FID_B`), which the normalised ``name`` loses.
+  var spelling: String
 
   /// Validation loss, lower is better (the Trainer's default).
   public static let validationLoss = MonitoredMetric(name: "eval_loss", greaterIsBetter: false)
@@ -95,6 +98,7 @@ public struct MonitoredMetric: Sendable, Equatable, CustomStringConvertible {
     if normalized == "loss" { normalized = "eval_loss" }
     if normalized == "accuracy" { normalized = "eval_accuracy" }
     self.name = normalized
+    self.spelling = name
     let lowerIsBetter = ["loss", "wer", "cer", "error", "perplexity", "mae", "mse", "rmse"]
       .contains { normalized.hasSuffix($0) }
     self.greaterIsBetter = greaterIsBetter ?? !lowerIsBetter
@@ -105,7 +109,9 @@ public struct MonitoredMetric: Sendable, Equatable, CustomStringConvertible {
     switch name {
     case "eval_loss": entry.loss
     case "eval_accuracy": entry.accuracy
-    default: entry.metrics[name] ?? entry.metrics[String(name.dropFirst("eval_".count))]
+    default:
+      entry.metrics[spelling] ?? entry.metrics[name]
+        ?? entry.metrics[String(name.dropFirst("eval_".count))]
     }
   }
 

@@ -1,15 +1,20 @@
-import CurveCore
+public import CurveCore
 
 /// Early stopping as a framework implements it, replayed over a run's evaluations.
 ///
 /// Three frameworks, three sets of rules:
 /// - ``Framework/transformers``: `EarlyStoppingCallback` with `load_best_model_at_end` (see
-///   ``TrainerEarlyStopping``). Patience counts evaluations.
+///   ``TrainerEarlyStopping``). Patience counts evaluations; only evaluations that write a
+///   checkpoint (``saveSteps``) can be restored, as each ``trainerVersion`` does it.
 /// - ``Framework/keras``: `keras.callbacks.EarlyStopping` (`min_delta`, `patience`, `baseline`,
-///   `start_from_epoch`, `restore_best_weights`).
+///   `start_from_epoch`, `restore_best_weights`, which is off unless asked).
 /// - ``Framework/lightning``: `lightning.pytorch.callbacks.EarlyStopping` (`min_delta`,
-///   `patience`, `check_finite`, `stopping_threshold`, `divergence_threshold`); the kept
-///   checkpoint is the one a `ModelCheckpoint` on the same metric would keep.
+///   `patience`, `check_finite`, `stopping_threshold`, `divergence_threshold`). Lightning restores
+///   nothing by itself: the checkpoint kept is a `ModelCheckpoint`'s on the same metric, and
+///   only when one is configured (``restoresBest``).
+///
+/// Keras and Lightning compare `current - min_delta` in float32 when the log's values are
+/// float32 (see ``ValuePrecision``); transformers compares Python floats.
 ///
 /// ```swift
 /// let policy = EarlyStoppingPolicy(framework: .transformers, patience: 3)
@@ -41,13 +46,30 @@ public struct EarlyStoppingPolicy: Sendable, Equatable {
   public var stoppingThreshold: Double?
   /// Lightning `divergence_threshold`: stop once the value is this bad.
   public var divergenceThreshold: Double?
+  /// Whether the best checkpoint is restored at the end: transformers'
+  /// `load_best_model_at_end` (on by default, as `EarlyStoppingCallback` expects), Keras'
+  /// `restore_best_weights` (off by default), or for Lightning a `ModelCheckpoint` on the
+  /// monitored metric whose best you load (off by default: none is configured). Without it the
+  /// run ends with its last weights.
+  public var restoresBest: Bool
+  /// transformers `save_steps`: only evaluations at its multiples (and at the end of
+  /// training) write a checkpoint; `nil` when every evaluation does.
+  public var saveSteps: Int?
+  /// Whose best-checkpoint bookkeeping transformers follows.
+  public var trainerVersion: TrainerEarlyStopping.Version
+  /// How Keras and Lightning compare values; `nil` to infer it from the values
+  /// (``ValuePrecision/inferred(from:)``).
+  public var precision: ValuePrecision?
 
   /// Creates a policy with each framework's defaults for the options not given.
   public init(
     framework: Framework = .transformers, patience: Int = 3, threshold: Double = 0,
     greaterIsBetter: Bool = false, baseline: Double? = nil, startFrom: Int = 0,
-    checkFinite: Bool = true, stoppingThreshold: Double? = nil, divergenceThreshold: Double? = nil
+    checkFinite: Bool = true, stoppingThreshold: Double? = nil, divergenceThreshold: Double? = nil,
+    restoresBest: Bool? = nil, saveSteps: Int? = nil,
+    trainerVersion: TrainerEarlyStopping.Version = .current, precision: ValuePrecision? = nil
   ) {
+    precondition(saveSteps.map { $0 > 0 } ?? true, "save_steps must be positive")
     self.framework = framework
     self.patience = patience
     self.threshold = threshold
@@ -57,126 +79,41 @@ public struct EarlyStoppingPolicy: Sendable, Equatable {
     self.checkFinite = checkFinite
     self.stoppingThreshold = stoppingThreshold
     self.divergenceThreshold = divergenceThreshold
+    self.restoresBest = restoresBest ?? (framework == .transformers)
+    self.saveSteps = saveSteps
+    self.trainerVersion = trainerVersion
+    self.precision = precision
   }
 
   /// Replays the rule over evaluations in order; `nil` values are evaluations without the
   /// metric.
-  public func replay(values: [Double?], steps: [Int]) -> EarlyStoppingOutcome {
+  ///
+  /// - Parameters:
+  ///   - values: The monitored metric at each evaluation.
+  ///   - steps: The step of each evaluation, increasing.
+  ///   - endStep: The step training is scheduled to end at (`max_steps`), where the Trainer
+  ///     saves a checkpoint; `nil` takes the last evaluation as the end.
+  public func replay(values: [Double?], steps: [Int], endStep: Int? = nil) -> EarlyStoppingOutcome {
     precondition(values.count == steps.count, "one step per value")
     switch framework {
-    case .transformers: return replayTransformers(values, steps)
+    case .transformers:
+      let end = endStep.map { max($0, steps.last ?? $0) } ?? steps.last
+      return replayTransformers(values, steps, endStep: end)
     case .keras: return replayKeras(values, steps)
     case .lightning: return replayLightning(values, steps)
     }
   }
 
-  private func better(_ a: Double, _ b: Double) -> Bool { greaterIsBetter ? a > b : a < b }
-
-  private func replayTransformers(_ values: [Double?], _ steps: [Int]) -> EarlyStoppingOutcome {
-    var rule = TrainerEarlyStopping(
-      patience: patience, threshold: threshold, greaterIsBetter: greaterIsBetter)
-    for (index, value) in values.enumerated() {
-      if rule.observe(value, step: steps[index]) == .stop {
-        return outcome(stop: index, steps, restored: rule.bestStep, reason: .patience)
-      }
-    }
-    return outcome(stop: nil, steps, restored: rule.bestStep, reason: nil)
-  }
-
-  private func replayKeras(_ values: [Double?], _ steps: [Int]) -> EarlyStoppingOutcome {
-    // keras.callbacks.EarlyStopping.on_epoch_end, epoch = index.
-    var wait = 0
-    var best: Double?
-    var bestIndex: Int?
-    func isImprovement(_ value: Double, over reference: Double?) -> Bool {
-      guard let reference else { return true }
-      // min_delta is subtracted in the direction of improvement.
-      return greaterIsBetter ? value - threshold > reference : value + threshold < reference
-    }
-    for (epoch, value) in values.enumerated() {
-      guard let current = value, epoch >= startFrom else { continue }
-      if bestIndex == nil { bestIndex = epoch }  // restore_best_weights snapshots the first epoch
-      wait += 1
-      if isImprovement(current, over: best) {
-        best = current
-        bestIndex = epoch
-        if baseline == nil || isImprovement(current, over: baseline) { wait = 0 }
-        continue
-      }
-      if wait >= patience && epoch > 0 {
-        return outcome(stop: epoch, steps, restored: bestIndex.map { steps[$0] }, reason: .patience)
-      }
-    }
-    return outcome(stop: nil, steps, restored: bestIndex.map { steps[$0] }, reason: nil)
-  }
-
-  private func replayLightning(_ values: [Double?], _ steps: [Int]) -> EarlyStoppingOutcome {
-    // EarlyStopping._evaluate_stopping_criteria; best_score starts at ±inf.
-    var best = greaterIsBetter ? -Double.infinity : Double.infinity
-    var bestIndex: Int?
-    var wait = 0
-    for (index, value) in values.enumerated() {
-      guard let current = value else { continue }  // strict=False: a missing metric is skipped
-      if checkFinite && !current.isFinite {
-        return outcome(stop: index, steps, restored: bestIndex.map { steps[$0] }, reason: .notFinite)
-      }
-      if let threshold = stoppingThreshold, better(current, threshold) {
-        if better(current, best) { bestIndex = index }
-        return outcome(stop: index, steps, restored: bestIndex.map { steps[$0] }, reason: .reachedThreshold)
-      }
-      if let divergence = divergenceThreshold, better(divergence, current) {
-        return outcome(stop: index, steps, restored: bestIndex.map { steps[$0] }, reason: .diverged)
-      }
-      let shifted = greaterIsBetter ? current - threshold : current + threshold
-      if better(shifted, best) {
-        best = current
-        bestIndex = index
-        wait = 0
-      } else {
-        wait += 1
-        if wait >= patience {
-          return outcome(stop: index, steps, restored: bestIndex.map { steps[$0] }, reason: .patience)
-        }
-      }
-    }
-    return outcome(stop: nil, steps, restored: bestIndex.map { steps[$0] }, reason: nil)
-  }
-
-  private func outcome(
-    stop: Int?, _ steps: [Int], restored: Int?, reason: EarlyStoppingOutcome.Reason?
+  /// The outcome of a replay that stopped after evaluation `stop` (or never, for `nil`, when
+  /// training runs on to `end`, by default the last evaluation).
+  func outcome(
+    stop: Int?, _ steps: [Int], best: Int?, restored: Int?, reason: EarlyStoppingOutcome.Reason?,
+    precision: ValuePrecision, end: Int? = nil
   ) -> EarlyStoppingOutcome {
     EarlyStoppingOutcome(
-      policy: self, stopIndex: stop, stopStep: stop.map { steps[$0] }, restoredStep: restored,
-      reason: reason, evaluationCount: steps.count)
-  }
-}
-
-/// Where a replayed early-stopping rule stopped and what it kept.
-public struct EarlyStoppingOutcome: Sendable, Equatable {
-  /// The rule that was replayed.
-  public var policy: EarlyStoppingPolicy
-  /// The evaluation (from 0) after which training stops, or `nil` if the rule never fires.
-  public var stopIndex: Int?
-  /// Its step.
-  public var stopStep: Int?
-  /// The step of the checkpoint that is kept (`load_best_model_at_end`,
-  /// `restore_best_weights`, or a `ModelCheckpoint` on the same metric).
-  public var restoredStep: Int?
-  /// Why it stopped.
-  public var reason: Reason?
-  /// Evaluations in the log.
-  public var evaluationCount: Int
-
-  /// Why a rule stopped.
-  public enum Reason: String, Sendable, Codable {
-    case patience
-    case notFinite = "not-finite"
-    case reachedThreshold = "reached-threshold"
-    case diverged
-  }
-
-  /// Evaluations the run would have saved by stopping there.
-  public var evaluationsSaved: Int {
-    stopIndex.map { evaluationCount - 1 - $0 } ?? 0
+      policy: self, stopIndex: stop, stopStep: stop.map { steps[$0] },
+      restoredStep: restoresBest ? restored : nil, bestStep: best,
+      lastStep: stop.map { steps[$0] } ?? end ?? steps.last, reason: reason,
+      evaluationCount: steps.count, precision: precision)
   }
 }

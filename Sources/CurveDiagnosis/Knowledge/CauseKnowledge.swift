@@ -134,7 +134,7 @@ public enum CauseKnowledge {
   public static func changes(for action: Remedy.Action) -> [RemedyChange] {
     switch action {
     case .earlyStopping: [.set(.earlyStoppingPatience, to: 3)]
-    case .weightDecay: [.set(.weightDecay, to: 1)]
+    case .weightDecay: [.set(.weightDecay, to: 0.1)]
     case .dropout: [.set(.dropout, to: 0.3)]
     case .moreData: [.scale(.trainSize, by: 4)]
     case .smallerModel: [.scale(.hiddenWidth, by: 0.25)]

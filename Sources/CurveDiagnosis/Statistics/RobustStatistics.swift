@@ -5,11 +5,73 @@
 /// moves a mean.
 enum RobustStatistics {
   /// The median; `nil` for an empty collection.
+  ///
+  /// - Complexity: O(*n*): found by selection, not by sorting, so a curve of a million
+  ///   training records costs milliseconds.
   static func median(_ values: [Double]) -> Double? {
     guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    var work = values
+    let middle = work.count / 2
+    let upper = select(&work, middle)
+    guard work.count % 2 == 0 else { return upper }
+    // The largest value below the middle one is the other half of an even median.
+    let lower = work[..<middle].max() ?? upper
+    return (lower + upper) / 2
+  }
+
+  /// The value at zero-based `rank` in sorted order, without sorting.
+  ///
+  /// - Precondition: `rank` is a valid index of `values`.
+  /// - Complexity: O(*n*) expected.
+  static func value(atRank rank: Int, in values: [Double]) -> Double {
+    var work = values
+    return select(&work, rank)
+  }
+
+  /// Reorders `values` so that the element at `rank` is the one sorted order puts there,
+  /// with no larger element before it and no smaller one after, and returns it (a
+  /// three-way quickselect, so runs of equal values cost nothing; it falls back to sorting
+  /// the remaining range after many rounds, so no input makes it quadratic).
+  private static func select(_ values: inout [Double], _ rank: Int) -> Double {
+    precondition(values.indices.contains(rank), "rank out of range")
+    var low = 0
+    var high = values.count - 1
+    var rounds = 0
+    while low < high {
+      rounds += 1
+      if rounds > 48 {
+        values[low...high].sort()
+        return values[rank]
+      }
+      let a = values[low]
+      let b = values[low + (high - low) / 2]
+      let c = values[high]
+      let pivot = max(min(a, b), min(max(a, b), c))
+      // [low, less) < pivot, [less, index) == pivot, (greater, high] > pivot.
+      var less = low
+      var index = low
+      var greater = high
+      while index <= greater {
+        if values[index] < pivot {
+          values.swapAt(less, index)
+          less += 1
+          index += 1
+        } else if values[index] > pivot {
+          values.swapAt(index, greater)
+          greater -= 1
+        } else {
+          index += 1
+        }
+      }
+      if rank < less {
+        high = less - 1
+      } else if rank > greater {
+        low = greater + 1
+      } else {
+        return values[rank]
+      }
+    }
+    return values[rank]
   }
 
   /// Median absolute deviation from the median, scaled by 1.4826 so that it estimates the
@@ -21,27 +83,38 @@ enum RobustStatistics {
 
   /// A centred running median with the given odd window, shrinking at the ends.
   ///
-  /// - Complexity: O(n·w²) with one reused buffer: for the small windows used here (3 to 9)
-  ///   an insertion sort beats allocating and sorting a new array per point.
+  /// - Complexity: O(n·w): the window is kept sorted as it slides, one value leaving and one
+  ///   entering per point, so a curve of a million training records costs milliseconds.
   static func runningMedian(_ values: [Double], window: Int) -> [Double] {
     let half = max(0, window / 2)
-    var buffer = [Double](repeating: 0, count: 2 * half + 1)
-    var result: [Double] = []
-    result.reserveCapacity(values.count)
-    for index in values.indices {
-      let low = max(0, index - half)
-      let count = min(values.count - 1, index + half) - low + 1
-      for offset in 0..<count {
-        let value = values[low + offset]
-        var position = offset
-        while position > 0 && buffer[position - 1] > value {
-          buffer[position] = buffer[position - 1]
-          position -= 1
-        }
-        buffer[position] = value
+    let count = values.count
+    guard count > 0 else { return [] }
+    var sorted: [Double] = []
+    sorted.reserveCapacity(2 * half + 1)
+    func insert(_ value: Double) {
+      var position = sorted.count
+      sorted.append(value)
+      while position > 0 && sorted[position - 1] > value {
+        sorted[position] = sorted[position - 1]
+        position -= 1
       }
-      let middle = count / 2
-      result.append(count % 2 == 1 ? buffer[middle] : (buffer[middle - 1] + buffer[middle]) / 2)
+      sorted[position] = value
+    }
+    func remove(_ value: Double) {
+      let position =
+        sorted.firstIndex { $0.bitPattern == value.bitPattern }
+        ?? sorted.firstIndex(of: value) ?? sorted.count - 1
+      sorted.remove(at: position)
+    }
+    for index in 0...min(count - 1, half) { insert(values[index]) }
+    var result: [Double] = []
+    result.reserveCapacity(count)
+    for index in 0..<count {
+      let middle = sorted.count / 2
+      result.append(
+        sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2)
+      if index - half >= 0 { remove(values[index - half]) }
+      if index + 1 + half < count { insert(values[index + 1 + half]) }
     }
     return result
   }

@@ -3,10 +3,17 @@ import CurveCore
 /// Gives a ``MetricTable``'s columns their meaning through ``MetricNames`` and a
 /// ``MetricMapping``, and aligns the values on step into a `TrainingLog`.
 ///
-/// Training and evaluation values logged on different rows at the same step end up in the same
-/// step's entries. When the step counter goes back, the log holds a resumed or appended run:
-/// records the earlier attempt wrote at or after the new step are dropped (so runs appended
-/// from step 0 leave only the last run), and a warning says so.
+/// Steps follow ``StepRule``. Training and evaluation values logged on different rows at the
+/// same step end up in the same step's entries; a value logged twice at one step keeps the
+/// first, and one warning counts the repeats. When the step counter goes back, the log holds a
+/// resumed or appended run: records the earlier attempt wrote at or after the new step are
+/// dropped (so runs appended from step 0 leave only the last run), and a warning says so. A
+/// counter that never advances while the rows repeat their values is replaced by the row
+/// order, with a warning.
+///
+/// A table with no loss or accuracy but exactly one metric that holds numbers (a W&B export of
+/// `test FID_B`) is read as that metric alone, under its own name in
+/// `EvaluationEntry.metrics`; ``LoadedLog/loneMetric`` names it.
 struct LogAssembler {
   /// Where each column's values go.
   enum Slot: Equatable {
@@ -35,7 +42,14 @@ struct LogAssembler {
   var counterOffset = 0
 
   /// Decides the slot of every column.
-  func slots(for columns: [String], warnings: inout [String]) throws(LogReadError) -> [Slot] {
+  ///
+  /// - Parameters:
+  ///   - columns: The column names.
+  ///   - holdsNumbers: Whether each column holds at least one value; a table whose only
+  ///     curve is one metric is read when exactly one metric column holds numbers.
+  func slots(
+    for columns: [String], holdsNumbers: [Bool]? = nil, warnings: inout [String]
+  ) throws(LogReadError) -> [Slot] {
     let names = columns.map(MetricNames.normalized)
     var roles = names.map { MetricNames.role(of: $0, unprefixedAccuracy: unprefixedAccuracy) }
     var forced: [MetricNames.Role: Int] = [:]
@@ -79,6 +93,16 @@ struct LogAssembler {
       for loser in candidates where loser != winner {
         if !isTrainingSide {
           slots[loser] = .metric(columns[loser])
+          // Another evaluation set (not the same series at another aggregation) is worth a word.
+          if names[loser].text.dropLast(suffixLength(names[loser]))
+            != names[winner].text.dropLast(suffixLength(names[winner])),
+            let flag = Self.flag(role)
+          {
+            warnings.append(
+              "\(file): '\(columns[winner])' is read as the \(Self.describe(role)) and "
+                + "'\(columns[loser])' kept as a metric (another evaluation set?). Pass \(flag) "
+                + "'\(columns[loser])' to use it instead")
+          }
         } else if role != .epoch {
           warnings.append(
             "\(file): column '\(columns[loser])' was not used; '\(columns[winner])' holds the "
@@ -89,12 +113,21 @@ struct LogAssembler {
         }
       }
     }
-    guard
-      slots.contains(where: {
-        [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
-      })
-    else {
-      throw .noRecognisableColumns(file: file, columns: columns)
+    let hasCurve = slots.contains {
+      [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
+    }
+    if !hasCurve {
+      let metrics = columns.indices.filter {
+        if case .metric = slots[$0] { return holdsNumbers?[$0] ?? true }
+        return false
+      }
+      guard metrics.count == 1, mapping.isEmpty else {
+        throw .noRecognisableColumns(file: file, columns: columns)
+      }
+      // The lone metric; other metric columns hold no numbers.
+      for index in columns.indices where index != metrics[0] {
+        if case .metric = slots[index] { slots[index] = .skip }
+      }
     }
     return slots
   }
@@ -103,12 +136,20 @@ struct LogAssembler {
   func assemble(_ table: MetricTable, warnings: inout [String]) throws(LogReadError)
     -> TrainingLog
   {
-    let slots = try slots(for: table.columns, warnings: &warnings)
+    var holdsNumbers = [Bool](repeating: false, count: table.columns.count)
+    for row in table.values {
+      for cell in row.cells { holdsNumbers[Int(cell.column)] = true }
+    }
+    let slots = try slots(for: table.columns, holdsNumbers: holdsNumbers, warnings: &warnings)
+    var table = table
+    if detectsRestarts { renumberIfStuck(&table, slots: slots, warnings: &warnings) }
     // Groups stay sorted by step: rows come in step order, and a step that goes back cuts
     // the groups at or after it (a restart), so a new step is nearly always appended.
     var groups: [Group] = []
     var lowest = Int.max
-    for row in table.rows {
+    var repeats = 0
+    var firstRepeat: (step: Int, line: Int?)?
+    for (position, row) in table.rows.enumerated() {
       if detectsRestarts, let last = groups.last, row.step < last.step {
         let place = row.line.map { " at line \($0)" } ?? ""
         let from =
@@ -136,10 +177,29 @@ struct LogAssembler {
         if groups[index].step != row.step { groups.insert(Group(step: row.step), at: index) }
       }
       if let epoch = row.epoch { groups[index].epoch = epoch }
-      for (column, value) in row.values.enumerated() {
-        guard let value, column < slots.count else { continue }
-        groups[index].set(slots[column], value)
+      var repeated = false
+      for cell in table.values[position].cells {
+        let column = Int(cell.column)
+        let value = cell.value
+        guard column < slots.count else { continue }
+        if slots[column] == .epoch {
+          _ = try StepRule.epoch(
+            value, field: table.columns[column],
+            at: LogLocation(file: file, line: row.line, columnName: table.columns[column]))
+        }
+        if !groups[index].set(slots[column], value) { repeated = true }
       }
+      if repeated {
+        repeats += 1
+        if firstRepeat == nil { firstRepeat = (row.step, row.line) }
+      }
+    }
+    if let firstRepeat {
+      let place = firstRepeat.line.map { ", line \($0)" } ?? ""
+      warnings.append(
+        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at a \(counterName) "
+          + "that already had them (the first at \(counterName) "
+          + "\(firstRepeat.step - counterOffset)\(place)); kept the first value of each")
     }
 
     var log = TrainingLog(metadata: RunMetadata(source: file, format: format.rawValue))
@@ -160,7 +220,45 @@ struct LogAssembler {
             trainingAccuracy: group.trainingAccuracy, metrics: group.metrics))
       }
     }
+    let names = PercentAccuracy.Names(
+      validation: slots.firstIndex(of: .validationAccuracy).map { table.columns[$0] },
+      training: slots.firstIndex(of: .trainingAccuracy).map { table.columns[$0] })
+    PercentAccuracy.readAsFractions(in: &log, names: names, file: file, warnings: &warnings)
     return log
+  }
+
+  /// Numbers the rows in file order when every row has the same step while the rows repeat
+  /// values (two rows fill one slot), as a Keras `CSVLogger` created anew each epoch writes
+  /// epoch 0 on every row. Rows that only complement each other at one step (a Lightning run
+  /// with one validation) are left alone.
+  private func renumberIfStuck(_ table: inout MetricTable, slots: [Slot], warnings: inout [String]) {
+    guard table.rows.count > 1, let step = table.rows.first?.step,
+      table.rows.allSatisfy({ $0.step == step })
+    else { return }
+    var filled = [Bool](repeating: false, count: slots.count)
+    var collides = false
+    rows: for row in table.values {
+      for cell in row.cells where Int(cell.column) < slots.count {
+        let column = Int(cell.column)
+        if slots[column] == .skip { continue }
+        if filled[column] {
+          collides = true
+          break rows
+        }
+        filled[column] = true
+      }
+    }
+    guard collides else { return }
+    for index in table.rows.indices {
+      table.setPosition(
+        ofRow: index, step: index + 1,
+        epoch: stepUnit == .epoch ? Double(index + 1) : table.rows[index].epoch)
+    }
+    let unit = stepUnit == .epoch ? "epochs" : "steps"
+    warnings.append(
+      "\(file): the \(counterName) is \(step - counterOffset) on every row (a logger created anew "
+        + "each time writes that); read the \(table.rows.count) rows in order as \(unit) 1 to "
+        + "\(table.rows.count)")
   }
 
   /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`.
@@ -172,10 +270,21 @@ struct LogAssembler {
     }
   }
 
+  /// The length of a name's variant suffix (`_step`, `_epoch`), to compare names without it.
+  private func suffixLength(_ name: MetricNames.Name) -> Int {
+    switch name.variant {
+    case .step where name.text.hasSuffix("_step"): 5
+    case .epoch where name.text.hasSuffix("_epoch"): 6
+    default: 0
+    }
+  }
+
   private static func describe(_ role: MetricNames.Role) -> String {
     switch role {
     case .trainingLoss: "training loss"
     case .trainingAccuracy: "training accuracy"
+    case .validationLoss: "validation loss"
+    case .validationAccuracy: "validation accuracy"
     case .learningRate: "learning rate"
     case .gradientNorm: "gradient norm"
     default: role.rawValue
@@ -183,7 +292,12 @@ struct LogAssembler {
   }
 
   private static func flag(_ role: MetricNames.Role) -> String? {
-    role == .trainingLoss ? "--train-loss" : nil
+    switch role {
+    case .trainingLoss: "--train-loss"
+    case .validationLoss: "--val-loss"
+    case .validationAccuracy: "--val-accuracy"
+    default: nil
+    }
   }
 
   /// The position of the first group whose step is at least `step`.
@@ -215,18 +329,31 @@ struct LogAssembler {
         || trainingEvaluationLoss != nil || !metrics.isEmpty
     }
 
-    mutating func set(_ slot: Slot, _ value: Double) {
+    /// Sets the slot's value unless it already has one (the first value logged at a step is
+    /// kept); returns whether the value was new. An epoch is not a logged value and is always
+    /// set.
+    mutating func set(_ slot: Slot, _ value: Double) -> Bool {
+      func fill(_ field: inout Double?) -> Bool {
+        guard field == nil else { return false }
+        field = value
+        return true
+      }
       switch slot {
-      case .trainingLoss: trainingLoss = value
-      case .validationLoss: validationLoss = value
-      case .trainingAccuracy: trainingAccuracy = value
-      case .validationAccuracy: validationAccuracy = value
-      case .trainingEvaluationLoss: trainingEvaluationLoss = value
-      case .learningRate: learningRate = value
-      case .gradientNorm: gradientNorm = value
-      case .epoch: epoch = value
-      case .metric(let name): metrics[name] = value
-      case .skip: break
+      case .trainingLoss: return fill(&trainingLoss)
+      case .validationLoss: return fill(&validationLoss)
+      case .trainingAccuracy: return fill(&trainingAccuracy)
+      case .validationAccuracy: return fill(&validationAccuracy)
+      case .trainingEvaluationLoss: return fill(&trainingEvaluationLoss)
+      case .learningRate: return fill(&learningRate)
+      case .gradientNorm: return fill(&gradientNorm)
+      case .epoch:
+        epoch = value
+        return true
+      case .metric(let name):
+        guard metrics[name] == nil else { return false }
+        metrics[name] = value
+        return true
+      case .skip: return true
       }
     }
   }

@@ -1,17 +1,15 @@
 /// Named numeric series laid out as rows keyed by step, before names are given meaning.
 ///
 /// Every reader except the Trainer's (which has its own fast path) turns its file into this
-/// table, and ``LogAssembler`` turns the table into a `TrainingLog`. A cell is `nil` where
-/// nothing was logged; NaN and infinities are kept.
+/// table, and ``LogAssembler`` turns the table into a `TrainingLog`. A row holds values only
+/// where something was logged (``SparseRows``); NaN and infinities are kept.
 struct MetricTable {
-  /// One row: a step, the epoch if the row says, and one optional value per column.
+  /// Where a row sits: its step, the epoch if the row says, and the line it came from.
   struct Row {
     /// The step the row belongs to, in the log's unit.
     var step: Int
     /// The epoch, when the row carries one outside the columns.
     var epoch: Double?
-    /// One value per column; `nil` where nothing was logged.
-    var values: [Double?]
     /// The line the row came from, for warnings.
     var line: Int?
   }
@@ -19,30 +17,52 @@ struct MetricTable {
   /// Column names as the log spells them.
   var columns: [String]
   /// Rows in the order the log wrote them.
-  var rows: [Row] = []
+  private(set) var rows: [Row] = []
+  /// Each row's values, by column.
+  private(set) var values = SparseRows()
+
+  /// Creates an empty table with these columns.
+  init(columns: [String]) {
+    self.columns = columns
+  }
 
   /// Builds a table from separate series (one per TensorBoard tag or MLflow metric file), one
   /// row per point, sorted by step; each series must already be in its final order.
   init(series: [(name: String, points: [(step: Int, value: Double)])]) {
     columns = series.map(\.name)
-    var rows: [Row] = []
+    // A stable sort keeps each series' order at equal steps.
+    var order: [(step: Int, series: Int32, point: Int32)] = []
+    order.reserveCapacity(series.reduce(0) { $0 + $1.points.count })
     for (index, entry) in series.enumerated() {
-      for point in entry.points {
-        var values = [Double?](repeating: nil, count: series.count)
-        values[index] = point.value
-        rows.append(Row(step: point.step, values: values))
+      for (point, value) in entry.points.enumerated() {
+        order.append((value.step, Int32(index), Int32(point)))
       }
     }
-    // A stable sort keeps each series' order at equal steps.
-    self.rows = rows.enumerated().sorted {
-      ($0.element.step, $0.offset) < ($1.element.step, $1.offset)
-    }.map(\.element)
+    order.sort { ($0.step, $0.series, $0.point) < ($1.step, $1.series, $1.point) }
+    reserveCapacity(rows: order.count)
+    for (step, index, point) in order {
+      rows.append(Row(step: step))
+      values.append(cells: [(Int(index), series[Int(index)].points[Int(point)].value)])
+    }
   }
 
-  /// Creates a table from columns and rows.
-  init(columns: [String], rows: [Row] = []) {
-    self.columns = columns
-    self.rows = rows
+  /// Makes room for `count` rows.
+  mutating func reserveCapacity(rows count: Int) {
+    rows.reserveCapacity(count)
+    values.reserveCapacity(rows: count, cells: count)
+  }
+
+  /// Appends a row with `cells`' values, each moved to the column `column` gives (or left
+  /// out for `nil`).
+  mutating func append(_ row: Row, cells: SparseRows.Row, mappingColumns column: (Int) -> Int?) {
+    rows.append(row)
+    values.append(cells, mappingColumns: column)
+  }
+
+  /// Sets the step and epoch of the row at `index`.
+  mutating func setPosition(ofRow index: Int, step: Int, epoch: Double?) {
+    rows[index].step = step
+    rows[index].epoch = epoch
   }
 }
 

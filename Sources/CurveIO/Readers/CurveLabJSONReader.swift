@@ -14,12 +14,7 @@ struct CurveLabJSONReader: LogReader {
 
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
-    let document: JSONDocument
-    do {
-      document = try JSONDocument(parsing: source.bytes)
-    } catch {
-      throw LogReadError(error, file: source.path)
-    }
+    let document = try JSONDocument.log(source)
     let reader = Fields(file: source.path)
     let root = document.root
     guard root.kind == .object else {
@@ -31,8 +26,11 @@ struct CurveLabJSONReader: LogReader {
         root["format"] ?? root,
         "'format' is '\(formatName ?? "")', not '\(CurveLabJSONWriter.formatName)'")
     }
-    guard let version = try reader.integer(root, "version") else {
+    guard let versionNode = root["version"], !versionNode.isNull else {
       throw reader.malformed(root, "the document has no 'version'")
+    }
+    guard let version = versionNode.integerValue.map({ Int(truncatingIfNeeded: $0) }) else {
+      throw reader.malformed(versionNode, "'version' should be a whole number")
     }
     guard version == CurveLabJSONWriter.version else {
       throw .unsupportedVersion(version, file: source.path, supported: CurveLabJSONWriter.version)
@@ -49,7 +47,7 @@ struct CurveLabJSONReader: LogReader {
       }
       log.trainingEntries.append(
         TrainingEntry(
-          step: step, epoch: try reader.double(entry, "epoch"), loss: loss,
+          step: step, epoch: try reader.epoch(entry), loss: loss,
           learningRate: try reader.double(entry, "learning_rate"),
           gradientNorm: try reader.double(entry, "grad_norm")))
     }
@@ -63,7 +61,7 @@ struct CurveLabJSONReader: LogReader {
       }
       log.evaluationEntries.append(
         EvaluationEntry(
-          step: step, epoch: try reader.double(entry, "epoch"),
+          step: step, epoch: try reader.epoch(entry),
           loss: try reader.double(entry, "loss"), accuracy: try reader.double(entry, "accuracy"),
           trainingLoss: try reader.double(entry, "train_loss"),
           trainingAccuracy: try reader.double(entry, "train_accuracy"), metrics: metrics))
@@ -102,12 +100,24 @@ struct CurveLabJSONReader: LogReader {
       return try number(node, key)
     }
 
+    /// A step, count or size: a whole number from 0 to 2^53, as ``StepRule`` says.
     func integer(_ object: JSONNode, _ key: String) throws(LogReadError) -> Int? {
       guard let node = object[key], !node.isNull else { return nil }
-      guard let value = node.integerValue, value >= Int.min, value <= Int.max else {
+      guard let value = node.integerValue else {
         throw malformed(node, "'\(key)' should be a whole number")
       }
-      return Int(value)
+      return try StepRule.step(value, field: key, at: place(of: node))
+    }
+
+    /// An epoch: a number from 0 to 2^53, as ``StepRule`` says.
+    func epoch(_ object: JSONNode, _ key: String = "epoch") throws(LogReadError) -> Double? {
+      guard let value = try double(object, key) else { return nil }
+      return try StepRule.epoch(value, field: key, at: place(of: object[key]!))
+    }
+
+    func place(of node: JSONNode) -> LogLocation {
+      let location = node.location
+      return LogLocation(file: file, line: location.line, column: location.column)
     }
 
     func string(_ object: JSONNode, _ key: String) throws(LogReadError) -> String? {
@@ -155,7 +165,7 @@ struct CurveLabJSONReader: LogReader {
       }
       if let summary = node["summary"] {
         guard let step = try integer(summary, "global_step"),
-          let epoch = try double(summary, "epoch"),
+          let epoch = try self.epoch(summary),
           let loss = try double(summary, "mean_training_loss")
         else {
           throw malformed(

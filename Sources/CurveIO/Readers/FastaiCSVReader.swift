@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads the `history.csv` that fastai's `CSVLogger` callback writes.
 ///
@@ -12,8 +11,7 @@ struct FastaiCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     let table = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
     var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
     assembler.stepUnit = .epoch

@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads any CSV whose columns ``MetricNames`` recognises, including the one
 /// ``CSVLogWriter`` writes.
@@ -13,21 +12,9 @@ struct GenericCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
-    var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
-    let table: MetricTable
-    if let stepColumn = numeric.column(withRole: .step) {
-      table = try StepRows.table(
-        from: numeric, stepColumn: stepColumn, file: source.path, warnings: &warnings)
-    } else {
-      let epochs = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
-      table = epochs.table
-      assembler.stepUnit = .epoch
-      assembler.counterName = "epoch"
-      assembler.counterOffset = epochs.offset
-    }
-    let log = try assembler.assemble(table, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
+    let log = try numeric.assembledLog(
+      file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
   }
 }
@@ -39,7 +26,7 @@ enum StepRows {
   static func table(
     from numeric: NumericCSV, stepColumn: Int, offset: Int = 0, file: String,
     warnings: inout [String], removing extra: Set<Int> = [],
-    epoch: (_ row: [Double?]) -> Double? = { _ in nil }
+    epoch: (_ row: SparseRows.Row) -> Double? = { _ in nil }
   ) throws(LogReadError) -> MetricTable {
     let name = numeric.header[stepColumn]
     let stepLike = numeric.header.indices.filter {

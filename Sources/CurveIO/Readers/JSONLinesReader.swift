@@ -15,92 +15,30 @@ struct JSONLinesReader: LogReader {
     let source = try single(sources)
     let records: [JSONNode]
     do {
-      records = try JSONLines.parse(source.bytes)
+      records = try JSONLines.parse(source.bytes, options: .logs)
     } catch {
+      // A record left open at the end of its line is cut short only if the file ends there;
+      // else the file is one JSON document spread over lines, not JSON Lines.
+      if case .unterminated(let construct, let line, let column) = error,
+        let last = Self.nonBlankLines(source.bytes).last, line < last
+      {
+        throw .malformed(
+          LogLocation(file: source.path, line: line, column: column),
+          problem: "this \(construct.rawValue) does not end on its line, but JSON Lines holds one "
+            + "complete record per line; for one JSON document (json.dump with indent), use "
+            + "--format history-json")
+      }
       throw LogReadError(error, file: source.path)
     }
-    var warnings: [String] = []
-    var columns: [String] = []
-    var columnIndex: [String: Int] = [:]
-    var rows: [(line: Int, values: [Int: Double])] = []
-    var skippedSummaries = 0
-    let named = Set(mapping.overrides.map(\.name))
+    var rows = JSONRecordRows(file: source.path, mapping: mapping)
     let lineNumbers = Self.nonBlankLines(source.bytes)
     for (position, record) in records.enumerated() {
-      let line = position < lineNumbers.count ? lineNumbers[position] : position + 1
-      guard record.kind == .object else {
-        throw .malformed(
-          LogLocation(file: source.path, line: line),
-          problem: "each line should hold a JSON object, found \(record.kind)")
-      }
-      if record["train_runtime"] != nil || record["total_flos"] != nil {
-        skippedSummaries += 1
-        continue
-      }
-      var values: [Int: Double] = [:]
-      for (key, value) in record.members {
-        let number: Double
-        switch value.kind {
-        case .number: number = value.doubleValue ?? .nan
-        case .null: continue
-        case .string:
-          let text = value.stringValue ?? ""
-          switch NumericText.value(of: text) {
-          case .number(let parsed): number = parsed
-          case .missing: continue
-          case .text:
-            if MetricNames.role(of: key) == .metric && !named.contains(key) { continue }
-            throw .notANumber(text, at: LogLocation(file: source.path, line: line, columnName: key))
-          }
-        default:
-          if MetricNames.role(of: key) == .metric || MetricNames.role(of: key) == .ignored {
-            continue
-          }
-          throw .notANumber(
-            "\(value.kind)", at: LogLocation(file: source.path, line: line, columnName: key))
-        }
-        let index: Int
-        if let known = columnIndex[key] {
-          index = known
-        } else {
-          index = columns.count
-          columns.append(key)
-          columnIndex[key] = index
-        }
-        values[index] = number
-      }
-      rows.append((line, values))
+      try rows.add(
+        record, line: position < lineNumbers.count ? lineNumbers[position] : position + 1)
     }
-    if skippedSummaries > 0 {
-      warnings.append(
-        "\(source.path): skipped \(skippedSummaries) closing summary record"
-          + "\(skippedSummaries == 1 ? "" : "s") (with train_runtime or total_flos)")
-    }
-    var numeric = NumericCSV(header: columns)
-    for row in rows {
-      var values = [Double?](repeating: nil, count: columns.count)
-      for (index, value) in row.values { values[index] = value }
-      numeric.rows.append(values)
-      numeric.lines.append(row.line)
-    }
-    var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
-    let table: MetricTable
-    let stepColumns = columns.indices.filter { MetricNames.role(of: columns[$0]) == .step }
-    if let stepColumn =
-      stepColumns.first(where: { MetricNames.normalized(columns[$0]).text.hasSuffix("global_step") }
-      )
-      ?? stepColumns.first
-    {
-      table = try StepRows.table(
-        from: numeric, stepColumn: stepColumn, file: source.path, warnings: &warnings)
-    } else {
-      let epochs = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
-      table = epochs.table
-      assembler.stepUnit = .epoch
-      assembler.counterName = "epoch"
-      assembler.counterOffset = epochs.offset
-    }
-    let log = try assembler.assemble(table, warnings: &warnings)
+    var warnings = rows.summaryWarning.map { [$0] } ?? []
+    let log = try rows.table.assembledLog(
+      file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
   }
 

@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads the CSV that Keras' `CSVLogger` callback writes.
 ///
@@ -14,8 +13,7 @@ struct KerasCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     let table = try EpochRows.table(from: numeric, file: source.path, warnings: &warnings)
     var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
     assembler.stepUnit = .epoch
@@ -33,10 +31,13 @@ enum EpochRows {
   ///
   /// - Returns: The table and the offset added to the logged epochs.
   static func table(
-    from numeric: NumericCSV, file: String, warnings: inout [String], extraRemoved: Set<Int> = []
+    from numeric: NumericCSV, file: String, warnings: inout [String], extraRemoved: Set<Int> = [],
+    warnsWithoutEpoch: Bool = true
   ) throws(LogReadError) -> (table: MetricTable, offset: Int) {
     guard let epochColumn = numeric.column(withRole: .epoch) else {
-      warnings.append("\(file): no 'epoch' column; rows are numbered as epochs 1, 2, ...")
+      if warnsWithoutEpoch {
+        warnings.append("\(file): no 'epoch' column; rows are numbered as epochs 1, 2, ...")
+      }
       var number = 0
       let table = try numeric.table(
         removing: extraRemoved, file: file,
@@ -71,7 +72,9 @@ enum EpochRows {
   /// Sets each row's epoch to its step, which counts completed epochs.
   private static func fillEpochs(_ table: MetricTable) -> MetricTable {
     var table = table
-    for index in table.rows.indices { table.rows[index].epoch = Double(table.rows[index].step) }
+    for (index, row) in table.rows.enumerated() {
+      table.setPosition(ofRow: index, step: row.step, epoch: Double(row.step))
+    }
     return table
   }
 }

@@ -1,4 +1,4 @@
-import CSVCoding
+import CurveCore
 
 /// Reads the `metrics.csv` of PyTorch Lightning's `CSVLogger`.
 ///
@@ -20,8 +20,7 @@ struct LightningCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(
-      CSVTable.log(source), file: source.path, mapping: mapping, warnings: &warnings)
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     guard let stepColumn = numeric.column(withRole: .step) else {
       throw .malformed(
         LogLocation(file: source.path, line: 1),
@@ -52,19 +51,26 @@ struct LightningCSVReader: LogReader {
       self.stepColumn = stepColumn
       self.epochColumn = epochColumn
       for row in numeric.rows {
-        guard let step = row[stepColumn], let epoch = row[epochColumn], step.isFinite,
-          epoch.isFinite, abs(step) < 1e15, abs(epoch) < 1e9
-        else { continue }
-        let index = Int(epoch)
-        ends[index] = max(ends[index] ?? Int.min, Int(step) + 1)
+        guard let (step, index) = Self.stepAndIndex(row, stepColumn, epochColumn) else { continue }
+        ends[index] = max(ends[index] ?? Int.min, step + 1)
       }
     }
 
-    func epoch(of row: [Double?]) -> Double? {
-      guard let step = row[stepColumn], let epoch = row[epochColumn], step.isFinite,
-        epoch.isFinite, abs(step) < 1e15, abs(epoch) < 1e9
+    /// The row's step and epoch index, when both are whole numbers the ``StepRule`` accepts.
+    private static func stepAndIndex(_ row: SparseRows.Row, _ stepColumn: Int, _ epochColumn: Int)
+      -> (step: Int, index: Int)?
+    {
+      guard let step = row[stepColumn].flatMap({ Int(checked: $0, rounding: .down) }),
+        let index = row[epochColumn].flatMap({ Int(checked: $0, rounding: .down) }),
+        StepRule.isStep(step), StepRule.isStep(index)
       else { return nil }
-      let index = Int(epoch)
+      return (step, index)
+    }
+
+    func epoch(of row: SparseRows.Row) -> Double? {
+      guard let (step, index) = Self.stepAndIndex(row, stepColumn, epochColumn) else {
+        return nil
+      }
       let start = ends[index - 1] ?? 0
       var end = ends[index] ?? start
       // The last epoch may be unfinished: assume it is as long as the one before.
@@ -72,7 +78,10 @@ struct LightningCSVReader: LogReader {
         end = max(end, previous + (previous - (ends[index - 2] ?? 0)))
       }
       guard end > start else { return Double(index) }
-      return Double(index) + Double(Int(step) + 1 - start) / Double(end - start)
+      // A step outside its epoch's span (a resumed run logging an earlier step again) stays
+      // within its epoch: never a negative epoch, never past the next one.
+      let share = Double(step + 1 - start) / Double(end - start)
+      return Double(index) + min(1, max(0, share))
     }
   }
 }

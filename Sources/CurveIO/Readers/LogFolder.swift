@@ -85,8 +85,9 @@ enum LogFolder {
     for name in names
     where [".csv", ".json", ".jsonl", ".log", ".txt"].contains(where: name.hasSuffix) {
       let file = FileSystem.join(path, name)
-      guard !FileSystem.isDirectory(file), let source = try? LogSource.read(path: file),
-        let detected = try? LogLoader.format(of: source), wants(detected)
+      guard !FileSystem.isDirectory(file), let prefix = try? LogSource.prefix(path: file),
+        let detected = try? LogLoader.format(of: LogSource(path: file, bytes: prefix)),
+        wants(detected)
       else { continue }
       readable.append((detected, file))
     }
@@ -126,8 +127,8 @@ enum LogFolder {
   }
 
   private static func isMLflowMetricFile(_ path: String) -> Bool {
-    guard let source = try? LogSource.read(path: path),
-      let format = LogFormat.detect(fileName: "", prefix: source.bytes.prefix(512))
+    guard let prefix = try? LogSource.prefix(path: path, count: 512),
+      let format = LogFormat.detect(fileName: "", prefix: prefix)
     else { return false }
     return format == .mlflow
   }

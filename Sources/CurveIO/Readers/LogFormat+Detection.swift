@@ -28,6 +28,8 @@ extension LogFormat {
     let trimmed = text.drop { $0.isWhitespace }
     guard let first = trimmed.first else { return nil }
     if first == "{" || first == "[" { return detectJSON(name: name, text: trimmed) }
+    // A JSON file holding one string: json.dump(str(history.history)) writes that.
+    if first == "\"", name.hasSuffix(".json") { return .historyJSON }
     return detectText(name: name, text: trimmed)
   }
 
@@ -56,7 +58,60 @@ extension LogFormat {
     if name == "trainer_state.json" { return .trainerState }
     let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
       .trimmingSuffix(while: { $0.isWhitespace })
+    let rest = text.dropFirst(firstLine.count).drop { $0.isWhitespace }
+    // Several one-line objects: JSON Lines, whatever the first record holds.
+    if firstLine.first == "{", firstLine.last == "}", rest.first == "{" { return .jsonLines }
+    // A list of records, or an object whose first member holds a list or an object:
+    // a history saved with json.dump (or pandas' to_json).
+    if text.first == "[" {
+      return text.dropFirst().drop { $0.isWhitespace }.first == "{" ? .historyJSON : nil
+    }
+    if let value = firstMemberValue(text), value == "[" || value == "{" { return .historyJSON }
     if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
+    // Metadata first ("timestamp": "..."), then the lists of numbers.
+    if hasListOfNumbers(text) { return .historyJSON }
+    return nil
+  }
+
+  /// Whether the text has a member whose value is a list that starts with a number
+  /// (`"val_loss": [0.52`), allowing whitespace and line breaks.
+  private static func hasListOfNumbers(_ text: Substring) -> Bool {
+    var rest = text
+    while let range = rest.firstRange(of: "\":") {
+      rest = rest[range.upperBound...]
+      let value = rest.drop { $0.isWhitespace }
+      guard value.first == "[" else { continue }
+      guard let first = value.dropFirst().drop(while: { $0.isWhitespace }).first else {
+        return false
+      }
+      if first.isASCII && (first.isNumber || first == "-" || first == "N" || first == "I") {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// The first character of the value of an object's first member (`{"loss": [` gives `[`),
+  /// or `nil` when the text does not start that way.
+  private static func firstMemberValue(_ text: Substring) -> Character? {
+    var rest = text
+    guard rest.first == "{" else { return nil }
+    rest = rest.dropFirst().drop { $0.isWhitespace }
+    guard rest.first == "\"" else { return nil }
+    rest = rest.dropFirst()
+    var isEscaped = false
+    while let character = rest.first {
+      rest = rest.dropFirst()
+      if isEscaped {
+        isEscaped = false
+      } else if character == "\\" {
+        isEscaped = true
+      } else if character == "\"" {
+        rest = rest.drop { $0.isWhitespace }
+        guard rest.first == ":" else { return nil }
+        return rest.dropFirst().drop { $0.isWhitespace }.first
+      }
+    }
     return nil
   }
 

@@ -29,6 +29,9 @@ public enum LogFormat: String, Sendable, Equatable, Hashable, CaseIterable {
   case curveLabJSON = "curvelab-json"
   /// JSON Lines: one flat record per line, such as `{"step": 10, "loss": 0.5}`.
   case jsonLines = "jsonl"
+  /// A history saved as one JSON document: `json.dump(history.history)`'s object of lists
+  /// (one value per epoch), pandas' `to_json()`, or a list of records.
+  case historyJSON = "history-json"
   /// Any CSV with recognisable columns, including the one ``CSVLogWriter`` writes.
   case csv
 
@@ -49,6 +52,7 @@ public enum LogFormat: String, Sendable, Equatable, Hashable, CaseIterable {
     case "tfevents", "events", "tb": self = .tensorBoard
     case "tb-csv": self = .tensorBoardCSV
     case "json-lines", "ndjson": self = .jsonLines
+    case "history", "json-history", "keras-json", "keras-history": self = .historyJSON
     case "curvelab", "json": self = .curveLabJSON
     case "yolo": self = .ultralytics
     case "pytorch-lightning", "pl": self = .lightning

@@ -99,16 +99,31 @@ public struct LogLoader: Sendable {
   /// - Throws: ``LogReadError`` when the file cannot be read or its format is unknown.
   public func detectFormat(path: String) throws(LogReadError) -> LogFormat {
     if FileSystem.isDirectory(path) { return try LogFolder.resolve(path, format: nil).format }
-    let source = try LogSource.read(path: path)
-    return try Self.format(of: source)
+    let prefix = try LogSource.prefix(path: path)
+    return try Self.format(of: LogSource(path: path, bytes: prefix))
   }
 
   private func load(files: [String], format: LogFormat?, mapping: MetricMapping)
     throws(LogReadError) -> LoadedLog
   {
     var sources: [LogSource] = []
-    for file in files { sources.append(try LogSource.read(path: file)) }
+    for file in files {
+      sources.append(
+        try LogSource.read(path: file) { prefix throws(LogReadError) in
+          try Self.refuseBinary(prefix, path: file, format: format)
+        })
+    }
     return try read(sources, format: format, mapping: mapping)
+  }
+
+  /// Refuses a file whose first bytes are binary, before the rest of it is read, unless it is
+  /// a TensorBoard event file (binary by nature) or was said to be one.
+  static func refuseBinary(_ prefix: [UInt8], path: String, format: LogFormat?)
+    throws(LogReadError)
+  {
+    if format == .tensorBoard { return }
+    if format == nil, LogFormat.detect(fileName: path, prefix: prefix) == .tensorBoard { return }
+    if LogFormat.looksBinary(prefix) { throw .binaryContent(path: path) }
   }
 
   private func read(_ sources: [LogSource], format: LogFormat?, mapping: MetricMapping)
@@ -125,8 +140,10 @@ public struct LogLoader: Sendable {
       }
     }
     guard let chosen else { throw .fileNotFound(path: "") }
-    for source in sources where Self.isBlank(source.bytes) {
-      throw .emptyFile(path: source.path)
+    for source in sources {
+      if Self.isBlank(source.bytes) { throw .emptyFile(path: source.path) }
+      try Self.refuseBinary(
+        Array(source.bytes.prefix(LogLimits.sniffedBytes)), path: source.path, format: chosen)
     }
     if sources.count > 1 && !chosen.mergesFiles {
       throw .cannotMerge(chosen, paths: sources.map(\.path))
@@ -161,6 +178,7 @@ public struct LogLoader: Sendable {
     case .ultralytics: UltralyticsCSVReader()
     case .curveLabJSON: CurveLabJSONReader()
     case .jsonLines: JSONLinesReader()
+    case .historyJSON: JSONHistoryReader()
     case .csv: GenericCSVReader()
     }
   }

@@ -40,7 +40,7 @@ extension LogLocation: CustomStringConvertible {
     var parts = [file]
     if let line { parts.append("line \(line)") }
     if let column { parts.append("column \(column)") }
-    if let columnName { parts.append("column '\(columnName)'") }
+    if let columnName { parts.append("column '\(LogText.excerpt(columnName))'") }
     if let record {
       parts.append(byteOffset.map { "record \(record) (byte \($0))" } ?? "record \(record)")
     } else if let byteOffset {

@@ -18,6 +18,11 @@ public enum LogReadError: Error, Equatable, Sendable {
   case fileNotFound(path: String)
   /// The file exists but could not be read (permissions, a device error).
   case unreadableFile(path: String, reason: String)
+  /// The path names a named pipe, a device or a socket, which might never end or never
+  /// answer; `kind` says which, in words.
+  case notARegularFile(path: String, kind: String)
+  /// The file is larger than ``LogLimits/maximumFileSize``.
+  case fileTooLarge(path: String, size: Int, limit: Int)
   /// The file has no bytes, or only blank lines.
   case emptyFile(path: String)
   /// The file holds binary data that is not a log format CurveLab knows.
@@ -31,8 +36,14 @@ public enum LogReadError: Error, Equatable, Sendable {
   case malformed(LogLocation, problem: String)
   /// A cell or value that should be a number is not; the text is the first associated value.
   case notANumber(String, at: LogLocation)
+  /// A step, epoch or iteration outside `0...LogLimits.largestStep`, or not a whole number
+  /// where one is needed; the text is the value as the file wrote it, `field` its name.
+  case stepOutOfRange(String, field: String, at: LogLocation)
   /// A TensorBoard record whose checksum does not match its bytes.
   case checksumMismatch(LogLocation, part: String)
+  /// A column, key or tag name longer than ``LogLimits/maximumNameLength``; `length` is its
+  /// length in bytes and `name` its first 40 characters.
+  case nameTooLong(String, length: Int, at: LogLocation)
   /// A table whose columns include no loss or accuracy that ``MetricNames`` recognises.
   case noRecognisableColumns(file: String, columns: [String])
   /// A ``MetricMapping`` names a column or tag that the file does not have.
@@ -41,6 +52,18 @@ public enum LogReadError: Error, Equatable, Sendable {
   case unsupportedVersion(Int, file: String, supported: Int)
   /// Several files were given for a format that reads one file at a time.
   case cannotMerge(LogFormat, paths: [String])
+}
+
+extension LogReadError {
+  /// Throws ``nameTooLong(_:length:at:)`` when `name` is longer than a log's names are.
+  static func check(name: String, at location: @autoclosure () -> LogLocation)
+    throws(LogReadError)
+  {
+    let length = name.utf8.count
+    if length > LogLimits.maximumNameLength {
+      throw .nameTooLong(String(name.prefix(40)), length: length, at: location())
+    }
+  }
 }
 
 extension LogReadError: CustomStringConvertible {
@@ -52,6 +75,12 @@ extension LogReadError: CustomStringConvertible {
       return "\(path): no such file or folder"
     case .unreadableFile(let path, let reason):
       return "\(path): could not be read (\(reason))"
+    case .notARegularFile(let path, let kind):
+      return "\(path): this is \(kind), not a file; CurveLab reads log files (save what it "
+        + "gives to a file and diagnose that)"
+    case .fileTooLarge(let path, let size, let limit):
+      return "\(path): the file holds \(Self.bytes(size)); CurveLab reads logs of up to "
+        + "\(Self.bytes(limit))"
     case .emptyFile(let path):
       return "\(path): the file is empty"
     case .binaryContent(let path):
@@ -61,29 +90,47 @@ extension LogReadError: CustomStringConvertible {
       return "\(path): could not tell which kind of log this is; name it with --format, one of "
         + LogFormat.allCases.map(\.rawValue).joined(separator: ", ")
     case .noLogsInFolder(let path, let entries):
-      let shown = entries.prefix(12).joined(separator: ", ")
-      let more = entries.count > 12 ? ", ..." : ""
       return "\(path): the folder holds no training log CurveLab can read"
-        + (entries.isEmpty ? " (it is empty)" : "; it holds \(shown)\(more)")
+        + (entries.isEmpty ? " (it is empty)" : "; it holds \(LogText.list(entries, limit: 12))")
     case .malformed(let location, let problem):
       return "\(location): \(problem)"
     case .notANumber(let text, let location):
-      return "\(location): '\(text)' is not a number"
+      return "\(location): '\(LogText.excerpt(text))' is not a number"
+    case .stepOutOfRange(let text, let field, let location):
+      let value =
+        (location.columnName == field ? "" : "'\(LogText.excerpt(field))' ") + LogText.excerpt(text)
+      if let number = Double(text), number >= 0, number <= Double(LogLimits.largestStep) {
+        return "\(location): \(value) is not a whole number of steps"
+      }
+      return "\(location): \(value) is out of range; steps and epochs run from 0 to 2^53 "
+        + "(\(LogLimits.largestStep))"
+    case .nameTooLong(let name, let length, let location):
+      return "\(location): a name \(length) bytes long ('\(name)…'); a log's "
+        + "column, key and tag names are at most \(LogLimits.maximumNameLength) bytes, so this "
+        + "does not look like a log"
     case .checksumMismatch(let location, let part):
       return "\(location): the \(part) checksum does not match; the file is damaged"
     case .noRecognisableColumns(let file, let columns):
       return "\(file): no column looks like a loss or an accuracy; columns found: "
-        + (columns.isEmpty ? "none" : columns.joined(separator: ", "))
+        + (columns.isEmpty ? "none" : LogText.list(columns))
         + ". Say which is which with --train-loss, --val-loss or --val-accuracy"
     case .unknownColumn(let name, let file, let columns):
-      return "\(file): there is no column or tag '\(name)'; found: "
-        + (columns.isEmpty ? "none" : columns.joined(separator: ", "))
+      return "\(file): there is no column or tag '\(LogText.excerpt(name))'; found: "
+        + (columns.isEmpty ? "none" : LogText.list(columns))
     case .unsupportedVersion(let version, let file, let supported):
       return "\(file): CurveLab log version \(version) is not supported; this build reads "
         + "version \(supported) (a newer CurveLab wrote it?)"
     case .cannotMerge(let format, let paths):
-      return "\(paths.joined(separator: ", ")): \(format.rawValue) logs are read one file at a "
+      return "\(LogText.list(paths, limit: 4)): \(format.rawValue) logs are read one file at a "
         + "time; pass a single file"
     }
+  }
+
+  /// A size in bytes for a message: `5.2 GB`, `4 GiB` for the limit's round numbers.
+  private static func bytes(_ count: Int) -> String {
+    if count >= 1 << 30 && count % (1 << 30) == 0 { return "\(count >> 30) GiB" }
+    if count >= 1_000_000_000 { return "\((Double(count) / 1e8).rounded() / 10) GB" }
+    if count >= 1_000_000 { return "\((Double(count) / 1e5).rounded() / 10) MB" }
+    return "\(count) bytes"
   }
 }

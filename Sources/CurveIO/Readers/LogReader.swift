@@ -24,6 +24,18 @@ extension LogReader {
   }
 }
 
+extension JSONDocument {
+  /// Parses a JSON log file under the readers' limits (``JSONParsingOptions/logs``), its
+  /// errors placed in the file.
+  static func log(_ source: LogSource) throws(LogReadError) -> JSONDocument {
+    do {
+      return try JSONDocument(parsing: source.bytes, options: .logs)
+    } catch {
+      throw LogReadError(error, file: source.path)
+    }
+  }
+}
+
 extension LogReadError {
   /// A JSON parse or read error, placed in `file`.
   init(_ error: JSONError, file: String) {

@@ -22,7 +22,7 @@ struct MLflowReader: LogReader {
         guard parts.count == 3 || parts.count == 2 else {
           throw .malformed(
             LogLocation(file: source.path, line: lineNumber),
-            problem: "expected '<timestamp> <value> <step>', found '\(text)'")
+            problem: "expected '<timestamp> <value> <step>', found '\(LogText.excerpt(text))'")
         }
         let value: Double
         switch NumericText.value(of: String(parts[1])) {
@@ -35,12 +35,14 @@ struct MLflowReader: LogReader {
         }
         var step = points.count
         if parts.count == 3 {
-          guard let parsed = Int(parts[2]) else {
-            throw .notANumber(
-              String(parts[2]),
-              at: LogLocation(file: source.path, line: lineNumber, columnName: "step"))
+          let place = LogLocation(file: source.path, line: lineNumber, columnName: "step")
+          guard let parsed = Int64(parts[2]) else {
+            guard parts[2].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+              throw .notANumber(String(parts[2]), at: place)
+            }
+            throw .stepOutOfRange(String(parts[2]), field: "step", at: place)
           }
-          step = parsed
+          step = try StepRule.step(parsed, field: "step", at: place)
         }
         points.append((step, value))
       }

@@ -5,9 +5,9 @@
 ///
 /// **Normalising** (``normalized(_:)``):
 ///
-/// 1. Lowercase it and turn the separators `/`, `-`, `.` and spaces into `_` (runs of `_` count
-///    once, and leading or trailing ones go): `Loss/train` → `loss_train`,
-///    `lr-Adam` → `lr_adam`, W&B's `_step` → `step`.
+/// 1. Lowercase it and turn the separators `/`, `-`, `.`, `#` and spaces into `_` (runs of `_`
+///    count once, and leading or trailing ones go): `Loss/train` → `loss_train`,
+///    `lr-Adam` → `lr_adam`, W&B's `_step` → `step`, `Epoch#` → `epoch`.
 /// 2. Timing and bookkeeping names are ignored: anything with `runtime`, `per_second`,
 ///    `timestamp` or `flos` in it, anything ending in `_time` (`epoch_time`,
 ///    `eval_model_preparation_time`), and `time`, `hp_metric`, `num_input_tokens_seen`.
@@ -18,11 +18,13 @@
 /// 5. The split comes from a prefix: `train_`, `training_` (training); `val_`, `valid_`,
 ///    `validation_`, `eval_`, `evaluation_`, `dev_` (validation); `test_` (test). Without a
 ///    prefix, a suffix `_train`, `_val`, `_valid`, `_validation`, `_eval`, `_dev`, `_test`
-///    says it (PyTorch's `Loss/train`). What remains is the base name.
-/// 6. Base names with one meaning: `loss`; `acc`, `accuracy`, `binary_accuracy`,
-///    `categorical_accuracy`, `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`
-///    (accuracy); `lr`, `learning_rate`, `lr_<group>` (learning rate); `grad_norm`,
-///    `gradient_norm`.
+///    says it (PyTorch's `Loss/train`). What remains is the base name. Without either, a split
+///    word inside the name before a loss or an accuracy says it, for logs of several
+///    evaluation sets (`real_val_loss` is a validation loss, of the set `real`).
+/// 6. Base names with one meaning: `loss` (and the plural `losses` that loops' history
+///    dictionaries use); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
+///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `accs`, `accuracies` (accuracy);
+///    `lr`, `learning_rate`, `lr_<group>` (learning rate); `grad_norm`, `gradient_norm`.
 ///
 /// **Roles** (``role(of:)``):
 ///
@@ -125,6 +127,10 @@ public enum MetricNames {
   /// MetricNames.normalized("lr-Adam").base      // "learning_rate"
   /// ```
   public static func normalized(_ name: String) -> Name {
+    // No name the rule knows is this long; a reader refuses such names before asking.
+    guard name.utf8.count <= LogLimits.maximumNameLength else {
+      return Name(text: name, split: .unspecified, base: name, variant: nil)
+    }
     let text = normalizedText(name)
     if isIgnored(text) { return Name(text: text, split: .unspecified, base: "", variant: nil) }
     if stepNames.contains(text) {
@@ -164,7 +170,25 @@ public enum MetricNames {
       variant = .epoch
       rest = rest.dropFirst(6)
     }
+    if split == .unspecified, let inner = innerSplit(rest) {
+      return Name(text: text, split: inner.split, base: inner.base, variant: variant)
+    }
     return Name(text: text, split: split, base: canonicalBase(String(rest)), variant: variant)
+  }
+
+  /// A split named inside a name of several evaluation sets (`real_val_loss`, `font_val_acc`,
+  /// `cifar_test_accuracy`): the split and a loss or accuracy base after it, or `nil`.
+  private static func innerSplit(_ name: Substring) -> (split: Split, base: String)? {
+    let words = name.split(separator: "_")
+    guard words.count >= 3 else { return nil }
+    for index in words.indices.dropFirst().dropLast() {
+      guard let split = splitPrefixes.first(where: { $0.0 == words[index] + "_" })?.1 else {
+        continue
+      }
+      let base = canonicalBase(words[(index + 1)...].joined(separator: "_"))
+      if base == "loss" || base == "accuracy" { return (split, base) }
+    }
+    return nil
   }
 
   /// The role of a name under the rule.
@@ -211,7 +235,7 @@ public enum MetricNames {
     var pendingUnderscore = false
     for character in name.lowercased() {
       switch character {
-      case "/", "-", ".", " ", "\t", "_":
+      case "/", "-", ".", " ", "\t", "_", "#":
         pendingUnderscore = !result.isEmpty
       default:
         if pendingUnderscore { result.append("_") }
@@ -238,7 +262,7 @@ public enum MetricNames {
   }
 
   private static func canonicalBase(_ base: String) -> String {
-    if base == "loss" { return "loss" }
+    if base == "loss" || base == "losses" { return "loss" }
     if accuracyNames.contains(base) { return "accuracy" }
     if base == "lr" || base == "learning_rate" || base == "learningrate" || base.hasPrefix("lr_")
       || base.hasPrefix("learning_rate_")
@@ -251,6 +275,7 @@ public enum MetricNames {
 
   private static let ignoredNames: Set<String> = [
     "time", "wall_time", "walltime", "epoch_time", "elapsed", "duration", "hp_metric",
+    "seconds", "secs", "sec",
     "num_input_tokens_seen", "total_flos", "train_train_loss",
   ]
   private static let ignoredFragments = ["runtime", "per_second", "timestamp", "flos"]
@@ -272,5 +297,6 @@ public enum MetricNames {
   private static let accuracyNames: Set<String> = [
     "acc", "accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
     "top1_accuracy", "accuracy_top1", "top_1_accuracy", "acc1", "acc_top1", "binary_acc",
+    "accs", "accuracies",
   ]
 }

@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads scalar series downloaded from TensorBoard as CSV, one file per series.
 ///
@@ -18,8 +17,7 @@ struct TensorBoardCSVReader: LogReader {
       if series.names.contains(name) {
         warnings.append("\(source.path): a second file for '\(name)'; its points were appended")
       }
-      let numeric = try NumericCSV(
-        CSVTable.log(source), file: source.path, mapping: MetricMapping(), warnings: &warnings)
+      let numeric = try NumericCSV(reading: source, mapping: MetricMapping(), warnings: &warnings)
       let lowered = numeric.header.map { $0.lowercased() }
       guard let stepColumn = lowered.firstIndex(of: "step"),
         let valueColumn = lowered.firstIndex(of: "value")

@@ -8,9 +8,12 @@
 /// end of a file that is still being written is left out with a warning; a checksum that does
 /// not match is an error naming the record and its byte offset.
 ///
-/// A file in a run folder named like a split (`train`, `validation`, as Keras writes them)
-/// has its tags prefixed with that name, so `validation/epoch_loss` is the validation loss.
-/// Several files (a folder, or runs resumed into one folder) merge by tag and step.
+/// Tags keep the names they were written with, whatever the folder is called, with one
+/// exception: Keras writes the same epoch-level tags into `train/` and `validation/` run
+/// folders, so a Keras tag (`epoch_loss`, `batch_loss`) in a folder named like a split gets
+/// that name in front (`validation/epoch_loss` is the validation loss). Several files (a
+/// folder, or runs resumed into one folder) merge by tag and step. Steps follow ``StepRule``;
+/// an event at an impossible step is an error naming the record and its byte offset.
 struct TensorBoardEventReader: LogReader {
   var format: LogFormat { .tensorBoard }
 
@@ -37,11 +40,16 @@ struct TensorBoardEventReader: LogReader {
             LogLocation(file: source.path, record: record.number, byteOffset: error.offset),
             problem: error.problem)
         }
-        guard event.step >= Int64(Int.min), event.step <= Int64(Int.max) else { continue }
+        if event.scalars.isEmpty { continue }
+        let step = try StepRule.step(
+          event.step, field: "step",
+          at: LogLocation(file: source.path, record: record.number, byteOffset: record.offset))
         for scalar in event.scalars {
+          try LogReadError.check(
+            name: scalar.tag,
+            at: LogLocation(file: source.path, record: record.number, byteOffset: record.offset))
           series.append(
-            TensorBoardSeries.name(tag: scalar.tag, run: run), step: Int(event.step),
-            value: scalar.value)
+            TensorBoardSeries.name(tag: scalar.tag, run: run), step: step, value: scalar.value)
         }
       }
     }

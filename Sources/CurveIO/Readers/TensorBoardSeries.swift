@@ -25,14 +25,20 @@ struct TensorBoardSeries {
   /// Whether nothing was gathered.
   var isEmpty: Bool { names.isEmpty }
 
-  /// The series name for a tag written into run folder `run`: `run/tag` when the run's name
-  /// says which split it holds (Keras' `train` and `validation`), else the tag.
+  /// The series name for a tag written into run folder `run`: `run/tag` for a Keras tag
+  /// (`epoch_loss`, `batch_loss`) in a folder named like a split (Keras writes the same tags
+  /// into `train/` and `validation/`), else the tag as written.
+  ///
+  /// Other writers name the split in the tag itself (`Loss/train`, `val/box_loss`), and their
+  /// folders are named freely: Ultralytics writes into `runs/detect/train` whatever the split.
   static func name(tag: String, run: String?) -> String {
     guard let run else { return tag }
     let splitRuns: Set<String> = [
       "train", "training", "validation", "valid", "val", "eval", "evaluation", "test",
     ]
-    return splitRuns.contains(run.lowercased()) ? "\(run)/\(tag)" : tag
+    let lowered = tag.lowercased()
+    let isKerasTag = lowered.hasPrefix("epoch_") || lowered.hasPrefix("batch_")
+    return isKerasTag && splitRuns.contains(run.lowercased()) ? "\(run)/\(tag)" : tag
   }
 
   /// The log the series make.
@@ -62,15 +68,50 @@ struct TensorBoardSeries {
         "\(file): a Keras log counts epochs; the batch-level series "
           + "\(dropped.joined(separator: ", ")) were left out")
     }
+    if UltralyticsCSVReader.looksLikeUltralytics(kept.map(\.name)) {
+      kept = Self.withUltralyticsTotals(kept)
+    }
     var table = MetricTable(series: kept)
     var assembler = LogAssembler(file: file, format: format, mapping: mapping)
     assembler.detectsRestarts = false
     if isKerasEpochLog {
       assembler.stepUnit = .epoch
-      for index in table.rows.indices { table.rows[index].epoch = Double(table.rows[index].step) }
+      for (index, row) in table.rows.enumerated() {
+        table.setPosition(ofRow: index, step: row.step, epoch: Double(row.step))
+      }
     }
     let log = try assembler.assemble(table, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
+  }
+
+  /// Ultralytics' series made into CurveLab's curves as its CSV reader makes them: the summed
+  /// `train/loss` and `val/loss` (at the steps where every component has a value), the
+  /// classification accuracy as the validation accuracy, and the first parameter group's
+  /// learning rate only.
+  private static func withUltralyticsTotals(
+    _ series: [(name: String, points: [(step: Int, value: Double)])]
+  ) -> [(name: String, points: [(step: Int, value: Double)])] {
+    var result = series.filter { entry in
+      let lowered = entry.name.lowercased()
+      return !(lowered.hasPrefix("lr/pg") && lowered != "lr/pg0")
+    }
+    for index in result.indices where result[index].name.lowercased() == "metrics/accuracy_top1" {
+      result[index].name = "val/accuracy"
+    }
+    for (total, components) in UltralyticsCSVReader.lossTotals(for: result.map(\.name)) {
+      var sums: [Int: (sum: Double, count: Int)] = [:]
+      for component in components {
+        var seen = Set<Int>()
+        for point in result[component].points where seen.insert(point.step).inserted {
+          sums[point.step, default: (0, 0)].sum += point.value
+          sums[point.step, default: (0, 0)].count += 1
+        }
+      }
+      let points = sums.filter { $0.value.count == components.count }
+        .map { (step: $0.key, value: $0.value.sum) }.sorted { $0.step < $1.step }
+      result.append((total, points))
+    }
+    return result
   }
 
   private static func tag(of name: String) -> Substring {

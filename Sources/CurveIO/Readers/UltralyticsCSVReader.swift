@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads the `results.csv` that Ultralytics YOLO writes, one row per epoch.
 ///
@@ -24,33 +23,29 @@ struct UltralyticsCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let csv = try CSVTable.log(source)
-    var header = csv.header
     var removed: Set<Int> = []
-    var sawRate = false
-    for (index, name) in header.enumerated() {
-      let lowered = name.lowercased()
-      if lowered.hasPrefix("lr/") || lowered.hasPrefix("x/lr") {
-        if sawRate { removed.insert(index) } else { header[index] = "lr" }
-        sawRate = true
-      } else if lowered == "metrics/accuracy_top1" {
-        header[index] = "val/accuracy"
+    var numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings) {
+      written in
+      var header = written
+      var sawRate = false
+      for (index, name) in header.enumerated() {
+        let lowered = name.lowercased()
+        if lowered.hasPrefix("lr/") || lowered.hasPrefix("x/lr") {
+          if sawRate { removed.insert(index) } else { header[index] = "lr" }
+          sawRate = true
+        } else if lowered == "metrics/accuracy_top1" {
+          header[index] = "val/accuracy"
+        }
       }
+      return header
     }
-    var numeric = try NumericCSV(
-      csv, file: source.path, header: header, mapping: mapping, warnings: &warnings)
-    func isComponent(_ name: String, _ prefix: String) -> Bool {
-      let lowered = name.lowercased()
-      return lowered.hasPrefix(prefix) && lowered.hasSuffix("loss") && lowered != "\(prefix)loss"
-    }
-    for (prefix, total) in [("train/", "train/loss"), ("val/", "val/loss")] {
-      let parts = header.indices.filter { isComponent(header[$0], prefix) && !removed.contains($0) }
-      guard !parts.isEmpty, !header.contains(where: { $0.lowercased() == total }) else { continue }
-      numeric.header.append(total)
-      for index in numeric.rows.indices {
-        let values = parts.map { numeric.rows[index][$0] }
-        numeric.rows[index].append(
-          values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! })
+    let header = numeric.header
+    let kept = header.indices.filter { !removed.contains($0) }
+    for (total, components) in Self.lossTotals(for: kept.map { header[$0] }) {
+      let parts = components.map { kept[$0] }
+      numeric.appendColumn(total) { row in
+        let values = parts.map { row[$0] }
+        return values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! }
       }
     }
     let table = try EpochRows.table(
@@ -61,5 +56,30 @@ struct UltralyticsCSVReader: LogReader {
     assembler.counterOffset = table.offset
     let log = try assembler.assemble(table.table, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
+  }
+
+  /// The summed losses to add to Ultralytics series: `train/loss` from the `train/*_loss`
+  /// components and `val/loss` from the `val/*_loss` ones, each with the positions of its
+  /// components in `names`, when the components exist and the total does not. Shared by the
+  /// CSV reader and the event-file reader (Ultralytics' TensorBoard callback writes the same
+  /// names).
+  static func lossTotals(for names: [String]) -> [(total: String, components: [Int])] {
+    let lowered = names.map { $0.lowercased() }
+    var totals: [(String, [Int])] = []
+    for (prefix, total) in [("train/", "train/loss"), ("val/", "val/loss")] {
+      let parts = lowered.indices.filter {
+        lowered[$0].hasPrefix(prefix) && lowered[$0].hasSuffix("_loss")
+      }
+      guard !parts.isEmpty, !lowered.contains(total) else { continue }
+      totals.append((total, parts))
+    }
+    return totals
+  }
+
+  /// Whether series names look like Ultralytics': a `train/*_loss` component and a
+  /// `metrics/...(B)`-style metric.
+  static func looksLikeUltralytics(_ names: [String]) -> Bool {
+    names.contains { $0.hasPrefix("metrics/") }
+      && names.contains { $0.lowercased().hasPrefix("train/") && $0.hasSuffix("_loss") }
   }
 }

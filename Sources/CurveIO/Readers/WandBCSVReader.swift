@@ -1,4 +1,3 @@
-import CSVCoding
 
 /// Reads Weights & Biases CSV exports.
 ///
@@ -19,11 +18,12 @@ struct WandBCSVReader: LogReader {
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let csv = try CSVTable.log(source)
-    var header = csv.header
     var removed: Set<Int> = []
-    if header.dropFirst().contains(where: { $0.contains(" - ") }) {
-      var runs: [String] = []
+    var runs: [String] = []
+    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings) {
+      written in
+      var header = written
+      guard header.dropFirst().contains(where: { $0.contains(" - ") }) else { return header }
       for index in header.indices.dropFirst() {
         let name = header[index]
         guard let split = name.ranges(of: " - ").last else { continue }
@@ -36,14 +36,13 @@ struct WandBCSVReader: LogReader {
           header[index] = metric
         }
       }
-      if runs.count > 1 {
-        warnings.append(
-          "\(source.path): the export holds \(runs.count) runs (\(runs.joined(separator: ", "))); "
-            + "read the first, '\(runs[0])'")
-      }
+      return header
     }
-    let numeric = try NumericCSV(
-      csv, file: source.path, header: header, mapping: mapping, warnings: &warnings)
+    if runs.count > 1 {
+      warnings.append(
+        "\(source.path): the export holds \(runs.count) runs (\(LogText.list(runs, limit: 8))); "
+          + "read the first, '\(LogText.excerpt(runs[0]))'")
+    }
     let stepColumns = numeric.header.indices.filter {
       !removed.contains($0) && MetricNames.role(of: numeric.header[$0]) == .step
     }

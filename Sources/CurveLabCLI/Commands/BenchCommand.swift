@@ -23,7 +23,9 @@ struct BenchCommand {
       on every scenario and cause: a confusion matrix, and the largest loss logged), remedies \
       (each cause's treatment from the remedies table: how often the treated run reads \
       healthy), generate (a set of --exercises exercises \
-      with keys, worksheets and solutions written to a temporary folder), course (drawing every \
+      with keys, worksheets and solutions written to a temporary folder, --generate-runs times \
+      with all cores free and as often with one core kept busy by a spinning process; medians, \
+      the cores used, and whether every run wrote the same bytes), course (drawing every \
       lesson, the whole course check, and the quiz prepared for --quiz-seeds seeds: curve \
       questions keyed by the engine, and where the correct letters fall).
       """,
@@ -43,7 +45,14 @@ struct BenchCommand {
         "remedy-seeds", valueName: "N", help: "Seeds per cause for the remedies table.",
         default: "300"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
+      .option(
+        "generate-runs", valueName: "N",
+        help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
+      .option(
+        "state-file", valueName: "FILE",
+        help: "Write the reading section's million-entry trainer_state.json here and keep it "
+          + "(to time 'curvelab diagnose FILE' end to end); default: a temporary file."),
     ])
 
   enum Section: String, CaseIterable {
@@ -57,7 +66,9 @@ struct BenchCommand {
   let diagnosisSeedCount: Int
   let remedySeedCount: Int
   let exerciseCount: Int
+  let generateRuns: Int
   let quizSeedCount: Int
+  let stateFile: String?
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -76,7 +87,9 @@ struct BenchCommand {
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
     remedySeedCount = try parsed.value("remedy-seeds", as: Int.self, validating: .positive)!
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
+    generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
+    stateFile = try parsed.value("state-file", as: String.self)
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -293,13 +306,14 @@ struct BenchCommand {
       "  200 calls: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
   }
 
-  /// Time to read a 1,000,000-entry trainer_state.json written to a temporary folder.
+  /// Time to read a 1,000,000-entry trainer_state.json written to a temporary folder (or to
+  /// `--state-file`, kept for timing `curvelab diagnose` on it from outside).
   private func timeReading(output: inout some TextOutputStream) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "curvelab-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("trainer_state.json").path
+    let path = stateFile ?? folder.appendingPathComponent("trainer_state.json").path
     try SyntheticTrainerState.write(entries: 1_000_000, to: path)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     var times: [Double] = []
@@ -316,29 +330,6 @@ struct BenchCommand {
     output.write(
       "  5 loads: median \(secs(spread.median)) s, min \(secs(spread.minimum)), max \(secs(spread.maximum)) "
         + "(peak memory: measure with /usr/bin/time -v)\n")
-  }
-
-  /// Time to generate a set of ``exerciseCount`` exercises (runs, keys, worksheets, solutions)
-  /// and write it to a temporary folder, as `curvelab generate` does.
-  private func timeGeneration(output: inout some TextOutputStream) throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "curvelab-bench-set-\(ProcessInfo.processInfo.processIdentifier)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let spec = ExerciseSetSpec(count: exerciseCount, seed: 1)
-    let start = DispatchTime.now().uptimeNanoseconds
-    let build = try SetBuild(spec: spec, command: "curvelab bench --only generate")
-    let generated = DispatchTime.now().uptimeNanoseconds
-    try SetDirectory(path: folder.path).write(build.files)
-    let end = DispatchTime.now().uptimeNanoseconds
-    let total = Double(end - start) / 1e9
-    let writing = Double(end - generated) / 1e9
-    output.write(
-      "Generate: \(build.exerciseCount) exercises (mix \(spec.mix.text), \(spec.difficulty.rawValue)) "
-        + "with keys, worksheets and solutions\n")
-    output.write(
-      "  \(secs(total)) s wall on all cores (\(secs(writing)) s of it writing \(build.files.count) files); "
-        + "\(Int((Double(build.exerciseCount) / total).rounded())) exercises/s; "
-        + "\(build.redraws) candidates redrawn\n")
   }
 
   private func ms3(_ value: Double) -> String { "\((value * 1000).rounded() / 1000)" }

@@ -13,15 +13,28 @@ struct DiagnoseCommand {
     discussion: """
       Reads Hugging Face trainer_state.json (or a run folder), Keras and Lightning CSV logs, \
       TensorBoard event files and CSV downloads, W&B exports, fastai, MLflow and Ultralytics \
-      logs, and CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name \
-      and the content; --format overrides it. Several files give a verdict each and a \
-      comparison; with --merge they are one run (e.g. one TensorBoard CSV per series).
+      logs, histories saved with json.dump (history.history, a list of records, pandas), and \
+      CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name and the \
+      content; --format overrides it. Several files give a verdict each and a comparison; \
+      with --merge they are one run (e.g. one TensorBoard CSV per series). A log of one \
+      metric and no loss (a W&B panel of FID or SSIM) is read and that metric monitored.
+
+      Files from anywhere are safe to read: a log may be up to 4 GiB (larger files, named \
+      pipes and devices are refused at once, binary files from their first 64 KB); steps and \
+      epochs run from 0 to 2^53; names longer than 1 KB are refused; anything printed from \
+      a file has its control characters shown, not obeyed. An unreadable file is named with \
+      the line and column where there is one, and the exit status is 1.
+
+      Early stopping is replayed as the chosen framework's code does it: where it stops, and \
+      the checkpoint restored or, when none is, the last weights (Docs/early-stopping.md).
       """,
     examples: [
       "curvelab diagnose output/trainer_state.json",
       "curvelab diagnose runs/ --patience 5 --html report.html",
       "curvelab diagnose a.csv b.csv --json",
       "curvelab diagnose run.json --fail-on overfitting,diverged",
+      "curvelab diagnose trainer_state.json --save-steps 500 --transformers-version 4.46",
+      "curvelab diagnose metrics.csv --rules lightning --threshold 0.01 --restore-best",
     ],
     options: [
       .option(
@@ -34,15 +47,7 @@ struct DiagnoseCommand {
       .option(
         "val-accuracy", valueName: "NAME", help: "Column or tag holding the validation accuracy.",
         section: "Reading"),
-      .option(
-        "monitor", valueName: "METRIC",
-        help: "Metric that ranks checkpoints, e.g. eval_loss or eval_f1.", default: "eval_loss",
-        section: "Early stopping"),
-      .option("patience", valueName: "N", help: "Evaluations without improvement before stopping.", default: "3", section: "Early stopping"),
-      .option("threshold", valueName: "D", help: "Improvement needed to count (min_delta).", default: "0", section: "Early stopping"),
-      .option(
-        "rules", valueName: "FRAMEWORK", help: "Early-stopping rules: transformers, keras or lightning.",
-        default: "transformers", section: "Early stopping"),
+    ] + EarlyStoppingFlags.options + [
       .flag("json", help: "Print the diagnosis as JSON (schema curvelab-diagnosis, version 1).", section: "Output"),
       .option("html", valueName: "FILE", help: "Also write a self-contained HTML report.", section: "Output"),
       .option(
@@ -61,7 +66,12 @@ struct DiagnoseCommand {
   let format: LogFormat?
   let merges: Bool
   let mapping: MetricMapping
-  let options: DiagnosisOptions
+  /// `--monitor`, when given; otherwise each log's own choice (see ``options(for:)``).
+  let monitorName: String?
+  /// `--greater-is-better` (true) or `--lower-is-better` (false); `nil` reads it from the name.
+  let greaterIsBetter: Bool?
+  /// The rule to replay; its direction is set per log, from the metric monitored there.
+  let earlyStopping: EarlyStoppingPolicy
   let printsJSON: Bool
   let htmlPath: String?
   let failOn: Set<Pattern>
@@ -78,13 +88,17 @@ struct DiagnoseCommand {
       trainingLoss: try parsed.value("train-loss", as: String.self),
       validationLoss: try parsed.value("val-loss", as: String.self),
       validationAccuracy: try parsed.value("val-accuracy", as: String.self))
-    let monitor = MonitoredMetric(name: try parsed.value("monitor", as: String.self)!)
-    let policy = EarlyStoppingPolicy(
-      framework: try parsed.value("rules", as: EarlyStoppingPolicy.Framework.self)!,
-      patience: try parsed.value("patience", as: Int.self, validating: .atLeastZero)!,
-      threshold: try parsed.value("threshold", as: Double.self, validating: .atLeastZero)!,
-      greaterIsBetter: monitor.greaterIsBetter)
-    options = DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+    monitorName = try parsed.value("monitor", as: String.self)
+    if parsed.isSet("greater-is-better") && parsed.isSet("lower-is-better") {
+      throw CLIError.invalidConfiguration(
+        ["--greater-is-better and --lower-is-better contradict each other; give one"])
+    }
+    greaterIsBetter =
+      parsed.isSet("greater-is-better") ? true : parsed.isSet("lower-is-better") ? false : nil
+    earlyStopping = try EarlyStoppingFlags.policy(
+      from: parsed,
+      monitor: MonitoredMetric(
+        name: monitorName ?? MonitoredMetric.validationLoss.name, greaterIsBetter: greaterIsBetter))
     printsJSON = parsed.isSet("json")
     htmlPath = try parsed.value("html", as: String.self)
     var failOn = Set<Pattern>()
@@ -137,21 +151,56 @@ struct DiagnoseCommand {
 
   func loadRuns() throws -> [DiagnosedRun] {
     let loader = LogLoader()
-    let engine = Diagnoser(options: options)
     if merges {
       let loaded = try loader.load(paths: paths, format: format, mapping: mapping)
-      return [
-        DiagnosedRun(
-          path: paths.joined(separator: " + "), log: loaded.log,
-          diagnosis: engine.diagnose(loaded.log), warnings: loaded.warnings)
-      ]
+      return [diagnosed(loaded, path: paths.joined(separator: " + "))]
     }
     return try paths.map { path in
-      let loaded = try loader.load(path: path, format: format, mapping: mapping)
-      return DiagnosedRun(
-        path: path, log: loaded.log, diagnosis: engine.diagnose(loaded.log),
-        warnings: loaded.warnings)
+      diagnosed(try loader.load(path: path, format: format, mapping: mapping), path: path)
     }
+  }
+
+  /// The options for one log: the metric it monitors is `--monitor`, else the log's only
+  /// metric when it has no loss or accuracy (a W&B export of `test FID_B`), else `eval_loss`;
+  /// its direction comes from `--greater-is-better` / `--lower-is-better`, else the name.
+  func options(for loaded: LoadedLog) -> DiagnosisOptions {
+    let monitor = MonitoredMetric(
+      name: monitorName ?? loaded.loneMetric ?? MonitoredMetric.validationLoss.name,
+      greaterIsBetter: greaterIsBetter)
+    var policy = earlyStopping
+    policy.greaterIsBetter = monitor.greaterIsBetter
+    return DiagnosisOptions(monitor: monitor, earlyStopping: policy)
+  }
+
+  private func diagnosed(_ loaded: LoadedLog, path: String) -> DiagnosedRun {
+    let options = options(for: loaded)
+    var warnings = loaded.warnings + saveStepsWarnings(for: loaded.log)
+    if let lone = loaded.loneMetric, monitorName == nil {
+      let direction = options.monitor.greaterIsBetter ? "higher" : "lower"
+      let source = greaterIsBetter == nil ? "from its name" : "as you said"
+      let flag = options.monitor.greaterIsBetter ? "--lower-is-better" : "--greater-is-better"
+      let hint = greaterIsBetter == nil ? "; \(flag) if not" : ""
+      warnings.append(
+        "\(loaded.log.metadata.source): the log holds one metric, '\(lone)', and no loss or "
+          + "accuracy; it is the monitored metric, \(direction) is better (\(source)\(hint))")
+    }
+    return DiagnosedRun(
+      path: path, log: loaded.log, diagnosis: Diagnoser(options: options).diagnose(loaded.log),
+      warnings: warnings)
+  }
+
+  /// A note when `--save-steps` is no multiple of the `eval_steps` the log records: the Trainer
+  /// refuses that with `load_best_model_at_end` (`TrainingArguments.__post_init__`), so no real
+  /// run had it; the replay goes ahead all the same.
+  func saveStepsWarnings(for log: TrainingLog) -> [String] {
+    let policy = earlyStopping
+    guard policy.framework == .transformers, let save = policy.saveSteps,
+      let evaluation = log.metadata.evalSteps, save % evaluation != 0
+    else { return [] }
+    return [
+      "--save-steps \(save) is not a multiple of the log's eval_steps \(evaluation): the Trainer "
+        + "refuses that with load_best_model_at_end; replayed as given"
+    ]
   }
 }
 

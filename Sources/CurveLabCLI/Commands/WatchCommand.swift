@@ -3,6 +3,7 @@ import CurveCore
 import CurveDiagnosis
 import CurveIO
 import Foundation
+import TerminalCanvas
 
 /// `curvelab watch FILE`: re-reads a growing log and prints what changes.
 struct WatchCommand {
@@ -52,7 +53,7 @@ struct WatchCommand {
       } catch {
         // A file caught mid-write is retried; say so once per distinct problem.
         let message = "\(error)"
-        if message != lastProblem { output.write("waiting: \(message)\n") }
+        if message != lastProblem { output.write("waiting: \(sanitizedForTerminal(message))\n") }
         lastProblem = message
         continue
       }
@@ -60,11 +61,11 @@ struct WatchCommand {
       let diagnosis = engine.diagnose(loaded.log)
       let step = loaded.log.lastStep.map { "step \($0)" } ?? "no steps yet"
       if diagnosis.headline != lastHeadline {
-        output.write("[\(step)] \(diagnosis.headline)\n")
+        output.write("[\(step)] \(sanitizedForTerminal(diagnosis.headline))\n")
         lastHeadline = diagnosis.headline
       }
       for finding in diagnosis.findings where seen.insert(finding.kind.rawValue + "\(finding.step ?? -1)").inserted {
-        output.write("[\(step)] \(finding.message)\n")
+        output.write("[\(step)] \(sanitizedForTerminal(finding.message))\n")
       }
       if let stop = diagnosis.earlyStopping?.stopStep, seen.insert("stop").inserted {
         output.write(

@@ -9,7 +9,8 @@ struct CourseCommand: CourseSubcommand {
     abstract: "Open the course: lessons with your progress, the quiz, exercises.",
     discussion: """
       This is what plain 'curvelab' runs. Pick a lesson by number, press Enter to continue \
-      where you stopped, 'z' for the quiz, 'e' for practice exercises, 'q' to quit. When the \
+      where you stopped, 'e' to go on with the exercises of the lesson you opened last, 'x' \
+      for practice on new runs, 'z' for the quiz, 'p' for your progress, 'q' to quit. When the \
       input is not a terminal it prints the table of contents and how to go on.
       """,
     examples: ["curvelab", "curvelab course --progress /tmp/my-progress.json"],
@@ -26,8 +27,11 @@ struct CourseCommand: CourseSubcommand {
       writeContents(session: session, progress: progress, output: &output)
       output.write("\n")
       session.say(
-        "Read a lesson with 'curvelab lesson N', take the quiz with 'curvelab quiz', practise "
-          + "with 'curvelab exercise'.", to: &output)
+        "In a terminal, 'swift run curvelab' is all you need: this menu takes you through the "
+          + "lessons, their exercises and the quiz. Without one, read a lesson with '"
+          + LearnerCommand.line("curvelab lesson N") + "', take the quiz with '"
+          + LearnerCommand.line("curvelab quiz") + "', practise with '"
+          + LearnerCommand.line("curvelab exercise") + "'.", to: &output)
       return
     }
     var notice: String?
@@ -36,34 +40,103 @@ struct CourseCommand: CourseSubcommand {
       writeContents(session: session, progress: progress, output: &output)
       if let text = notice { session.say(session.colored(text, 33), to: &output) }
       notice = nil
-      let next = continueNumber(session: session, progress: progress)
-      output.write(
-        next.map { "\nLesson (Enter: \($0)), z quiz, e exercise, p progress, q quit > " }
-          ?? "\nEvery lesson read. Lesson number, z quiz, e exercise, p progress, q quit > ")
+      output.write("\n")
+      for line in Self.joinedInLines(choices(session: session, progress: progress), width: session.style.width) {
+        output.write(line + "\n")
+      }
+      output.write("> ")
       guard let line = input.readLine() else { return }
       let choice = line.trimmingCharacters(in: .whitespaces).lowercased()
+      let next = continueNumber(session: session, progress: progress)
       switch choice {
       case "q", "quit", "exit": return
       case "z", "quiz":
-        try QuizCommand.interactive(session: session, progress: &progress, input: input, output: &output, errors: &errors)
-      case "e", "exercise":
+        try takeQuiz(session: session, progress: &progress, input: input, output: &output, errors: &errors)
+      case "e", "exercise", "exercises":
+        let lesson = try session.lesson(named: String(exerciseLesson(session: session, progress: progress)))
+        try LessonExercises(session: session).continue(
+          lesson, progress: &progress, input: input, output: &output, errors: &errors)
+      case "x", "practice":
         try ExerciseRunner(session: session).practise(seed: nil, input: input, output: &output, errors: &errors, progress: &progress)
       case "p", "progress":
         ProgressCommand.write(session: session, progress: progress, output: &output)
-        output.write("\nEnter to go back > ")
+        output.write("\nEnter: back to the menu > ")
         _ = input.readLine()
       default:
         guard !choice.isEmpty || next != nil else { continue }
         let name = choice.isEmpty ? String(next!) : choice
         guard session.course.lesson(named: name) != nil else {
-          notice = "There is no lesson '\(choice)': type a number from 1 to \(session.course.lessons.count), or z, e, p, q."
+          notice = "There is no lesson '\(choice)': type a number from 1 to \(session.course.lessons.count), or e, x, z, p, q."
           continue
         }
-        let lesson = try session.lesson(named: name)
-        LessonReader(session: session).read(lesson, progress: &progress, input: input, output: &output)
+        var lesson = try session.lesson(named: name)
+        reading: while true {
+          switch try LessonReader(session: session, leaving: "menu").read(
+            lesson, progress: &progress, input: input, output: &output, errors: &errors)
+          {
+          case .next: lesson = try session.lesson(named: String(lesson.number + 1))
+          case .quiz:
+            try takeQuiz(session: session, progress: &progress, input: input, output: &output, errors: &errors)
+            break reading
+          case .left: break reading
+          }
+        }
       }
-      session.save(progress, errors: &errors)
+      session.save(&progress, errors: &errors)
     }
+  }
+
+  /// The quiz, its score left on screen until the learner goes back to the menu.
+  private func takeQuiz(
+    session: CourseSession, progress: inout CourseProgress, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream
+  ) throws {
+    try QuizCommand.interactive(session: session, progress: &progress, input: input, output: &output, errors: &errors)
+    output.write("\nEnter: back to the menu > ")
+    _ = input.readLine()
+  }
+
+  /// What the menu offers, with the lesson Enter opens and the exercises `e` goes on with.
+  func choices(session: CourseSession, progress: CourseProgress) -> [String] {
+    let count = session.course.lessons.count
+    var items: [String] = []
+    if let next = continueNumber(session: session, progress: progress) {
+      items.append("Enter: lesson \(next)")
+    }
+    items.append("1-\(count): a lesson")
+    let lesson = exerciseLesson(session: session, progress: progress)
+    if let read = try? session.lesson(named: String(lesson)), !read.exercises.isEmpty {
+      let done = read.exercises.filter { progress.exercises[$0.exercise.id] != nil }.count
+      items.append("e: lesson \(lesson)'s exercises (\(done) of \(read.exercises.count) done)")
+    }
+    items += ["x: practice on new runs", "z: the quiz", "p: progress", "q: quit"]
+    return items
+  }
+
+  /// Items joined with " · ", broken into lines between items, never inside one.
+  static func joinedInLines(_ items: [String], width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for item in items {
+      if current.isEmpty {
+        current = item
+      } else if displayWidth(of: current + " · " + item) <= width {
+        current += " · " + item
+      } else {
+        lines.append(current)
+        current = item
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// The lesson whose exercises `e` continues: the one opened last, else the one to continue.
+  func exerciseLesson(session: CourseSession, progress: CourseProgress) -> Int {
+    if let last = progress.lastLesson, let (number, _) = session.course.lesson(named: last) {
+      return number
+    }
+    return continueNumber(session: session, progress: progress) ?? 1
   }
 
   /// The lesson to continue with: the last one opened if unfinished, else the first unread;
@@ -80,6 +153,13 @@ struct CourseCommand: CourseSubcommand {
 
   func writeContents(session: CourseSession, progress: CourseProgress, output: inout some TextOutputStream) {
     output.write(session.bold(session.course.title) + "\n\n")
+    if progress == CourseProgress() {
+      session.say(
+        "Welcome. Ten short lessons on reading learning curves, each with runs trained as you "
+          + "read, predictions to make and runs to diagnose, then a quiz. Everything happens "
+          + "here; your progress is saved as you go. Press Enter to start.", to: &output)
+      output.write("\n")
+    }
     let next = continueNumber(session: session, progress: progress)
     for (index, lesson) in session.course.lessons.enumerated() {
       let state = progress.lessons[lesson.id]

@@ -43,7 +43,11 @@ struct CourseSession {
   var style: FigureStyle
   let asciiOnly: Bool
   let isInteractive: Bool
+  /// Whether standard output is a terminal (a person sees what is printed), not a pipe.
+  let writesToTerminal: Bool
   let screenHeight: Int
+  /// The terminal and environment, for commands a lesson runs in place.
+  let context: CommandContext
 
   /// Options every course command takes.
   static let options: [OptionSpec] = [
@@ -76,6 +80,8 @@ struct CourseSession {
       width: min(context.terminal.width, 100), panelHeight: 12,
       chart: ChartOptions(isColorEnabled: colour, charset: asciiOnly ? .ascii : .braille))
     isInteractive = context.terminal.isTTY && input.isInteractive
+    writesToTerminal = context.terminal.isTTY
+    self.context = context
     screenHeight = context.screenHeight
   }
 
@@ -88,16 +94,17 @@ struct CourseSession {
     return progress
   }
 
-  /// Saves progress; a failure is a warning, never a crash, and says what was not saved.
+  /// Saves progress, merged with whatever another window saved meanwhile, and carries on from
+  /// the merged progress; a failure is a warning, never a crash, and says what was not saved.
   /// Returns whether it was saved.
   @discardableResult
-  func save(_ progress: CourseProgress, errors: inout some TextOutputStream) -> Bool {
+  func save(_ progress: inout CourseProgress, errors: inout some TextOutputStream) -> Bool {
     guard let store else {
       errors.write("curvelab: warning: no HOME or XDG_STATE_HOME, so progress is not saved (use --progress FILE)\n")
       return false
     }
     do {
-      try store.save(progress)
+      progress = try store.save(progress)
       return true
     } catch let damage as ProgressStore.Damage {
       errors.write("curvelab: warning: progress not saved: \(damage.reason)\n")
@@ -144,6 +151,20 @@ struct CourseSession {
       width: max(20, width ?? style.width), isColorEnabled: style.chart.isColorEnabled,
       asciiOnly: asciiOnly
     ).render(MarkdownDocument(parsing: text))
+  }
+
+  /// A multiple-choice question: its prompt, a blank line, and its options lettered a, b, ...,
+  /// each wrapped under its own text.
+  func writeQuestion(_ prompt: String, options: [QuizPlan.Option], to output: inout some TextOutputStream) {
+    for line in markdown(prompt) { output.write(line + "\n") }
+    output.write("\n")
+    for (index, option) in options.enumerated() {
+      let label = "  \(QuizPlan.letter(index))) "
+      let lines = markdown(option.text, width: style.width - label.count)
+      for (number, line) in lines.enumerated() {
+        output.write((number == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
+      }
+    }
   }
 
   /// "lesson 7" or "lessons 5, 7": the lessons that teach these outline sections.

@@ -75,7 +75,7 @@ struct ExerciseCommand: CourseSubcommand {
       guard progress.exercises[target.solved.exercise.id] != nil else {
         throw CLIError.refused(
           "try exercise \(target.solved.exercise.id) first: its worked solution opens after an "
-            + "attempt (curvelab exercise \(target.command))")
+            + "attempt (\(LearnerCommand.line("curvelab exercise \(target.command)")))")
       }
       runner.writeSolution(target, output: &output)
       return
@@ -83,8 +83,9 @@ struct ExerciseCommand: CourseSubcommand {
     if let answers {
       let answer = try runner.parseAnswers(answers, for: target.solved.exercise)
       let grade = target.solved.grade(answer)
-      progress.recordExercise(target.solved.exercise.id, fraction: grade.fraction)
-      session.save(progress, errors: &errors)
+      progress.recordExercise(
+        target.solved.exercise.id, fraction: grade.fraction, answer: grade.answerText)
+      session.save(&progress, errors: &errors)
       if json {
         output.write(runner.json(grade, target: target) + "\n")
       } else {
@@ -93,7 +94,7 @@ struct ExerciseCommand: CourseSubcommand {
       return
     }
     try runner.attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
-    session.save(progress, errors: &errors)
+    session.save(&progress, errors: &errors)
   }
 }
 
@@ -126,8 +127,8 @@ struct ExerciseRunner {
     guard !lesson.exercises.isEmpty else {
       throw CLIError.cannotRead(path: session.course.path(of: lesson.entry), reason: "this lesson has no exercises")
     }
-    let next = lesson.exercises.first { (progress.exercises[$0.exercise.id]?.best ?? 0) < 1 } ?? lesson.exercises[0]
-    return try target(next.exercise, lesson: lesson)
+    let next = LessonExercises.next(in: lesson, progress: progress) ?? 0
+    return try target(lesson.exercises[next].exercise, lesson: lesson)
   }
 
   func allExercises() -> [(exercise: Exercise, lesson: Lesson)] {
@@ -169,8 +170,8 @@ struct ExerciseRunner {
     while true {
       let target = try practiceExercise(seed: seed, scenario: scenario, difficulty: difficulty)
       let finished = try attempt(target, input: input, output: &output, errors: &errors, progress: &progress)
-      session.save(progress, errors: &errors)
-      guard finished, input.isInteractive else { return }
+      session.save(&progress, errors: &errors)
+      guard finished else { return }
       output.write("Another run? [Y/n] ")
       guard let line = input.readLine(), !line.lowercased().hasPrefix("n") else { return }
       seed = seed < UInt64(Int64.max) ? seed + 1 : 1
@@ -178,15 +179,24 @@ struct ExerciseRunner {
   }
 
   /// One attempt; returns false when the learner stopped before answering everything.
+  ///
+  /// - Parameter position: Where the exercise stands, such as "exercise 1 of 2 in lesson 7",
+  ///   shown in its heading.
   @discardableResult
   func attempt(
-    _ target: Target, input: some TerminalInput, output: inout some TextOutputStream,
-    errors: inout some TextOutputStream, progress: inout CourseProgress
+    _ target: Target, position: String? = nil, input: some TerminalInput,
+    output: inout some TextOutputStream, errors: inout some TextOutputStream,
+    progress: inout CourseProgress
   ) throws -> Bool {
     let solved = target.solved
     let exercise = solved.exercise
-    output.write("\n" + session.bold("Exercise \(exercise.id)") + (target.lessonTitle.map { session.colored("  (lesson: \($0))", 2) } ?? "") + "\n\n")
-    for line in RunFigure.chart(of: solved.log, style: session.style) { output.write(line + "\n") }
+    let place = position ?? target.lessonTitle.map { "lesson: \($0)" }
+    output.write("\n" + session.bold("Exercise \(exercise.id)") + (place.map { session.colored("  (\($0))", 2) } ?? "") + "\n\n")
+    // Short enough panels that the chart stays in view while the first questions are asked.
+    let panelHeight = session.isInteractive ? min(12, max(7, (session.screenHeight - 16) / 2)) : session.style.panelHeight
+    for line in RunFigure.chart(of: solved.log, style: session.style.withPanelHeight(panelHeight)) {
+      output.write(line + "\n")
+    }
     let steps = solved.log.evaluationEntries.map(\.step)
     if let first = steps.first, let last = steps.last {
       let every = steps.count > 1 ? steps[1] - steps[0] : 0
@@ -201,7 +211,7 @@ struct ExerciseRunner {
         output.write("  \(QuizPlan.letter(index))) \(option.label)\n")
       }
       while true {
-        output.write("> ")
+        output.write(options.isEmpty ? "Step (h: hint, s: skip, q: stop) > " : "Letter or name (h: hint, s: skip, q: stop) > ")
         guard let line = input.readLine() else {
           output.write("\nStopped; nothing was graded.\n")
           return false
@@ -215,6 +225,15 @@ struct ExerciseRunner {
         if typed.lowercased() == "h" {
           session.say("Hint: " + hint(for: question), to: &output, indent: "  ")
           continue
+        }
+        // At a terminal a stray Enter asks again; a question is left blank on purpose with s.
+        if input.isInteractive, typed.isEmpty {
+          session.say("Type your answer (h: hint, s: skip, q: stop).", to: &output)
+          continue
+        }
+        if typed.lowercased() == "s" {
+          output.write("(left blank)\n")
+          break
         }
         var text = typed
         if typed.count == 1, let ascii = typed.lowercased().first?.asciiValue, ascii >= 97,
@@ -232,15 +251,15 @@ struct ExerciseRunner {
       }
     }
     let grade = solved.grade(answer)
-    progress.recordExercise(exercise.id, fraction: grade.fraction)
+    progress.recordExercise(exercise.id, fraction: grade.fraction, answer: grade.answerText)
     writeGrade(grade, target: target, output: &output)
     if input.isInteractive {
       output.write("Show the worked solution? [y/N] ")
       if let line = input.readLine(), line.lowercased().hasPrefix("y") {
-        writeSolution(target, output: &output)
+        writeSolution(target, input: input, output: &output)
       }
     } else {
-      output.write("Worked solution: curvelab exercise \(target.command) --solution\n")
+      output.write("Worked solution: \(LearnerCommand.line("curvelab exercise \(target.command) --solution"))\n")
     }
     return true
   }
@@ -311,10 +330,17 @@ struct ExerciseRunner {
     }
     output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
     session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
-    output.write(session.colored("The run: \(target.solved.exercise.recipe.commandLine)", 2) + "\n")
+    let command = LearnerCommand.line(target.solved.exercise.recipe.commandLine)
+    for line in commandLines(command, width: session.style.width, indent: "The run: ") {
+      output.write(session.colored(line, 2) + "\n")
+    }
   }
 
-  func writeSolution(_ target: Target, output: inout some TextOutputStream) {
+  /// Writes the worked solution; with `input`, a page at a time.
+  func writeSolution(
+    _ target: Target, input: (some TerminalInput)? = ScriptedInput?.none,
+    output: inout some TextOutputStream
+  ) {
     var text: String?
     if let path = target.solutionPath, let data = FileManager.default.contents(atPath: path) {
       text = String(data: data, encoding: .utf8)
@@ -322,8 +348,14 @@ struct ExerciseRunner {
     let markdown = text ?? SolutionWriter().markdown(for: target.solved, lessonTitle: target.lessonTitle)
     let renderer = TerminalMarkdownRenderer(
       width: session.style.width, isColorEnabled: session.style.chart.isColorEnabled, asciiOnly: session.asciiOnly)
-    output.write("\n")
-    for line in renderer.render(MarkdownDocument(parsing: markdown)) { output.write(line + "\n") }
+    let lines = renderer.render(MarkdownDocument(parsing: markdown))
+    // At a terminal the solution is paged, so its start does not scroll away.
+    guard let input else {
+      output.write("\n")
+      for line in lines { output.write(line + "\n") }
+      return
+    }
+    _ = Pager(screenHeight: session.screenHeight).show(lines, input: input, output: &output)
   }
 
   func json(_ grade: ExerciseGrade, target: Target) -> String {
@@ -345,6 +377,11 @@ struct ExerciseRunner {
   }
 }
 
+
+extension ExerciseGrade {
+  /// The answers as given, comma-separated in question order, as `--answers` takes them.
+  var answerText: String { items.map(\.given).joined(separator: ",") }
+}
 
 /// 3 or 3.5.
 func pointsText(_ value: Double) -> String {

@@ -9,8 +9,11 @@ struct LessonCommand: CourseSubcommand {
     abstract: "Read one lesson of the course.",
     discussion: """
       In a terminal the lesson is shown a page at a time (Enter or space: next page, b: back, \
-      q: quit) and opens where you stopped last time. When the output is not a terminal the \
-      whole lesson is printed. Charts in lessons are trained by the simulator as you read.
+      q: quit) and opens where you stopped last time. It stops at each exercise and asks it, \
+      asks you to predict what a change will do before showing the run, runs the lesson's \
+      commands in place (r), and at its end offers the next lesson. When the output is not a \
+      terminal the whole lesson is printed. Charts in lessons are trained by the simulator as \
+      you read.
       """,
     examples: ["curvelab lesson 3", "curvelab lesson overfitting --no-color | less -R"],
     options: CourseSession.options + [
@@ -29,49 +32,22 @@ struct LessonCommand: CourseSubcommand {
     if let width = try parsed.value("width", as: Int.self, validating: .in(20...400)) {
       session = session.withWidth(width)
     }
-    let lesson = try session.lesson(named: parsed.positionals[0])
-    LessonReader(session: session).read(lesson, progress: &progress, input: input, output: &output)
-    session.save(progress, errors: &errors)
-  }
-}
-
-/// Shows a lesson and records how far the learner got.
-struct LessonReader {
-  let session: CourseSession
-
-  func read(
-    _ lesson: Lesson, progress: inout CourseProgress, input: some TerminalInput,
-    output: inout some TextOutputStream
-  ) {
-    let header = "Lesson \(lesson.number) of \(session.course.lessons.count)"
-    let lines = [session.colored(header, 2), ""] + lesson.render(style: session.style, asciiOnly: session.asciiOnly)
-      + [""] + wrap(nextStep(after: lesson), width: session.style.width).map { session.colored($0, 2) }
-    let id = lesson.entry.id
-    var state = progress.lessons[id] ?? CourseProgress.LessonState(isFinished: false, page: 0)
-    progress.lastLesson = id
-    if session.isInteractive {
-      let pager = Pager(screenHeight: session.screenHeight)
-      let start = state.isFinished ? 0 : state.page
-      let outcome = pager.show(lines, from: start, input: input, output: &output)
-      state.page = outcome.page
-      state.isFinished = state.isFinished || outcome.reachedEnd
-    } else {
-      for line in lines { output.write(line + "\n") }
-      state.isFinished = true
-      state.page = 0
+    var lesson = try session.lesson(named: parsed.positionals[0])
+    // In a terminal the course goes on from here: the next lesson, then the quiz.
+    while true {
+      let ending = try LessonReader(session: session, leaving: "quit").read(
+        lesson, progress: &progress, input: input, output: &output, errors: &errors)
+      switch ending {
+      case .next:
+        lesson = try session.lesson(named: String(lesson.number + 1))
+      case .quiz:
+        try QuizCommand.interactive(
+          session: session, progress: &progress, input: input, output: &output, errors: &errors)
+        return
+      case .left:
+        return
+      }
     }
-    progress.lessons[id] = state
-  }
-
-  private func nextStep(after lesson: Lesson) -> String {
-    var steps: [String] = []
-    if !lesson.exercises.isEmpty { steps.append("practise with 'curvelab exercise --lesson \(lesson.number)'") }
-    if lesson.number < session.course.lessons.count {
-      steps.append("read on with 'curvelab lesson \(lesson.number + 1)'")
-    } else {
-      steps.append("take the quiz with 'curvelab quiz'")
-    }
-    return "Next: " + steps.joined(separator: ", or ") + "."
   }
 }
 

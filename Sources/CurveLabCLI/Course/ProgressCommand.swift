@@ -1,4 +1,5 @@
 import ArgumentParsing
+import CurveCore
 import CurveCourse
 import Foundation
 import TerminalCanvas
@@ -44,7 +45,8 @@ struct ProgressCommand: CourseSubcommand {
     output.write("\n" + session.bold("Exercises") + "\n")
     if progress.exercises.isEmpty { output.write("  none tried yet ('curvelab exercise')\n") }
     for (id, exercise) in progress.exercises.sorted(by: { $0.key < $1.key }) {
-      let percent = Int((exercise.best * 100).rounded())
+      // The progress file is a file: a hand-edited 1e300 must not trap.
+      let percent = Int(checked: exercise.best * 100).map(String.init) ?? "?"
       output.write("  \(id): best \(percent)% in \(exercise.attempts) attempt\(exercise.attempts == 1 ? "" : "s")\n")
     }
     if let store = session.store {

@@ -144,7 +144,7 @@ struct QuizCommand: CourseSubcommand {
         save: { answered in
           progress.quizzes[key, default: .init(attempts: 0, best: 0, questionCount: plan.questions.count)]
             .unfinished = .init(seed: quizSeed, answers: answered)
-          session.save(progress, errors: &errors)
+          session.save(&progress, errors: &errors)
         })
       if !finished {
         if !quiet {
@@ -164,7 +164,7 @@ struct QuizCommand: CourseSubcommand {
     progress.recordQuiz(
       key, correct: result.correctCount, of: plan.questions.count,
       keepingUnfinished: preset != nil || (seed != nil && seed != unfinished?.seed))
-    session.save(progress, errors: &errors)
+    session.save(&progress, errors: &errors)
     if json {
       output.write(runner.json(result, seed: quizSeed, path: key, finished: true) + "\n")
     } else {
@@ -225,43 +225,78 @@ struct QuizRunner {
       "\n" + session.bold("Question \(number) of \(plan.questions.count)")
         + session.colored("  (\(session.lessonReference(for: question.sections)))", 2) + "\n")
     if let log = question.log {
-      let chart = RunFigure.chart(
-        of: log, panels: question.panels == .accuracyValues ? .accuracy : .all,
-        style: session.style.withPanelHeight(9))
+      let chart: [String]
+      switch question.panels {
+      case .accuracyValues:
+        chart = RunFigure.chart(of: log, panels: .accuracy, style: session.style.withPanelHeight(9))
+      case .lossWithEvaluations:
+        chart = RunFigure.chart(
+          of: log, panels: .loss, marksEvaluations: true, style: session.style.withPanelHeight(14))
+      case .chart, .none:
+        chart = RunFigure.chart(of: log, style: session.style.withPanelHeight(9))
+      }
       for line in chart { output.write(line + "\n") }
       if question.panels == .accuracyValues {
         let values = Set(log.evaluationEntries.compactMap(\.accuracy)).sorted().suffix(8)
         session.say("The highest validation accuracies logged: " + values.map { AxisScale.fixed($0, decimals: 4, trimmingZeros: false) }.joined(separator: ", "), to: &output)
       }
+      if question.panels == .lossWithEvaluations {
+        let steps = log.evaluationEntries.map(\.step)
+        if steps.count > 1 {
+          let mark = session.asciiOnly ? "^" : "┴"
+          session.say(
+            "This run evaluates every \(steps[1] - steps[0]) steps, from step \(steps[0]) to "
+              + "\(steps[steps.count - 1]); each \(mark) on the step axis is one evaluation.",
+            to: &output)
+        }
+      }
       output.write("\n")
     }
-    for line in session.markdown(question.prompt) { output.write(line + "\n") }
-    output.write("\n")
-    for (index, option) in question.options.enumerated() {
-      let label = "  \(QuizPlan.letter(index))) "
-      let lines = session.markdown(option.text, width: session.style.width - label.count)
-      for (lineIndex, line) in lines.enumerated() {
-        output.write((lineIndex == 0 ? label : String(repeating: " ", count: label.count)) + line + "\n")
-      }
-    }
+    session.writeQuestion(question.prompt, options: question.options, to: &output)
   }
 
+  /// What the learner's answer got right and wrong, option by option: "You chose b (wrong:
+  /// ...)", "You missed d (...)", and the explanation of each option chosen rightly.
   func feedback(_ item: QuizResult.Item, question: QuizPlan.Question, output: inout some TextOutputStream) {
     if item.isRight {
       output.write(session.colored(session.asciiOnly ? "Right." : "✓ Right.", 32) + "\n")
     } else if item.chosen.isEmpty {
-      output.write(session.colored("Skipped: the answer is \(item.correct).", 33) + "\n")
+      output.write(session.colored("Skipped: the answer is \(Self.list(item.correct)).", 33) + "\n")
     } else {
-      output.write(session.colored((session.asciiOnly ? "" : "✗ ") + "Not quite: the answer is \(item.correct).", 31) + "\n")
+      output.write(session.colored((session.asciiOnly ? "" : "✗ ") + "Not quite: the answer is \(Self.list(item.correct)).", 31) + "\n")
     }
-    var shown = Set<Character>()
-    for letter in item.chosen + (item.isRight ? "" : item.correct) where shown.insert(letter).inserted {
-      guard let ascii = letter.asciiValue else { continue }
-      let option = question.options[Int(ascii - 97)]
-      for line in session.markdown("\(letter)) \(option.explanation)", width: session.style.width - 2) {
-        output.write("  " + line + "\n")
+    let lines = Self.optionFeedback(item, question: question)
+    for line in lines {
+      for wrapped in session.markdown(line, width: session.style.width - 2) {
+        output.write("  " + wrapped + "\n")
       }
     }
+  }
+
+  /// One sentence per option worth mentioning, in letter order.
+  static func optionFeedback(_ item: QuizResult.Item, question: QuizPlan.Question) -> [String] {
+    var lines: [String] = []
+    for (index, option) in question.options.enumerated() {
+      let letter = QuizPlan.letter(index)
+      let chosen = item.chosen.contains(letter)
+      let why = option.explanation.droppingVerdict
+      switch (chosen, option.isCorrect) {
+      case (true, true): lines.append("You chose \(letter) (right: \(why))")
+      case (true, false): lines.append("You chose \(letter) (wrong: \(why))")
+      case (false, true) where !item.chosen.isEmpty:
+        lines.append("You missed \(letter) (\(why))")
+      case (false, true): lines.append("\(letter)) \(option.explanation)")
+      case (false, false): break
+      }
+    }
+    return lines
+  }
+
+  /// "b", "a and c", "a, c and e".
+  static func list(_ letters: String) -> String {
+    let items = letters.map(String.init)
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
   }
 
   func writeSummary(_ result: QuizResult, output: inout some TextOutputStream) {
@@ -270,7 +305,19 @@ struct QuizRunner {
     output.write("\n" + session.bold("Score: \(result.correctCount) of \(count) (\(percent)%)") + "\n")
     let review = plan.questions.indices.filter { !result.items[$0].isRight }
     if review.isEmpty {
-      output.write("Every answer right. The exercises ('curvelab exercise') keep the skill sharp.\n")
+      output.write("Every answer right. Practice on new runs (x in the menu) keeps the skill sharp.\n")
+      return
+    }
+    // A list longer than the screen would push the score out of sight: group it by lesson.
+    if session.isInteractive, review.count + 6 > session.screenHeight {
+      output.write("To review, question numbers by lesson:\n")
+      for (number, lesson) in session.course.lessons.enumerated() {
+        let questions = review.filter { plan.questions[$0].sections.contains { lesson.sections.contains($0) } }
+        guard !questions.isEmpty else { continue }
+        session.say(
+          "lesson \(number + 1), \(lesson.title): " + questions.map { String($0 + 1) }.joined(separator: ", "),
+          to: &output, indent: "  ")
+      }
       return
     }
     output.write("To review:\n")
@@ -301,6 +348,18 @@ struct QuizRunner {
       ("review", .array(result.toReview.map { .string($0) })), ("items", .array(items)),
     ])
     return value.serialized(.python(indent: 2))
+  }
+}
+
+extension String {
+  /// An explanation without the verdict it starts with ("Right. ", "No. "), for sentences
+  /// that give the verdict themselves.
+  var droppingVerdict: String {
+    for verdict in ["Right. ", "Right: ", "No. ", "No, ", "Wrong. "] where hasPrefix(verdict) {
+      let rest = dropFirst(verdict.count)
+      return rest.prefix(1).uppercased() + rest.dropFirst()
+    }
+    return self
   }
 }
 

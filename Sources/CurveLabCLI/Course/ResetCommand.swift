@@ -37,7 +37,7 @@ struct ResetCommand: CourseSubcommand {
           return
         }
       }
-      progress = CourseProgress()
+      progress.forgetEverything()
       done = "All progress cleared."
     case "quiz"?:
       progress.quizzes = [:]
@@ -57,7 +57,7 @@ struct ResetCommand: CourseSubcommand {
       if progress.lastLesson == lesson.entry.id { progress.lastLesson = nil }
       done = "Lesson \(lesson.number) (\(lesson.entry.title)) and its exercises cleared."
     }
-    guard session.save(progress, errors: &errors) else {
+    guard session.save(&progress, errors: &errors) else {
       throw CLIError.cannotWrite(path: session.store?.path ?? "progress", reason: "nothing was cleared")
     }
     output.write(done + "\n")

@@ -15,7 +15,7 @@ enum HTMLReport {
           rows: runs.map { run in
             let d = run.diagnosis
             return [
-              .code(run.path), .text(d.pattern.title), .text("\(Int((d.confidence * 100).rounded()))%"),
+              .code(run.path), .text(d.pattern.title), .text(run.confidenceText),
               .text(d.best.map { "\($0.metric) \(short($0.value)) at step \($0.step)" } ?? "–"),
               .text(d.earlyStopping?.stopStep.map { "step \($0)" } ?? "–"),
             ]

@@ -61,17 +61,7 @@ enum JSONReport {
         ("step", .integer(Int64(onset.step))),
       ])
     } ?? .null))
-    members.append(("early_stopping", d.earlyStopping.map { outcome in
-      .object([
-        ("framework", .string(outcome.policy.framework.rawValue)),
-        ("patience", .integer(Int64(outcome.policy.patience))),
-        ("threshold", number(outcome.policy.threshold)),
-        ("stop_step", outcome.stopStep.map { .integer(Int64($0)) } ?? .null),
-        ("stop_index", outcome.stopIndex.map { .integer(Int64($0)) } ?? .null),
-        ("restored_step", outcome.restoredStep.map { .integer(Int64($0)) } ?? .null),
-        ("reason", outcome.reason.map { .string($0.rawValue) } ?? .null),
-      ])
-    } ?? .null))
+    members.append(("early_stopping", d.earlyStopping.map(earlyStopping) ?? .null))
     members.append(("accuracy_steps", d.accuracySteps.map { steps in
       .object([
         ("implied_set_size", steps.impliedSetSize.map { .integer(Int64($0)) } ?? .null),
@@ -83,7 +73,7 @@ enum JSONReport {
   }
 
   /// Non-finite numbers become `null`, so strict JSON parsers accept the report.
-  private static func number(_ value: Double) -> JSONValue {
+  static func number(_ value: Double) -> JSONValue {
     value.isFinite ? .double(value) : .null
   }
 }

@@ -12,10 +12,10 @@ struct TextReport {
 
   func text(for run: DiagnosedRun) -> String {
     let d = run.diagnosis
-    var lines: [String] = [run.sourceLine]
+    var lines: [String] = [sanitizedForTerminal(run.sourceLine)]
     var verdict = "Verdict: \(d.pattern.title)"
     if d.pattern != .insufficientData {
-      verdict += " (confidence \(Int((d.confidence * 100).rounded()))%"
+      verdict += " (confidence \(run.confidenceText)"
       if let runnerUp = d.runnerUp { verdict += "; runner-up: \(runnerUp.title.lowercased())" }
       verdict += ")"
     }
@@ -70,7 +70,7 @@ struct TextReport {
       let stop = d.earlyStopping?.stopStep.map(String.init) ?? "-"
       let final = run.log.evaluationEntries.last?.loss.map(shortNumber) ?? "-"
       rows.append([
-        shorten(run.path, to: 28), d.pattern.rawValue, "\(Int((d.confidence * 100).rounded()))%",
+        shorten(sanitizedForTerminal(run.path), to: 28), d.pattern.rawValue, run.confidenceText,
         best, stop, final,
       ])
     }
@@ -91,9 +91,12 @@ struct TextReport {
     style.apply(to: text, isColorEnabled: chartOptions.isColorEnabled)
   }
 
+  /// The text wrapped to the width, made safe first: headlines, evidence, findings and
+  /// warnings quote metric names, paths and cells from the file.
   private func wrap(_ text: String, indent: String, continuation: String? = nil) -> [String] {
     let pad = continuation ?? String(repeating: " ", count: indent.count)
-    let wrapped = TerminalCanvas.wrap(text, width: max(20, width - indent.count))
+    let wrapped = TerminalCanvas.wrap(
+      sanitizedForTerminal(text), width: max(20, width - indent.count))
     return wrapped.enumerated().map { ($0.offset == 0 ? indent : pad) + $0.element }
   }
 

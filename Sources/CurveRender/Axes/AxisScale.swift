@@ -1,3 +1,4 @@
+import CurveCore
 import Foundation
 
 /// Where an axis starts and ends, and the round values it marks.
@@ -78,7 +79,7 @@ public struct AxisScale: Sendable, Equatable {
         }
         let first = (low / spacing - 1e-9).rounded(.up)
         let last = (high / spacing + 1e-9).rounded(.down)
-        let count = Int(max(0, min(last - first + 1, 1000)))
+        let count = Int(checked: min(last - first + 1, 1000)).map { max(0, $0) } ?? 0
         guard count <= maximumCount else { continue }
         guard count >= minimumCount else { break }
         self.bounds = low...high
@@ -91,7 +92,7 @@ public struct AxisScale: Sendable, Equatable {
     for spacing in spacings {
       let first = (lower / spacing - 1e-9).rounded(.up)
       let last = (upper / spacing + 1e-9).rounded(.down)
-      let count = Int(max(0, min(last - first + 1, 1000)))
+      let count = Int(checked: min(last - first + 1, 1000)).map { max(0, $0) } ?? 0
       guard count <= maximumCount, count > 0 else { continue }
       self.bounds = lower...upper
       self.ticks = (0..<count).map { (first + Double($0)) * spacing }

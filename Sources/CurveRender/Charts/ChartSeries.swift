@@ -30,27 +30,33 @@ public struct ChartSeries: Sendable, Equatable {
   public var glyph: Character
   /// How neighbouring points are joined.
   public var style: Style
+  /// Whether every point is marked, so each measurement (each evaluation, say) can be found,
+  /// counted and told from the other series without colour: a braille chart puts the glyph on
+  /// every point (one per cell), an SVG chart a small ring. Validation curves, whose points are
+  /// evaluations, are marked.
+  public var marksPoints: Bool
 
   /// Creates a series from points.
   public init(
     name: String, points: [ChartPoint], color: TerminalColor? = nil, glyph: Character = "*",
-    style: Style = .line
+    style: Style = .line, marksPoints: Bool = false
   ) {
     self.name = name
     self.points = points
     self.color = color
     self.glyph = glyph
     self.style = style
+    self.marksPoints = marksPoints
   }
 
   /// Creates a series from `(x, y)` pairs.
   public init(
     name: String, points: [(x: Double, y: Double)], color: TerminalColor? = nil,
-    glyph: Character = "*", style: Style = .line
+    glyph: Character = "*", style: Style = .line, marksPoints: Bool = false
   ) {
     self.init(
       name: name, points: points.map { ChartPoint(x: $0.x, y: $0.y) }, color: color, glyph: glyph,
-      style: style)
+      style: style, marksPoints: marksPoints)
   }
 
   /// How many points cannot be drawn because a coordinate is NaN or infinite.

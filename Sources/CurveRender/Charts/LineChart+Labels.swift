@@ -1,8 +1,9 @@
 import TerminalCanvas
 
 extension LineChart {
-  /// The title and the legend: on one line when they fit and `splits` is false, else on two.
-  func headerLines(width: Int, splits: Bool = false) -> [StyledText] {
+  /// The title (with `note`, dim, after it) and the legend: on one line when they fit and
+  /// `splits` is false, else on two.
+  func headerLines(width: Int, splits: Bool = false, note: String? = nil) -> [StyledText] {
     var legend = StyledText()
     // A series without a name (the one curve of a titled panel) has no legend entry.
     for series in series where !series.name.isEmpty {
@@ -12,7 +13,8 @@ extension LineChart {
       let skipped = series.nonFiniteCount
       if skipped > 0 { legend.append(" (\(skipped) not finite)") }
     }
-    let title = StyledText(self.title.onOneLine, style: .bold)
+    var title = StyledText(self.title.onOneLine, style: .bold)
+    if let note { title.append((title.spans.isEmpty ? "" : "  ") + "(\(note))", style: .dim) }
     if title.spans.isEmpty { return legend.spans.isEmpty ? [] : [legend] }
     if legend.spans.isEmpty { return [title] }
     var combined = title

@@ -17,26 +17,34 @@ extension LineChart {
     let glyphs = AxisGlyphs(charset: options.charset)
     let segments = series.map(Self.finiteSegments)
     let points = Array(segments.joined().joined())
-    let header = headerLines(width: width, splits: splitsHeader)
     let hasMarkerRow = !points.isEmpty && markers.contains { $0.x.isFinite }
+    // The header says where the value axis starts, which depends on the rows left for the plot,
+    // which depend on the header: settle the two, the second round at the latest.
+    var header = headerLines(width: width, splits: splitsHeader)
+    var rows = 1
+    var yScale: AxisScale?
+    for _ in 0..<2 {
+      rows = max(1, height - header.count - (hasMarkerRow ? 1 : 0) - 2)
+      yScale = valueAxis(of: points, maximumTickCount: min(5, max(2, rows)))
+      let settled = headerLines(width: width, splits: splitsHeader, note: Self.axisNote(for: yScale))
+      if settled.count == header.count {
+        header = settled
+        break
+      }
+      header = settled
+    }
     let overhead = header.count + (hasMarkerRow ? 1 : 0) + 2
-    let rows = max(1, height - overhead)
     let dotRows = rows * options.charset.dotsPerCell.rows
 
     // The value labels decide how much room is left for the plot.
-    var yScale: AxisScale?
     var yLabels: [Int: String] = [:]
-    if let low = points.map(\.y).min(), let high = points.map(\.y).max() {
-      let scale = AxisScale(
-        covering: yRange ?? low...high, maximumTickCount: min(5, max(2, rows)),
-        snapsToTicks: yRange == nil)
+    if let scale = yScale {
       for tick in scale.ticks {
         let row =
           PlotFrame.dot(scale.fraction(of: tick), dots: dotRows, flipped: true)
           / options.charset.dotsPerCell.rows
         if (0..<rows).contains(row), yLabels[row] == nil { yLabels[row] = scale.label(for: tick) }
       }
-      yScale = scale
     }
     let widestYLabel = yLabels.values.map { displayWidth(of: $0) }.max() ?? 0
     var axisName = xAxisLabel.onOneLine
@@ -81,9 +89,15 @@ extension LineChart {
       lines.append(line)
     }
     let tickColumns = Set(xTicks.map(\.column))
+    let markColumns = Set(axisMarks.compactMap { frame.column(ofX: $0) }.map { plotStart + $0 })
     var axis = String(repeating: " ", count: labelWidth + 1) + glyphs.corner
     for column in plotStart..<width {
-      axis += tickColumns.contains(column) ? glyphs.tickDown : glyphs.horizontal
+      switch (tickColumns.contains(column), markColumns.contains(column)) {
+      case (true, true): axis += glyphs.tickBoth
+      case (true, false): axis += glyphs.tickDown
+      case (false, true): axis += glyphs.tickUp
+      case (false, false): axis += glyphs.horizontal
+      }
     }
     lines.append(StyledText(axis))
     lines.append(
@@ -93,17 +107,22 @@ extension LineChart {
 }
 
 /// The characters that draw the axes in a charset.
-private struct AxisGlyphs {
+struct AxisGlyphs {
   let vertical: String
   let tick: String
   let corner: String
   let horizontal: String
   let tickDown: String
+  /// An axis mark (``LineChart/axisMarks``), and one where a labelled tick falls too.
+  let tickUp: String
+  let tickBoth: String
 
   init(charset: Charset) {
     switch charset {
-    case .braille: (vertical, tick, corner, horizontal, tickDown) = ("│", "┤", "└", "─", "┬")
-    case .ascii: (vertical, tick, corner, horizontal, tickDown) = ("|", "+", "+", "-", "+")
+    case .braille:
+      (vertical, tick, corner, horizontal, tickDown, tickUp, tickBoth) = ("│", "┤", "└", "─", "┬", "┴", "┼")
+    case .ascii:
+      (vertical, tick, corner, horizontal, tickDown, tickUp, tickBoth) = ("|", "+", "+", "-", "+", "^", "+")
     }
   }
 }

@@ -1,6 +1,9 @@
 import TerminalCanvas
 
 extension LineChart {
+  /// The fewest columns between two glyphs of a series that marks its points.
+  static let markSpacing = 4
+
   /// Draws the plot area: marker lines behind, then the curves in order, then symbols in front
   /// (the series glyph at each braille curve's end and at isolated points, point markers).
   func drawPlot(in frame: PlotFrame, segments: [[[ChartPoint]]]) -> Canvas {
@@ -30,6 +33,13 @@ extension LineChart {
         }
         if frame.charset == .braille, dots.count == 1 {
           symbols.append((series.drawingGlyph, dots[0], series.textStyle))
+        } else if frame.charset == .braille, series.marksPoints {
+          // The glyph on points at least a few columns apart, so the curve stays readable.
+          var lastColumn = Int.min / 2
+          for dot in dots.dropLast() where dot.x / frame.dotsAcross >= lastColumn + Self.markSpacing {
+            symbols.append((series.drawingGlyph, dot, series.textStyle))
+            lastColumn = dot.x / frame.dotsAcross
+          }
         }
       }
       if frame.charset == .braille, let last = segments.last?.last {

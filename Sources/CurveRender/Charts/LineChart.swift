@@ -29,12 +29,25 @@ public struct LineChart: Sendable, Equatable {
   public var markers: [ChartMarker]
   /// Whether ticks on the horizontal axis must fall on whole numbers, as steps do.
   public var xTicksAreWholeNumbers: Bool
+  /// Values the value axis must include besides the data, such as the loss of a model that has
+  /// learned nothing (see ``ValueAxisRule``).
+  public var referenceValues: [Double]
+  /// The full scale of a bounded metric (1 for accuracy), or `nil`; see ``ValueAxisRule``.
+  public var valueScale: Double?
+  /// Positions marked with a small upward tick on the horizontal axis, such as the steps at
+  /// which a run was evaluated.
+  public var axisMarks: [Double] = []
+  /// Places along the horizontal axis to mark and label instead of round values, such as the
+  /// step of every evaluation; `nil` for round values. SVG charts only: each gets a gridline
+  /// and a tick, and the labels turn upright when they do not fit side by side (every second
+  /// or third one is labelled when even that is too tight). Terminal charts keep round values.
+  public var xTickValues: [Double]? = nil
 
   /// Creates a chart.
   public init(
     title: String = "", series: [ChartSeries] = [], yRange: ClosedRange<Double>? = nil,
     xRange: ClosedRange<Double>? = nil, xAxisLabel: String = "step", markers: [ChartMarker] = [],
-    xTicksAreWholeNumbers: Bool = false
+    xTicksAreWholeNumbers: Bool = false, referenceValues: [Double] = [], valueScale: Double? = nil
   ) {
     self.title = title
     self.series = series
@@ -43,6 +56,27 @@ public struct LineChart: Sendable, Equatable {
     self.xAxisLabel = xAxisLabel
     self.markers = markers
     self.xTicksAreWholeNumbers = xTicksAreWholeNumbers
+    self.referenceValues = referenceValues
+    self.valueScale = valueScale
+  }
+
+  /// The value axis for `points`, following ``ValueAxisRule`` unless ``yRange`` fixes it;
+  /// `nil` when nothing can be drawn.
+  func valueAxis(of points: [ChartPoint], maximumTickCount: Int) -> AxisScale? {
+    guard let low = points.map(\.y).min(), let high = points.map(\.y).max() else { return nil }
+    if let yRange {
+      return AxisScale(covering: yRange, maximumTickCount: maximumTickCount, snapsToTicks: false)
+    }
+    return AxisScale(
+      covering: ValueAxisRule.range(covering: low...high, references: referenceValues, scale: valueScale),
+      maximumTickCount: maximumTickCount)
+  }
+
+  /// The note a chart carries when its value axis does not start at zero, such as
+  /// "axis from 0.55, not 0"; `nil` when it starts at zero or below.
+  static func axisNote(for scale: AxisScale?) -> String? {
+    guard let scale, scale.bounds.lowerBound > 0 else { return nil }
+    return "axis from \(AxisScale.compactLabel(for: scale.bounds.lowerBound)), not 0"
   }
 
   /// Draws the chart as lines of text.

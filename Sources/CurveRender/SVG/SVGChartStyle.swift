@@ -32,6 +32,18 @@ public struct SVGChartStyle: Sendable, Equatable {
   /// otherwise the unclaimed entries in order. An empty palette draws every curve solid in
   /// ``textColor``.
   public var palette: [SVGSeriesStroke]
+  /// Where the legend goes.
+  public var legendPlacement: LegendPlacement = .belowTitle
+
+  /// Where a chart's legend goes.
+  public enum LegendPlacement: Sendable, Equatable {
+    /// On rows of its own under the title.
+    case belowTitle
+    /// On the title's row when it fits there (saving a row on a printed page), else below.
+    case besideTitle
+    /// Not drawn, for a panel whose neighbour's legend already names the same strokes.
+    case hidden
+  }
 
   /// Creates a style; the defaults are those of ``standard``.
   public init(

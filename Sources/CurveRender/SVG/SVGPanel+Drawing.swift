@@ -10,8 +10,8 @@ extension SVGPanel {
     for tick in yTicks {
       markup.empty("line", line(plotLeft, tick.position, plotRight, tick.position))
     }
-    for tick in xTicks {
-      markup.empty("line", line(tick.position, plotTop, tick.position, plotBottom))
+    for position in xMarks.isEmpty ? xTicks.map(\.position) : xMarks {
+      markup.empty("line", line(position, plotTop, position, plotBottom))
     }
     markup.close()
     markup.open("g", [("stroke", style.axisColor), ("stroke-width", "1")])
@@ -20,8 +20,8 @@ extension SVGPanel {
     for tick in yTicks {
       markup.empty("line", line(plotLeft - 4, tick.position, plotLeft, tick.position))
     }
-    for tick in xTicks {
-      markup.empty("line", line(tick.position, plotBottom, tick.position, plotBottom + 4))
+    for position in xMarks.isEmpty ? xTicks.map(\.position) : xMarks {
+      markup.empty("line", line(position, plotBottom, position, plotBottom + 4))
     }
     markup.close()
 
@@ -36,7 +36,17 @@ extension SVGPanel {
       }
       markup.close()
     }
-    if !xTicks.isEmpty {
+    if !xTicks.isEmpty, rotatesXLabels {
+      // Upright labels reading upwards, ending just under the axis.
+      markup.open("g", [("fill", style.mutedTextColor), ("text-anchor", "end")])
+      for tick in xTicks {
+        let x = (tick.position + fontSize * 0.35).svgNumber
+        let y = (plotBottom + 6).svgNumber
+        markup.element(
+          "text", [("x", x), ("y", y), ("transform", "rotate(-90 \(x) \(y))")], text: tick.text)
+      }
+      markup.close()
+    } else if !xTicks.isEmpty {
       markup.open("g", [("fill", style.mutedTextColor), ("text-anchor", "middle")])
       for tick in xTicks {
         let half = style.textWidth(of: tick.text, size: fontSize) / 2
@@ -52,7 +62,7 @@ extension SVGPanel {
         "text",
         [
           ("x", ((plotLeft + plotRight) / 2).svgNumber),
-          ("y", (plotBottom + 6 + fontSize * 1.3 + fontSize * 1.1).svgNumber),
+          ("y", (plotBottom + 6 + xLabelBand + fontSize * 1.1).svgNumber),
           ("text-anchor", "middle"), ("fill", style.textColor),
         ], text: axisName)
     }
@@ -82,6 +92,9 @@ extension SVGPanel {
         ])
       for (series, stroke) in zip(zip(chart.series, segments), strokes) {
         drawCurve(series.1, style: series.0.style, stroke: stroke, into: &markup)
+      }
+      for (series, stroke) in zip(zip(chart.series, segments), strokes) where series.0.marksPoints {
+        drawPointMarks(series.1, stroke: stroke, into: &markup)
       }
       for label in markerLabels {
         guard case .point(let value, _) = label.marker.kind, value.isFinite, let yScale,
@@ -126,6 +139,15 @@ extension SVGPanel {
           ("x", Self.padding.svgNumber), ("y", (Self.padding + titleSize).svgNumber),
           ("font-size", titleSize.svgNumber), ("font-weight", "bold"), ("fill", style.textColor),
         ], text: title)
+    }
+    if !axisNote.isEmpty {
+      markup.element(
+        "text",
+        [
+          ("x", (width - Self.padding).svgNumber), ("y", (Self.padding + titleSize).svgNumber),
+          ("font-size", markerSize.svgNumber), ("text-anchor", "end"),
+          ("fill", style.mutedTextColor),
+        ], text: axisNote)
     }
     for entry in legend {
       let middle = entry.rowTop + fontSize * 0.65
@@ -179,6 +201,28 @@ extension SVGPanel {
         }
         markup.empty("path", [("d", path)])
       }
+    }
+    markup.close()
+  }
+
+  /// A small ring on every point of a series, in front of all curves.
+  private func drawPointMarks(
+    _ segments: [[ChartPoint]], stroke: SVGSeriesStroke, into markup: inout SVGMarkup
+  ) {
+    // Rings closer than about two of their widths merge into a band that hides the curve: a
+    // run with hundreds of evaluations keeps its plain line.
+    let radius = lineWidth + 1
+    guard Double(segments.joined().count) * 4 * radius <= plotWidth else { return }
+    markup.open(
+      "g",
+      [
+        ("fill", style.backgroundColor ?? "#ffffff"), ("stroke", stroke.color),
+        ("stroke-width", (lineWidth * 0.75).svgNumber),
+      ])
+    for point in segments.joined() {
+      markup.empty(
+        "circle",
+        [("cx", x(point.x).svgNumber), ("cy", y(point.y).svgNumber), ("r", radius.svgNumber)])
     }
     markup.close()
   }

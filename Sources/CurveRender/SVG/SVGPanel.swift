@@ -38,6 +38,8 @@ struct SVGPanel {
   let segments: [[[ChartPoint]]]
   let strokes: [SVGSeriesStroke]
   let title: String
+  /// Where the value axis starts when not at zero ("axis from 0.55, not 0"), after the title.
+  let axisNote: String
   let legend: [LegendEntry]
   let markerLabels: [MarkerLabel]
   /// The height above the plot: title, legend, marker labels and a gap.
@@ -51,6 +53,12 @@ struct SVGPanel {
   let xTicks: [TickLabel]
   let yTicks: [TickLabel]
   let axisName: String
+  /// With ``LineChart/xTickValues``: where every one of them lies, labelled or not.
+  let xMarks: [Double]
+  /// Whether the labels of the horizontal axis stand upright, reading upwards.
+  let rotatesXLabels: Bool
+  /// The height of the band of labels under the horizontal axis.
+  let xLabelBand: Double
 
   /// The margin around everything.
   static let padding = 8.0
@@ -93,13 +101,32 @@ struct SVGPanel {
     var legend: [LegendEntry] = []
     var legendRows = 0
     var cursor = padding
-    for (series, stroke) in zip(chart.series, strokes) {
+    let shownSeries = style.legendPlacement == .hidden ? [] : Array(zip(chart.series, strokes))
+    let sample = Self.legendSampleLength + fontSize * 0.5
+    var names: [String] = shownSeries.map { series, _ in
       var name = series.name.onOneLine
       let skipped = series.nonFiniteCount
       if skipped > 0 { name += " (\(skipped) not finite)" }
-      let sample = Self.legendSampleLength + fontSize * 0.5
-      name = style.fitting(name, within: textWidth - sample, size: fontSize)
-      let entryWidth = sample + style.textWidth(of: name, size: fontSize)
+      return style.fitting(name, within: textWidth - sample, size: fontSize)
+    }
+    let entryWidths = names.map { sample + style.textWidth(of: $0, size: fontSize) }
+    let titleWidth = style.textWidth(of: title, size: fontSize + 3, isBold: true)
+    let besideStart = padding + titleWidth + fontSize * 1.5
+    let legendWidth = entryWidths.reduce(0, +) + Double(max(0, names.count - 1)) * fontSize * 1.25
+    if style.legendPlacement == .besideTitle, !title.isEmpty, !names.isEmpty,
+      besideStart + legendWidth <= self.width - padding
+    {
+      // One row with the title, its text on the title's baseline.
+      cursor = besideStart
+      for (index, (_, stroke)) in shownSeries.enumerated() {
+        let rowTop = padding + (fontSize + 3) - fontSize
+        legend.append(LegendEntry(x: cursor, rowTop: rowTop, text: names[index], stroke: stroke))
+        cursor += entryWidths[index] + fontSize * 1.25
+      }
+      names = []
+    }
+    for (index, (_, stroke)) in shownSeries.enumerated() where !names.isEmpty {
+      let entryWidth = entryWidths[index]
       if legendRows == 0 {
         legendRows = 1
       } else if cursor + entryWidth > self.width - padding {
@@ -107,40 +134,68 @@ struct SVGPanel {
         cursor = padding
       }
       let rowTop = padding + titleHeight + Double(legendRows - 1) * fontSize * 1.6
-      legend.append(LegendEntry(x: cursor, rowTop: rowTop, text: name, stroke: stroke))
+      legend.append(LegendEntry(x: cursor, rowTop: rowTop, text: names[index], stroke: stroke))
       cursor += entryWidth + fontSize * 1.25
     }
     self.legend = legend
     let topHeight = padding + titleHeight + Double(legendRows) * fontSize * 1.6
 
-    // The bottom: tick labels and the axis name.
+    // The bottom: tick labels and the axis name. Labels of chosen places stand upright when
+    // they do not fit side by side across a conservative guess of the plot's width.
     var axisName = chart.xAxisLabel.onOneLine
     axisName = style.fitting(axisName, within: textWidth, size: fontSize)
     self.axisName = axisName
-    let bottomHeight = 6 + fontSize * 1.3 + (axisName.isEmpty ? 0 : fontSize * 1.4) + padding / 2
+    let chosen = (chart.xTickValues ?? []).filter(\.isFinite).sorted()
+    let chosenLabels = chosen.map(Self.placeLabel)
+    let labelWidths = chosenLabels.map { style.textWidth(of: $0, size: fontSize) }
+    let guessedPlotWidth = max(1, self.width - 2 * padding - fontSize * 4)
+    let rotates =
+      !chosen.isEmpty
+      && labelWidths.reduce(0, +) + Double(chosen.count) * fontSize * 0.8 > guessedPlotWidth
+    rotatesXLabels = rotates
+    let labelBand = rotates ? (labelWidths.max() ?? 0) + 4 : fontSize * 1.3
+    xLabelBand = labelBand
+    let bottomHeight = 6 + labelBand + (axisName.isEmpty ? 0 : fontSize * 1.4) + padding / 2
 
     // The values, about two font sizes apart, and at least three ticks when there is room.
     let hasMarkers = !points.isEmpty && chart.markers.contains { $0.x.isFinite }
     let estimatedPlotHeight =
       self.height - topHeight - bottomHeight - (hasMarkers ? max(1, fontSize - 1) * 1.45 : 0) - 6
-    var yScale: AxisScale?
-    if let low = points.map(\.y).min(), let high = points.map(\.y).max() {
-      let fewest = estimatedPlotHeight >= fontSize * 4 ? 3 : 2
-      yScale = AxisScale(
-        covering: chart.yRange ?? low...high,
-        maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))),
-        snapsToTicks: chart.yRange == nil)
-    }
+    let fewest = estimatedPlotHeight >= fontSize * 4 ? 3 : 2
+    let yScale = chart.valueAxis(
+      of: points,
+      maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))))
     self.yScale = yScale
+    let titleEnd = padding + style.textWidth(of: title, size: fontSize + 3, isBold: true)
+    axisNote = style.fitting(
+      LineChart.axisNote(for: yScale).map { "(\($0))" } ?? "",
+      within: max(0, self.width - padding - titleEnd - fontSize), size: max(1, fontSize - 1))
     let yLabels = yScale.map { scale in scale.ticks.map { ($0, scale.label(for: $0)) } } ?? []
     let widestYLabel = yLabels.map { style.textWidth(of: $0.1, size: fontSize) }.max() ?? 0
     plotLeft = min(self.width - 1, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0))
     plotRight = max(plotLeft + 1, self.width - padding - fontSize)
 
-    // The horizontal axis: as many ticks as have room for their labels.
+    // The horizontal axis: the chosen places, or as many round ticks as have room for labels.
     var xScale: AxisScale?
     var xTicks: [TickLabel] = []
-    if let low = points.map(\.x).min(), let high = points.map(\.x).max() {
+    var xMarks: [Double] = []
+    if !chosen.isEmpty, let low = (points.map(\.x) + chosen).min(),
+      let high = (points.map(\.x) + chosen).max()
+    {
+      let scale = AxisScale(
+        covering: chart.xRange ?? low...high, maximumTickCount: 2, snapsToTicks: false)
+      let plotLeft = self.plotLeft
+      let plotWidth = plotRight - plotLeft
+      xScale = scale
+      xMarks = chosen.map { plotLeft + scale.fraction(of: $0) * plotWidth }
+      // Label every k-th place so that neighbours keep most of a font size between them.
+      let pitch = rotates ? fontSize : (labelWidths.max() ?? 0) + fontSize * 0.8
+      let spacing = chosen.count > 1 ? plotWidth / Double(chosen.count - 1) : plotWidth
+      let every = max(1, Int((pitch / max(spacing, 1e-9)).rounded(.up)))
+      xTicks = chosen.indices.filter { $0 % every == 0 }.map {
+        TickLabel(position: xMarks[$0], text: chosenLabels[$0])
+      }
+    } else if let low = points.map(\.x).min(), let high = points.map(\.x).max() {
       let plotLeft = self.plotLeft
       let plotWidth = plotRight - plotLeft
       let most = min(8, max(2, Int(plotWidth / (fontSize * 3.5))))
@@ -159,6 +214,7 @@ struct SVGPanel {
     }
     self.xScale = xScale
     self.xTicks = xTicks
+    self.xMarks = xMarks
 
     // Marker labels, each centred over its marker, moved up a row to avoid a neighbour.
     var markerLabels: [MarkerLabel] = []
@@ -199,6 +255,12 @@ struct SVGPanel {
       guard let yScale else { return nil }
       return TickLabel(position: plotBottom - yScale.fraction(of: tick) * plotHeight, text: text)
     }
+  }
+
+  /// The label of a chosen place: a whole number without decimals, others with up to four.
+  static func placeLabel(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15
+      ? String(Int(value)) : AxisScale.fixed(value, decimals: 4)
   }
 
   /// Whether the labels of the horizontal axis, centred on their ticks and kept inside the

@@ -18,13 +18,16 @@ extension TrainingLogChart {
         axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: loss) }
       }
     }
-    return panel(
+    var chart = panel(
       title: "Loss",
       training: ChartSeries(
         name: "training", points: training, color: Self.trainingColor, glyph: "*"),
       validation: ChartSeries(
-        name: "validation", points: validation, color: Self.validationColor, glyph: "o"),
+        name: "validation", points: validation, color: Self.validationColor, glyph: "o",
+        marksPoints: true),
       axis: axis)
+    chart.referenceValues = referenceLoss.map { [$0] } ?? []
+    return chart
   }
 
   /// The colour of the learning-rate curve.
@@ -62,7 +65,8 @@ extension TrainingLogChart {
       }
     }
     let training = points(\.trainingAccuracy)
-    return panel(
+    let validation = points(\.accuracy)
+    var chart = panel(
       title: "Accuracy",
       training: training.isEmpty
         ? nil
@@ -70,15 +74,21 @@ extension TrainingLogChart {
           name: "training", points: training, color: Self.trainingColor, glyph: "*",
           style: .steps),
       validation: ChartSeries(
-        name: "validation", points: points(\.accuracy), color: Self.validationColor, glyph: "o",
-        style: .steps),
+        name: "validation", points: validation, color: Self.validationColor, glyph: "o",
+        style: .steps, marksPoints: true),
       axis: axis)
+    // Accuracy is a share: its scale is 1 (or 100, when logged in percent).
+    let values = (training + validation).map(\.y).filter(\.isFinite)
+    if let high = values.max(), let low = values.min(), low >= 0 {
+      chart.valueScale = high <= 1 ? 1.0 : high <= 100 ? 100.0 : nil
+    }
+    return chart
   }
 
   private func panel(
     title: String, training: ChartSeries?, validation: ChartSeries, axis: ResolvedAxis
   ) -> LineChart {
-    LineChart(
+    var chart = LineChart(
       title: title, series: [training, validation].compactMap { $0 }, xRange: axis.range,
       xAxisLabel: axis.unit.rawValue,
       markers: markers.compactMap { marker in
@@ -88,6 +98,10 @@ extension TrainingLogChart {
         return moved
       },
       xTicksAreWholeNumbers: axis.unit == .step)
+    if marksEvaluations {
+      chart.axisMarks = log.evaluationEntries.compactMap { axis.position(step: $0.step, epoch: $0.epoch) }
+    }
+    return chart
   }
 
   /// The horizontal axis this log can have: epochs only when they can be worked out.

@@ -1,4 +1,5 @@
 public import CurveCore
+import Foundation
 import TerminalCanvas
 
 /// The standard CurveLab picture of a run: a loss panel and an accuracy panel, and when asked a
@@ -62,6 +63,23 @@ public struct TrainingLogChart: Sendable, Equatable {
   /// Markers to draw on every panel, with `x` **in steps** whatever the axis; they are moved to
   /// epochs when the axis is in epochs.
   public var markers: [ChartMarker]
+  /// The loss of a model that has learned nothing, which the loss axis always takes in so that
+  /// a flat curve near it reads as "learned nothing" (see ``ValueAxisRule``); by default ln 2 ≈
+  /// 0.693 for the simulator's runs (two balanced classes), `nil` for logs read from files.
+  public var referenceLoss: Double?
+  /// Whether every evaluation gets a mark on the horizontal axis (``LineChart/axisMarks``), for
+  /// questions that count evaluations.
+  public var marksEvaluations = false
+
+  /// The loss of a model that has learned nothing, when known for the log: the simulator trains
+  /// binary classifiers on balanced classes, whose coin-toss loss is ln 2.
+  ///
+  /// ```swift
+  /// TrainingLogChart.referenceLoss(for: simulatedLog)  // 0.6931...
+  /// ```
+  public static func referenceLoss(for log: TrainingLog) -> Double? {
+    log.metadata.source == "simulator" ? Foundation.log(2.0) : nil
+  }
 
   /// The narrowest width at which two panels go side by side.
   public static let sideBySideWidth = 100
@@ -77,6 +95,7 @@ public struct TrainingLogChart: Sendable, Equatable {
     self.panels = panels
     self.xAxis = xAxis
     self.markers = markers
+    referenceLoss = Self.referenceLoss(for: log)
   }
 
   /// Draws the chart as lines of text, none wider than `width`, without trailing spaces.

@@ -53,8 +53,8 @@ public struct TrainingLogSummary: Sendable {
 
   private func count(_ accuracy: Double, _ size: Int?) -> String {
     guard let size, size > 0 else { return "" }
-    let correct = (accuracy * Double(size)).rounded()
-    return " (\(Int(correct))/\(size))"
+    guard let correct = Int(checked: accuracy * Double(size)) else { return "" }
+    return " (\(correct)/\(size))"
   }
 
   static func position(_ entry: EvaluationEntry) -> String {

@@ -106,15 +106,39 @@ struct TapeEntry {
 #endif
 
 /// A growable buffer of tape entries that the parser fills and a ``JSONStorage`` then owns.
+///
+/// A buffer borrowed from a storage (to parse the next streamed element into the memory of
+/// the last one) does not free that memory when it grows: the storage still owns it.
 struct TapeBuffer {
   private(set) var base: UnsafeMutablePointer<TapeEntry>
   private(set) var count = 0
   private(set) var capacity: Int
+  /// Whether growing frees the old memory; false while it belongs to a storage.
+  private var ownsBase = true
+  /// The most entries the buffer grows to; past it, entries overwrite the last slot and
+  /// ``overflowed`` is set, for the parser to report.
+  var maximumCount = Int.max
+  /// Whether more entries were appended than ``maximumCount`` allows.
+  private(set) var overflowed = false
 
-  init(capacity: Int) {
-    self.capacity = max(capacity, 16)
+  init(capacity: Int, maximumCount: Int = .max) {
+    self.capacity = max(min(capacity, maximumCount), 16)
+    self.maximumCount = maximumCount
     base = .allocate(capacity: self.capacity)
     adviseHugePages(base, byteCount: self.capacity * MemoryLayout<TapeEntry>.stride)
+  }
+
+  /// A buffer over a storage's tape memory, to be filled from the start again.
+  init(borrowing storage: JSONStorage) {
+    base = storage.tape
+    capacity = storage.tapeCapacity
+    ownsBase = false
+  }
+
+  /// Forgets the entries, keeping the memory.
+  mutating func removeAll() {
+    count = 0
+    overflowed = false
   }
 
   @inline(__always)
@@ -133,11 +157,18 @@ struct TapeBuffer {
   subscript(index: Int) -> TapeEntry { base[index] }
 
   private mutating func grow() {
-    let newCapacity = capacity * 2
+    if capacity >= maximumCount {
+      // Bounded memory: keep overwriting the last slot; the parser throws when it sees this.
+      overflowed = true
+      count = capacity - 1
+      return
+    }
+    let newCapacity = min(capacity * 2, max(maximumCount, 16))
     let newBase = UnsafeMutablePointer<TapeEntry>.allocate(capacity: newCapacity)
     adviseHugePages(newBase, byteCount: newCapacity * MemoryLayout<TapeEntry>.stride)
     newBase.moveInitialize(from: base, count: count)
-    base.deallocate()
+    if ownsBase { base.deallocate() }
+    ownsBase = true
     base = newBase
     capacity = newCapacity
   }
@@ -152,11 +183,14 @@ struct TapeBuffer {
 final class JSONStorage: @unchecked Sendable {
   let bytes: [UInt8]
   let tape: UnsafeMutablePointer<TapeEntry>
+  /// Entries the tape's memory has room for.
+  let tapeCapacity: Int
 
   /// Takes over the memory of `tape`.
   init(bytes: [UInt8], tape: TapeBuffer) {
     self.bytes = bytes
     self.tape = tape.base
+    self.tapeCapacity = tape.capacity
   }
 
   deinit {

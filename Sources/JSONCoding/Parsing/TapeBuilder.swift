@@ -20,14 +20,18 @@ struct TapeBuilder {
   }
 
   /// Creates a builder over a non-empty buffer.
-  init(buffer: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions) {
+  ///
+  /// - Parameter capacity: Entries to make room for; by default enough for most documents
+  ///   that fill the buffer.
+  init(buffer: UnsafeBufferPointer<UInt8>, options: JSONParsingOptions, capacity: Int? = nil) {
     precondition(!buffer.isEmpty, "the tape builder needs at least one byte")
     self.buffer = buffer
     self.base = buffer.baseAddress!
     self.options = options
     // Untouched capacity costs address space, not memory; pretty-printed JSON needs about one
     // entry per 16 bytes and compact JSON of short numbers about one per 3.
-    tape = TapeBuffer(capacity: buffer.count / 8 + 16)
+    tape = TapeBuffer(
+      capacity: capacity ?? buffer.count / 8 + 16, maximumCount: options.maximumValues)
   }
 
   /// Appends the tape of the single JSON value that fills `start..<end`, allowing whitespace
@@ -37,6 +41,17 @@ struct TapeBuilder {
     if p == end {
       throw endOfInput(expected: "a JSON value", at: p)
     }
+    p = try parseOneValue(at: p, end)
+    p = skipWhitespace(p, end)
+    if p != end {
+      throw unexpected(at: p, end, expected: "end of input after the JSON value")
+    }
+  }
+
+  /// Appends the tape of the one value that starts at `start` (its first byte, not
+  /// whitespace) and returns the position after it.
+  mutating func parseOneValue(at start: Int, _ end: Int) throws(JSONError) -> Int {
+    var p = start
     stack.removeAll(keepingCapacity: true)
     // The innermost open container lives in locals; `index < 0` means none is open.
     var current = Frame(index: -1, count: 0, isObject: false)
@@ -105,11 +120,87 @@ struct TapeBuilder {
       }
       break
     }
+    if tape.overflowed { throw .documentTooLarge(limit: options.maximumValues) }
+    return p
+  }
 
+  // MARK: - Streaming one array
+
+  /// Parses the object that fills `start..<end` (with whitespace around it) as
+  /// ``parseValue(from:to:)`` would, except that the elements of the array under `key` go,
+  /// one at a time, to `element` instead of onto this tape: `element` parses one and returns
+  /// the position after it. The array is recorded here as an empty array.
+  ///
+  /// - Returns: `false` when the text is not an object, without having consumed anything;
+  ///   the caller then parses it as usual.
+  mutating func parseObject(
+    from start: Int, to end: Int, streamingArrayAt key: [UInt8],
+    element: (_ position: Int) throws(JSONError) -> Int
+  ) throws(JSONError) -> Bool {
+    var p = skipWhitespace(start, end)
+    guard p < end, base[p] == .openBrace else { return false }
+    var root = Frame(index: tape.count, count: 0, isObject: true)
+    tape.append(TapeEntry(kind: .object, offset: p))
+    p = skipWhitespace(p &+ 1, end)
+    if p == end { throw unterminated(root) }
+    var isFirst = true
+    while !(isFirst && base[p] == .closeBrace) {
+      let keyIndex = tape.count
+      p = try scanKey(p, end, isFirst: isFirst, in: root)
+      isFirst = false
+      let keyEntry = tape[keyIndex]
+      let keyStart = keyEntry.offset &+ 1
+      let isStreamed =
+        base[p] == .openBracket && !keyEntry.hasEscapes && keyEntry.stringLength == key.count
+        && (0..<key.count).allSatisfy { base[keyStart &+ $0] == key[$0] }
+      if isStreamed {
+        let array = Frame(index: tape.count, count: 0, isObject: false)
+        tape.append(TapeEntry(kind: .array, offset: p))
+        p = skipWhitespace(p &+ 1, end)
+        if p == end { throw unterminated(array) }
+        if base[p] != .closeBracket {
+          while true {
+            p = skipWhitespace(try element(p), end)
+            if p == end { throw unterminated(array) }
+            if base[p] == .closeBracket { break }
+            guard base[p] == .comma else {
+              throw unexpected(at: p, end, expected: "',' or ']' after array element")
+            }
+            p = skipWhitespace(p &+ 1, end)
+            if p == end { throw unterminated(array) }
+          }
+        }
+        p &+= 1
+        var closed = array
+        try close(&closed)
+      } else {
+        p = try parseOneValue(at: p, end)
+      }
+      root.count &+= 1
+      p = skipWhitespace(p, end)
+      if p == end { throw unterminated(root) }
+      if base[p] == .closeBrace { break }
+      guard base[p] == .comma else {
+        throw unexpected(at: p, end, expected: "',' or '}' after object member")
+      }
+      p = skipWhitespace(p &+ 1, end)
+      if p == end { throw unterminated(root) }
+    }
+    p &+= 1
+    stack.removeAll(keepingCapacity: true)
+    try close(&root)
     p = skipWhitespace(p, end)
     if p != end {
       throw unexpected(at: p, end, expected: "end of input after the JSON value")
     }
+    return true
+  }
+
+  /// Starts this builder's tape afresh for the next streamed element, keeping its memory.
+  mutating func reuseTape(_ buffer: TapeBuffer) {
+    tape = buffer
+    tape.maximumCount = options.maximumValues
+    tape.removeAll()
   }
 
   // MARK: - Containers
@@ -117,8 +208,9 @@ struct TapeBuilder {
   /// Records the size of the innermost container and makes its parent current.
   @inline(__always)
   private mutating func close(_ current: inout Frame) throws(JSONError) {
+    if tape.overflowed { throw .documentTooLarge(limit: options.maximumValues) }
     let span = tape.count &- current.index
-    guard span <= Int(UInt32.max) else { throw .documentTooLarge }
+    guard span <= Int(UInt32.max) else { throw .documentTooLarge(limit: Int(UInt32.max)) }
     tape.setPayload(current.count << 32 | UInt64(truncatingIfNeeded: span), at: current.index)
     current = stack.popLast() ?? Frame(index: -1, count: 0, isObject: false)
   }

@@ -3,7 +3,9 @@ import TerminalCanvas
 /// Lays out a ``MarkdownDocument`` as lines for a terminal of a given width.
 ///
 /// Every line fits in `width` columns, measured as the terminal shows it, and none ends in a
-/// space. With colour off the lines hold no escape sequences, so they can go to a file.
+/// space; the one exception is a line of code that cannot be broken without changing what it
+/// means (Python, Swift, JSON), which runs on whole after a note saying so. Comments in code
+/// continue as comments, and shell commands break with a trailing ` \`. With colour off the lines hold no escape sequences, so they can go to a file.
 ///
 /// ```swift
 /// let renderer = TerminalMarkdownRenderer(width: 60, isColorEnabled: false)
@@ -51,8 +53,7 @@ public struct TerminalMarkdownRenderer: Sendable {
   public func render(_ document: MarkdownDocument) -> [String] {
     let width = max(1, self.width)
     return lines(for: document.blocks, width: width).map { line in
-      let fitted = line.displayWidth > width ? line.truncated(toWidth: width) : line
-      return fitted.trimmingTrailingSpaces().rendered(isColorEnabled: isColorEnabled)
+      line.trimmingTrailingSpaces().rendered(isColorEnabled: isColorEnabled)
     }
   }
 
@@ -72,7 +73,14 @@ public struct TerminalMarkdownRenderer: Sendable {
     return result
   }
 
+  /// A block's lines, each cut to `width` unless it is a line of code that may not be broken.
   private func lines(for block: MarkdownBlock, width: Int) -> [StyledText] {
+    let produced = unfittedLines(for: block, width: width)
+    if case .code = block.kind { return produced }
+    return produced.map { $0.displayWidth > width ? $0.truncated(toWidth: width) : $0 }
+  }
+
+  private func unfittedLines(for block: MarkdownBlock, width: Int) -> [StyledText] {
     switch block.kind {
     case .heading(let level, let content):
       return headingLines(level: level, content: content, width: width)
@@ -133,18 +141,23 @@ public struct TerminalMarkdownRenderer: Sendable {
     guard !text.isEmpty else { return [] }
     let indent = "    "
     let available = max(8, width - indent.count)
-    let isShell = Self.shellLanguages.contains(info.split(separator: " ").first.map(String.init) ?? "")
-    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { source in
-      wrapCodeLine(printableCode(source), width: available, marker: isShell ? " \\" : "").map { piece in
+    let syntax = CodeSyntax(info: info)
+    var runsPast = false
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { source in
+      let wrapped = wrapCode(printableCode(source), width: available, syntax: syntax)
+      runsPast = runsPast || wrapped.runsPastWidth
+      return wrapped.lines.map { piece in
         var indented = StyledText(indent)
         indented.append(StyledText(piece))
-        return indented
+        // Only code that may not be broken runs past the width; anything else is cut.
+        guard !wrapped.runsPastWidth, indented.displayWidth > width else { return indented }
+        return indented.truncated(toWidth: width)
       }
     }
+    guard runsPast else { return lines }
+    let note = "(A line below is wider than \(width) columns. It is left whole, because breaking it would change the code.)"
+    return wrap(note, width: width).map { StyledText($0, style: .dim) } + lines
   }
-
-  /// Info strings whose long lines break with a trailing backslash, so they still paste.
-  static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console", "zsh"]
 
   /// A caller's line made safe: no escapes without colour, and cut to `width` if too wide.
   private func fittedCustomLine(_ line: String, width: Int) -> String {

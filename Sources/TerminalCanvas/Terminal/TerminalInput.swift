@@ -48,11 +48,15 @@ public final class ScriptedInput: TerminalInput {
   private var lines: [String]
   /// Lines read so far.
   public private(set) var consumed = 0
+  /// Whether it stands for a person at a terminal, so that tests can drive interactive screens.
+  public let isInteractive: Bool
 
-  /// Input that yields `lines` in order, then ends.
-  public init(_ lines: [String]) { self.lines = lines }
-
-  public var isInteractive: Bool { false }
+  /// Input that yields `lines` in order, then ends; `isInteractive` makes screens behave as
+  /// they do for a person typing (each key press is one line here).
+  public init(_ lines: [String], isInteractive: Bool = false) {
+    self.lines = lines
+    self.isInteractive = isInteractive
+  }
 
   public func readLine() -> String? {
     guard consumed < lines.count else { return nil }

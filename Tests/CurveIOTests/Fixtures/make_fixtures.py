@@ -388,6 +388,102 @@ def curvelab():
     write_text(["csv", "columns-unknown.csv"], "round,reward,kl\n1,0.5,0.01\n2,0.7,0.02\n")
 
 
+# --- Shapes of real logs found in public repositories (see SOURCE.md, "Real shapes") ---
+
+def shapes():
+    rng = random.Random(17)
+    epochs = 12
+    loss = [0.69 * 0.8 ** e + rng.uniform(0, 0.01) for e in range(epochs)]
+    val_loss = [0.66 * 0.85 ** e + 0.003 * max(0, e - 8) ** 2 for e in range(epochs)]
+    acc = [0.55 + 0.035 * e for e in range(epochs)]
+    val_acc = [0.53 + 0.03 * min(e, 9) for e in range(epochs)]
+
+    # Keras: json.dump(history.history, f) after model.fit; one line, keys in the order fit
+    # logs them (Keras 3 adds learning_rate).
+    history = {"accuracy": acc, "loss": loss, "val_accuracy": val_acc, "val_loss": val_loss,
+               "learning_rate": [0.0010000000474974513] * epochs}
+    with open(path("shapes", "keras-history", "history.json"), "w") as f:
+        json.dump(history, f)
+
+    # A PyTorch loop's dictionary, accuracy in percent, json.dump(indent=4), with an epoch
+    # list counted from 1 and single values for the best epoch.
+    pct = {"epochs": list(range(1, epochs + 1)),
+           "train_loss": [round(x, 4) for x in loss],
+           "train_acc": [round(100 * x, 2) for x in acc],
+           "val_loss": [round(x, 4) for x in val_loss],
+           "val_acc": [round(100 * x, 2) for x in val_acc],
+           "best_epoch": 9, "best_val_loss": round(min(val_loss), 4)}
+    with open(path("shapes", "pytorch-percent", "training_history.json"), "w") as f:
+        json.dump(pct, f, indent=4)
+
+    # pandas: pd.DataFrame(history.history).to_json("history.json") (orient="columns").
+    columns = {key: {str(i): v for i, v in enumerate(values)} for key, values in history.items()
+               if key != "learning_rate"}
+    write_text(["shapes", "pandas-json", "history.json"], json.dumps(columns, separators=(",", ":")))
+
+    # A list of records: json.dump([{"epoch": e, ...}, ...], indent=2), epochs from 0.
+    records = [{"epoch": e, "train_loss": loss[e], "val_loss": val_loss[e], "val_acc": val_acc[e]}
+               for e in range(epochs)]
+    write_text(["shapes", "records", "metrics.json"], json.dumps(records, indent=2) + "\n")
+
+    # Per split, one level down: {"train": {"loss": [...]}, "val": {...}}.
+    nested = {"train": {"loss": loss, "acc": acc}, "val": {"loss": val_loss, "acc": val_acc}}
+    write_text(["shapes", "nested", "history.json"], json.dumps(nested, indent=2) + "\n")
+
+    # Per-batch training losses beside per-epoch validation values (a custom callback).
+    batches = [0.7 * 0.97 ** b + rng.uniform(0, 0.02) for b in range(4 * 10)]
+    mixed = {"loss": batches, "val_loss": val_loss[:4], "val_accuracy": val_acc[:4]}
+    write_text(["shapes", "per-batch", "history.json"], json.dumps(mixed) + "\n")
+
+    # CSVLogger(append=True) created anew for every model.fit(epochs=1) call in a loop: the
+    # header once, then every row says epoch 0.
+    keys = ["accuracy", "loss", "val_accuracy", "val_loss"]
+    rows = [{"epoch": 0, "accuracy": acc[e], "loss": loss[e], "val_accuracy": val_acc[e],
+             "val_loss": val_loss[e]} for e in range(8)]
+    with open(path("shapes", "keras-stuck-epoch", "training.log"), "w", newline="") as f:
+        f.write(keras_rows(rows, keys))
+
+    # pandas: pd.DataFrame(history.history).to_csv("history.csv"): an unnamed index column.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["", "loss", "accuracy", "val_loss", "val_accuracy"])
+    for e in range(epochs):
+        writer.writerow([e, repr(loss[e]), repr(acc[e]), repr(val_loss[e]), repr(val_acc[e])])
+    write_text(["shapes", "pandas-index", "history.csv"], out.getvalue())
+
+    # A PyTorch loop writing its own CSV, accuracy in percent, epochs from 1.
+    lines = ["epoch,train_loss,train_acc,val_loss,val_acc"]
+    for e in range(epochs):
+        lines.append(f"{e + 1},{loss[e]:.4f},{100 * acc[e]:.2f},{val_loss[e]:.4f},{100 * val_acc[e]:.2f}")
+    write_text(["shapes", "percent-csv", "log.csv"], "\n".join(lines) + "\n")
+
+    # Lightning after trainer.fit then trainer.test: the test metrics in rows of their own at
+    # the last step (ExperimentWriter rewrites the header with every key seen).
+    keys = ["epoch", "step", "test_acc", "test_loss", "train_loss_epoch", "train_loss_step", "val_acc", "val_loss"]
+    rows = []
+    for epoch in range(3):
+        for k in range(1, 5):
+            rows.append({"epoch": epoch, "step": epoch * 200 + k * 50 - 1,
+                         "train_loss_step": 1.1 * 0.7 ** (epoch + k / 4) + rng.uniform(0, 0.05)})
+        last = (epoch + 1) * 200 - 1
+        rows.append({"epoch": epoch, "step": last, "val_acc": 0.7 + 0.06 * epoch, "val_loss": 0.8 * 0.8 ** epoch})
+        rows.append({"epoch": epoch, "step": last, "train_loss_epoch": 0.9 * 0.72 ** epoch})
+    rows.append({"epoch": 3, "step": 600, "test_acc": 0.8125, "test_loss": 0.5322})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(["shapes", "lightning-test-rows", "metrics.csv"], out.getvalue())
+
+    # W&B: a panel of one metric per seed exported as CSV; no loss, no accuracy.
+    lines = ['"Step","seed 1 - test FID_B","seed 1 - test FID_B__MIN","seed 1 - test FID_B__MAX"']
+    fid = [96.4, 71.2, 60.3, 55.8, 54.1, 55.0, 57.9, 59.6]
+    for i, value in enumerate(fid):
+        lines.append(f"{(i + 1) * 1000},{value},{value},{value}")
+    write_text(["shapes", "wandb-one-metric", "wandb_export_2024-03-02T11_20_41.118+01_00.csv"],
+               "\n".join(lines) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -410,3 +506,4 @@ if __name__ == "__main__":
     ultralytics()
     curvelab()
     malformed()
+    shapes()

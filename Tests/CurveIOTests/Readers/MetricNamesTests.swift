@@ -25,6 +25,12 @@ import Testing
     ("eval_samples_per_second", .ignored), ("train_runtime", .ignored), ("total_flos", .ignored),
     ("eval_f1", .metric), ("eval_wer", .metric), ("metrics/mAP50(B)", .metric),
     ("error_rate", .metric), ("eval_test_loss", .metric),
+    // Several evaluation sets named inside the name; plurals of loops' dictionaries; `#`.
+    ("real_val_loss", .validationLoss), ("font_val_acc", .validationAccuracy),
+    ("cifar_test_accuracy", .testAccuracy), ("model_val_f1", .metric),
+    ("train_losses", .trainingLoss), ("val_losses", .validationLoss),
+    ("train_accs", .trainingAccuracy), ("val_accuracies", .validationAccuracy),
+    ("Epoch#", .epoch), ("seconds", .ignored),
   ]
 
   @Test(arguments: roles)

@@ -39,7 +39,10 @@ import _CurveLabTestSupport
         == "validation/epoch_loss")
     #expect(
       TensorBoardCSVReader.seriesName(for: "run-version_0-tag-val_acc.csv") == "val_acc")
-    #expect(TensorBoardCSVReader.seriesName(for: "exp3_val_loss.csv") == "val_loss")
+    #expect(TensorBoardCSVReader.seriesName(for: "exp3_loss.csv") == "loss")
+    // A split inside the name is understood as it is (a set named exp3).
+    #expect(TensorBoardCSVReader.seriesName(for: "exp3_val_loss.csv") == "exp3_val_loss")
+    #expect(MetricNames.role(of: "exp3_val_loss") == .validationLoss)
   }
 
   @Test func theFileNameGivesTheSeries() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import CurveCore
 import CurveRender
 import TerminalCanvas
@@ -63,6 +64,35 @@ import _CurveLabTestSupport
       }
     }
     return result
+  }
+
+  @Test func withoutColourValidationIsToldFromTrainingByItsMarks() {
+    let lines = TrainingLogChart(SampleLogs.overfitting, panels: .loss).render(
+      width: 80, panelHeight: 14, options: ChartOptions(charset: .braille))
+    let plot = lines.dropFirst(2).joined(separator: "\n")
+    // The validation glyph sits on the curve in several places, not only at its end; the
+    // training glyph marks only its end.
+    #expect(plot.filter { $0 == "o" }.count >= 4)
+    #expect(plot.filter { $0 == "*" }.count == 1)
+    #expect(lines[0].contains("* training") && lines[0].contains("o validation"))
+  }
+
+  @Test func simulatedRunsIncludeWhatAModelThatLearnedNothingScores() {
+    var log = SampleLogs.overfitting
+    log.metadata.source = "simulator"
+    #expect(TrainingLogChart(log).referenceLoss == Foundation.log(2.0))
+    #expect(TrainingLogChart(log).lossChart.referenceValues == [Foundation.log(2.0)])
+    #expect(TrainingLogChart(SampleLogs.overfitting).referenceLoss == nil)
+    // Accuracy is a share: a run that never leaves 0.5 still gets a fifth of its scale.
+    log.evaluationEntries = log.evaluationEntries.map { entry in
+      var flat = entry
+      flat.accuracy = 0.5
+      flat.trainingAccuracy = 0.5
+      return flat
+    }
+    #expect(TrainingLogChart(log).accuracyChart.valueScale == 1)
+    let lines = TrainingLogChart(log, panels: .accuracy).render(width: 60, panelHeight: 10)
+    #expect(lines[0].contains("(axis from 0.4, not 0)"))
   }
 
   @Test(arguments: [99, 100])

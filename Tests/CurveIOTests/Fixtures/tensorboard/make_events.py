@@ -12,7 +12,12 @@ hand, the way tensorboardX, PyTorch's SummaryWriter and TensorFlow 2 write them:
   `epoch_accuracy`, `epoch_learning_rate`, and the batch-level
   `evaluation_loss_vs_iterations` Keras writes into validation/;
 - truncated/: the PyTorch file with its last record cut in half (a file still being written);
-- badcrc/: the PyTorch file with one byte of record 4's data changed.
+- badcrc/: the PyTorch file with one byte of record 4's data changed;
+- huge-step/: a Keras `epoch_loss` series whose last event sits at step 2^63 - 1 (a hostile
+  file: the reader must refuse it with a message, not overflow);
+- ultralytics/runs/detect/train/: tags as Ultralytics' TensorBoard callback writes them
+  (`train/box_loss`, `val/box_loss`, `metrics/mAP50(B)`, `lr/pg0`, at step = epoch + 1) in
+  the `runs/detect/train` folder Ultralytics uses by default, which is named like a split.
 
 Run from this folder: python3 make_events.py
 """
@@ -162,6 +167,32 @@ def main():
     with open(os.path.join(here, "badcrc", name), "wb") as f:
         f.write(bytes(damaged))
     print("record 4 starts at byte", sum(len(frame(r)) for r in records[:3]))
+
+    # A hostile file: a Keras epoch-level tag at step 2^63 - 1.
+    t = 1700007000.0
+    huge = [event(t, file_version="brain.Event:2")]
+    for epoch in range(3):
+        huge.append(event(t + epoch, epoch, tensor_value("epoch_loss", 0.5 - 0.1 * epoch, content=True)))
+    huge.append(event(t + 9, (1 << 63) - 1, tensor_value("epoch_loss", 0.1, content=True)))
+    write(os.path.join(here, "huge-step", "events.out.tfevents.1700007000.host.1.0.v2"), huge)
+
+    # Ultralytics: PyTorch SummaryWriter scalars in runs/detect/train, one event per epoch.
+    t = 1700009000.0
+    yolo = [event(t, file_version="brain.Event:2")]
+    for epoch in range(1, 9):
+        t += 60.0
+        box, cls, dfl = 1.6 * 0.9 ** epoch, 2.4 * 0.8 ** epoch, 1.3 * 0.95 ** epoch
+        summary = (simple_value("train/box_loss", box) + simple_value("train/cls_loss", cls)
+                   + simple_value("train/dfl_loss", dfl))
+        yolo.append(event(t, epoch, summary))
+        yolo.append(event(t, epoch, simple_value("lr/pg0", 0.0033 * (1 - epoch / 10))))
+        metrics = (simple_value("metrics/precision(B)", 0.4 + 0.05 * epoch)
+                   + simple_value("metrics/mAP50(B)", 0.3 + 0.06 * epoch)
+                   + simple_value("val/box_loss", box * 1.1 + 0.01 * epoch)
+                   + simple_value("val/cls_loss", cls * 1.2) + simple_value("val/dfl_loss", dfl * 1.05))
+        yolo.append(event(t + 5, epoch, metrics))
+    write(os.path.join(here, "ultralytics", "runs", "detect", "train",
+                       "events.out.tfevents.1700009000.gpu.7.0"), yolo)
 
 
 if __name__ == "__main__":

@@ -31,17 +31,23 @@ public enum CourseBlock: Sendable {
   case curve(CurveBlock)
   case prediction(PredictionBlock)
   case exercise(ExerciseBlock)
+  case predict(PredictBlock)
 
   /// The info-string keywords of the course's blocks.
-  public static let keywords: Set<String> = ["curve", "prediction", "exercise"]
+  public static let keywords: Set<String> = ["curve", "prediction", "exercise", "predict"]
 
-  /// The block an info string describes, or why it does not read; `nil` for ordinary code.
-  public static func read(info: String) -> Result<CourseBlock, RunRecipe.Problem>? {
+  /// Keywords of blocks whose body holds something (a question); the others stay empty.
+  static let keywordsWithBody: Set<String> = ["predict"]
+
+  /// The block an info string (and body) describes, or why it does not read; `nil` for
+  /// ordinary code.
+  public static func read(info: String, body: String = "") -> Result<CourseBlock, RunRecipe.Problem>? {
     do throws(RunRecipe.Problem) {
       switch info.split(separator: " ").first {
       case "curve": return .success(.curve(try CurveBlock(info: info)))
       case "prediction": return .success(.prediction(try PredictionBlock(info: info)))
       case "exercise": return .success(.exercise(try ExerciseBlock(info: info)))
+      case "predict": return .success(.predict(try PredictBlock(info: info, body: body)))
       default: return nil
       }
     } catch {
@@ -78,7 +84,10 @@ public struct CurveBlock: Sendable, Equatable {
       switch name {
       case "loss": panels.insert(.loss)
       case "accuracy": panels.insert(.accuracy)
-      default: throw RunRecipe.Problem(message: "show=\(name): expected loss, accuracy or both")
+      case "learning-rate": panels.insert(.learningRate)
+      default:
+        throw RunRecipe.Problem(
+          message: "show=\(name): expected loss, accuracy, learning-rate, or several joined by commas")
       }
     }
     marksBest = false

@@ -1,0 +1,109 @@
+import CurveClassroom
+import CurveLabCLI
+import Foundation
+import Testing
+import _CurveLabTestSupport
+
+/// The statistics against values worked out by hand (shown in each test).
+@Suite struct ItemAnalysisTests {
+  /// Five students, three right-or-wrong items:
+  ///
+  /// ```text
+  ///       i1 i2 i3  total
+  /// s1     1  1  1    3
+  /// s2     1  1  0    2
+  /// s3     1  0  1    2
+  /// s4     0  1  0    1
+  /// s5     0  0  0    0
+  /// ```
+  private static let dichotomous = ItemAnalysis(
+    labels: [("ex-001", "i1", 1), ("ex-001", "i2", 1), ("ex-001", "i3", 1)],
+    students: ["s1", "s2", "s3", "s4", "s5"],
+    scores: [[1, 1, 1], [1, 1, 0], [1, 0, 1], [0, 1, 0], [0, 0, 0]],
+    choices: [["a", "a", "a"], ["a", "a", "b"], ["a", "b", "a"], ["b", "a", "b"], ["b", "b", "b"]],
+    keyed: [["a"], ["a"], ["a"]])
+
+  @Test func meanScoresAreTheShareOfPointsEarned() {
+    #expect(Self.dichotomous.items.map(\.meanScore) == [0.6, 0.6, 0.4])
+  }
+
+  /// KR-20 = k/(k−1) · (1 − Σpq/σ²): Σpq = 0.24 + 0.24 + 0.24 = 0.72; totals 3, 2, 2, 1, 0 have
+  /// mean 1.6 and variance (1.96 + 0.16 + 0.16 + 0.36 + 2.56)/5 = 1.04; so
+  /// 1.5 · (1 − 0.72/1.04) = 0.461538.
+  @Test func reliabilityOfRightOrWrongItemsIsKR20() throws {
+    let reliability = Self.dichotomous.reliability
+    #expect(reliability.name == "KR-20")
+    #expect(abs(try #require(reliability.value) - 0.461538) < 1e-6)
+  }
+
+  /// i1 = (1, 1, 1, 0, 0) against the rest (2, 1, 1, 1, 0): Σdxdy = 1.0, Σdx² = 1.2, Σdy² = 2,
+  /// r = 1/√2.4 = 0.645497. i3 = (1, 0, 1, 0, 0) against (2, 2, 1, 1, 0): 0.6/√(1.2·2.8) =
+  /// 0.327327.
+  @Test func pointBiserialCorrelatesTheItemWithTheRest() throws {
+    let items = Self.dichotomous.items
+    #expect(abs(try #require(items[0].pointBiserial) - 0.645497) < 1e-6)
+    #expect(abs(try #require(items[2].pointBiserial) - 0.327327) < 1e-6)
+  }
+
+  /// 27 % of 5 is one student each: s1 on top, s5 at the bottom (s2 and s3 tie in the middle).
+  @Test func upperLowerComparesTheTopAndBottomGroups() {
+    #expect(Self.dichotomous.groupSize == 1)
+    #expect(Self.dichotomous.items.map(\.upperLower) == [1, 1, 1])
+  }
+
+  @Test func choicesAreCountedWithTheKeyedOneMarked() {
+    let first = Self.dichotomous.items[0]
+    #expect(first.choices.map(\.answer) == ["a", "b"])
+    #expect(first.choices.map(\.count) == [3, 2])
+    #expect(first.choices.map(\.isKeyed) == [true, false])
+  }
+
+  /// Items worth 2 and 1 with half credit: item 1 (2, 1, 0, 0) has variance 0.6875, item 2
+  /// (1, 1, 1, 0) 0.1875, totals (3, 2, 1, 0) 1.25; alpha = 2 · (1 − 0.875/1.25) = 0.6.
+  @Test func partialCreditGivesCronbachsAlpha() throws {
+    let analysis = ItemAnalysis(
+      labels: [("ex-001", "pattern", 2), ("ex-001", "stop", 1)],
+      students: ["a", "b", "c", "d"], scores: [[2, 1], [1, 1], [0, 1], [0, 0]],
+      choices: Array(repeating: ["x", "y"], count: 4), keyed: [[], []])
+    #expect(analysis.reliability.name == "Cronbach's alpha")
+    #expect(abs(try #require(analysis.reliability.value) - 0.6) < 1e-9)
+    #expect(analysis.items.map(\.meanScore) == [0.375, 0.75])
+  }
+
+  @Test func aConstantItemHasNoCorrelationAndTheHistogramCountsTenths() {
+    let analysis = ItemAnalysis(
+      labels: [("e", "q1", 1), ("e", "q2", 1), ("e", "q3", 1)], students: ["a", "b", "c", "d"],
+      scores: [[1, 1, 1], [1, 1, 0], [1, 0, 0], [1, 0, 0]],
+      choices: Array(repeating: ["x", "y", "z"], count: 4), keyed: [[], [], []])
+    #expect(analysis.items[0].pointBiserial == nil)
+    // Shares 1, 2/3, 1/3, 1/3 fall in the tenths 9, 6, 3, 3.
+    #expect(analysis.histogram == [0, 0, 0, 2, 0, 0, 1, 0, 0, 1])
+    #expect(analysis.isWeak(analysis.items[0]))
+  }
+
+  @Test func aGradedClassIsAnalysedAndReported() throws {
+    let folder = Fixtures.temporaryFolder("analysis")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let key = try GradingKey(folder: Fixtures.rosterFolder)
+    let ana = key.items(for: "ana")![0].solved.key.pattern.rawValue
+    let csv = "student,exercise,pattern\nana,ex-001,\(ana)\nbo,ex-001,nonsense\n"
+    try Data(csv.utf8).write(to: URL(fileURLWithPath: folder + "/a.csv"))
+    var output = ""
+    var errors = ""
+    let status = CurveLabCLI.run(
+      ["grade", "--key", Fixtures.rosterFolder, "--answers", folder + "/a.csv", "--item-analysis",
+       "--report", folder + "/items.html"],
+      context: .testing, output: &output, errors: &errors)
+    #expect(status == 0, "\(errors)")
+    #expect(output.contains("Item analysis: 2 students who answered, 6 items"))
+    #expect(output.contains("\(ana)* 1, unreadable 1"))
+    #expect(output.split(separator: "\n").allSatisfy { $0.count <= 80 || $0.contains(folder) })
+    // Table rows keep the spaces that line up their columns.
+    #expect(output.contains("Student" + String(repeating: " ", count: 1) + "Points"))
+    #expect(output.contains("  item                  mean   r      D\n"))
+    let report = try ParsedXML.parse(try #require(Fixtures.read(folder, "items.html"))).get()
+    #expect(report.elements(named: "rect").count == 10)
+    #expect(report.elements(named: "tr").count == 7)
+  }
+}

@@ -1,0 +1,121 @@
+import CurveCore
+import CurveIO
+import Foundation
+import Testing
+
+/// The common shapes of real logs (see Fixtures/SOURCE.md, "Real shapes"): each loads, with
+/// the values where they belong and a warning for anything read differently than written.
+@Suite struct RealShapesTests {
+  @Test func aKerasHistoryDumpedAsJSONHasOneRecordPerEpoch() throws {
+    let loaded = try Fixture.load("shapes/keras-history/history.json")
+    let log = loaded.log
+    #expect(log.metadata.format == "history-json")
+    #expect(log.metadata.stepUnit == .epoch)
+    #expect(log.trainingEntries.map(\.step) == Array(1...12))
+    #expect(log.evaluationEntries.map(\.step) == Array(1...12))
+    #expect(log.trainingEntries.allSatisfy { $0.learningRate == 0.0010000000474974513 })
+    #expect(log.evaluationEntries[0].loss == 0.66)
+    #expect(log.evaluationEntries[0].accuracy == 0.53)
+    #expect(log.evaluationEntries[0].trainingAccuracy == 0.55)
+    #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+  }
+
+  @Test func theSameHistoryReadsTheSameInEveryShape() throws {
+    let reference = try Fixture.load("shapes/keras-history/history.json").log
+    for shape in [
+      "shapes/pandas-json/history.json", "shapes/records/metrics.json",
+      "shapes/nested/history.json", "shapes/pandas-index/history.csv",
+    ] {
+      let loaded = try Fixture.load(shape)
+      let log = loaded.log
+      #expect(log.trainingEntries.map(\.step) == Array(1...12), "\(shape)")
+      #expect(
+        zip(log.trainingEntries, reference.trainingEntries).allSatisfy {
+          agree($0.loss, $1.loss)
+        }, "\(shape)")
+      #expect(
+        zip(log.evaluationEntries, reference.evaluationEntries).allSatisfy {
+          agree($0.loss, $1.loss) && agree($0.accuracy, $1.accuracy)
+        }, "\(shape)")
+      #expect(loaded.warnings.isEmpty, "\(shape): \(loaded.warnings)")
+    }
+  }
+
+  @Test func aLoopsHistoryInPercentIsReadAsFractions() throws {
+    let loaded = try Fixture.load("shapes/pytorch-percent/training_history.json")
+    let log = loaded.log
+    // The `epochs` list counts from 1: it is the counter, not a metric.
+    #expect(log.trainingEntries.map(\.step) == Array(1...12))
+    #expect(log.evaluationEntries.allSatisfy { $0.metrics.isEmpty })
+    #expect(agree(log.evaluationEntries.last?.accuracy, 0.8))
+    #expect(agree(log.evaluationEntries.last?.trainingAccuracy, 0.935))
+    let file = Fixture.path("shapes/pytorch-percent/training_history.json")
+    #expect(
+      loaded.warnings.contains(
+        "\(file): val_acc looks like a percentage (max 80); read as fractions"))
+    #expect(
+      loaded.warnings.contains(
+        "\(file): train_acc looks like a percentage (max 93.5); read as fractions"))
+    #expect(
+      loaded.warnings.contains(
+        "\(file): best_epoch, best_val_loss are single values, not one per epoch; left out"))
+  }
+
+  @Test func perBatchListsBesidePerEpochListsAreLeftOutWithAWarning() throws {
+    let loaded = try Fixture.load("shapes/per-batch/history.json")
+    #expect(loaded.log.trainingEntries.isEmpty)
+    #expect(loaded.log.evaluationEntries.count == 4)
+    #expect(
+      loaded.warnings.contains {
+        $0.hasSuffix("loss (40 values) does not match the 4 values of the other lists (per "
+          + "batch, or every few epochs?); left out")
+      })
+  }
+
+  @Test func aPercentCSVIsReadAsFractions() throws {
+    let loaded = try Fixture.load("shapes/percent-csv/log.csv")
+    #expect(loaded.log.evaluationEntries.allSatisfy { ($0.accuracy ?? 2) <= 1 })
+    #expect(loaded.warnings.count == 2)
+  }
+
+  @Test func lightningTestRowsStayMetricsBesideTheValidationCurve() throws {
+    let log = try Fixture.load("shapes/lightning-test-rows/metrics.csv").log
+    #expect(log.evaluationEntries.filter { $0.loss != nil }.map(\.step) == [200, 400, 600])
+    let test = try #require(log.evaluationEntries.last)
+    #expect(test.step == 601)
+    #expect(test.metrics == ["test_acc": 0.8125, "test_loss": 0.5322])
+    #expect(test.loss == nil)
+  }
+
+  @Test func aWandBPanelOfOneMetricIsReadAsThatMetric() throws {
+    let loaded = try Fixture.load(
+      "shapes/wandb-one-metric/wandb_export_2024-03-02T11_20_41.118+01_00.csv")
+    #expect(loaded.loneMetric == "test FID_B")
+    #expect(loaded.log.trainingEntries.isEmpty)
+    #expect(loaded.log.evaluationEntries.map(\.step) == (1...8).map { $0 * 1000 })
+    #expect(
+      loaded.log.evaluationEntries.map { $0.metrics["test FID_B"] }
+        == [96.4, 71.2, 60.3, 55.8, 54.1, 55.0, 57.9, 59.6])
+  }
+
+  @Test(arguments: [
+    ("step,test SSIM\n1,0.61\n2,0.72\n3,0.74\n", "log.csv", "test SSIM"),
+    ("epoch,BLEU\n0,12.5\n1,18.25\n", "bleu.csv", "BLEU"),
+    (#"{"log_history":[{"eval_bleu":10.5,"step":5},{"eval_bleu":12.5,"step":10}]}"#,
+     "trainer_state.json", "eval_bleu"),
+  ])
+  func aLogOfOneMetricIsReadNotRefused(text: String, name: String, metric: String) throws {
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: name)
+    #expect(loaded.loneMetric == metric)
+    #expect(loaded.log.evaluationEntries.allSatisfy { $0.metrics.keys.sorted() == [metric] })
+  }
+
+  @Test func twoMetricsWithoutALossAreStillRefused() throws {
+    #expect(throws: LogReadError.self) {
+      _ = try LogLoader().load(bytes: Array("round,reward,kl\n1,0.5,0.01\n".utf8), name: "a.csv")
+    }
+    // A log with a loss has no lone metric, whatever else it holds.
+    let loaded = try Fixture.load("keras/training.log")
+    #expect(loaded.loneMetric == nil)
+  }
+}

@@ -1,0 +1,75 @@
+import CurveCourse
+import CurveLabCLI
+import Foundation
+import TerminalCanvas
+import Testing
+
+/// The lesson pager as a learner at a terminal meets it, driven by scripted key presses (each
+/// line one key or one answer).
+@Suite struct LessonReaderTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  let progressPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("curvelab-pager-\(UUID().uuidString)/progress.json").path
+
+  private func run(_ arguments: [String], keys: [String]) -> (output: String, progress: CourseProgress) {
+    var output = ""
+    var errors = ""
+    let context = CommandContext(
+      terminal: Terminal(isTTY: true, width: 80, isColorEnabled: false),
+      environment: ["CURVELAB_COURSE": Self.root, "HOME": "/nonexistent"], screenHeight: 30)
+    _ = CurveLabCLI.run(
+      arguments + ["--progress", progressPath], context: context,
+      input: ScriptedInput(keys, isInteractive: true), output: &output, errors: &errors)
+    return (output, ProgressStore(path: progressPath).load(settingAsideDamage: false).progress)
+  }
+
+  @Test func theLessonStopsAtItsExerciseAsksItAndGoesOn() throws {
+    let lesson = try Course(root: Self.root).lesson(number: 2)
+    let exercise = try #require(lesson.exercises.first?.exercise)
+    // Enter through the pages; at the exercise a stray Enter asks again, so extra ones are
+    // harmless. Then: the pattern, a step, a change, no worked solution, on to the end, and
+    // stop instead of opening lesson 3.
+    let keys = Array(repeating: "", count: 20) + ["a", "300", "c", "n", "", "q"]
+    let (output, progress) = run(["lesson", "2"], keys: keys)
+    #expect(output.contains("Exercise \(exercise.id)  (exercise 1 of 1 in lesson 2)"))
+    #expect(output.contains("Score:"))
+    #expect(output.contains("Lesson 2 done. Next up: lesson 3"))
+    #expect(progress.lessons[lesson.entry.id]?.isFinished == true)
+    let state = try #require(progress.exercises[exercise.id])
+    #expect(state.attempts == 1)
+    #expect(state.lastAnswer?.hasPrefix("healthy,300,") == true)
+  }
+
+  @Test func predictionsAreAskedBeforeTheirChartAndRecorded() throws {
+    let lesson = try Course(root: Self.root).lesson(number: 7)
+    let predictions = lesson.predictions.map(\.prediction)
+    #expect(predictions.count == 2)
+    // "c" is ignored on a text page and Enter turns it; at a prediction "c" is the answer and
+    // Enter shows the run. The input ends before the exercises: the lesson stops, saved.
+    let keys = Array(repeating: ["c", ""], count: 16).flatMap { $0 }
+    let (output, progress) = run(["lesson", "7"], keys: keys)
+    #expect(output.contains("Predict before you look"))
+    for prediction in predictions {
+      let made = try #require(progress.predictions[prediction.id])
+      #expect(made.choice == "c")
+      #expect(made.isRight == (prediction.correctLetter == "c"))
+    }
+    // The weight-decay chart comes only after its prediction.
+    let asked = try #require(output.range(of: "What will a weight decay of 0.1 do"))
+    let chart = try #require(output.range(of: "--seed 1 --weight-decay 0.1"))
+    #expect(asked.upperBound < chart.lowerBound)
+    #expect(progress.lessons[lesson.entry.id]?.isFinished == false)
+  }
+
+  @Test func commandsOnAPageRunInPlace() throws {
+    // Lesson 2's "Try it" block: press r on every page until one has commands, pick the
+    // first, and come back.
+    let keys = Array(repeating: ["r", "1", "", ""], count: 12).flatMap { $0 }
+    let (output, _) = run(["lesson", "2"], keys: keys)
+    #expect(output.contains("$ swift run curvelab simulate --scenario healthy --seed 2"))
+    #expect(output.contains("best eval_loss"))
+    #expect(output.contains("Enter: back to the lesson"))
+  }
+}
