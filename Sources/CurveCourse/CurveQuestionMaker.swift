@@ -144,7 +144,11 @@ struct CurveQuestionMaker {
   private func remedyOptions(_ diagnosis: Diagnosis) -> [QuizPlan.Option]? {
     guard let best = diagnosis.remedies.first else { return nil }
     let listed = Set(diagnosis.remedies.map(\.action))
-    let distractors = RemedyFit.distractors(for: diagnosis.pattern, excluding: Array(listed)).prefix(3)
+    // Changes that would not help the diagnosed cause (or, with the cause open, the pattern),
+    // and that the engine does not list either.
+    let unhelpful = diagnosis.cause.map(CauseKnowledge.unhelpful(for:))
+      ?? CauseKnowledge.unhelpful(for: diagnosis.pattern)
+    let distractors = unhelpful.filter { !listed.contains($0) }.prefix(3)
     guard distractors.count == 3 else { return nil }
     return [
       QuizPlan.Option(
@@ -153,7 +157,8 @@ struct CurveQuestionMaker {
       + distractors.map { action in
         QuizPlan.Option(
           text: action.title.capitalisingFirstLetter, isCorrect: false,
-          explanation: "Not for this run: \(RemedyFit.whyNot(action, for: diagnosis.pattern)) The "
+          explanation: "Not for this run: "
+            + "\(CauseKnowledge.whyNot(action, for: diagnosis.pattern, cause: diagnosis.cause)) The "
             + "engine's first advice: \(best.text)")
       }
   }

@@ -18,17 +18,28 @@ extension CurveReading {
           key: "best_\(best.metric)", value: best.value,
           meaning: "best \(best.metric) \(Format.number(best.value)) at \(position(best.step))"))
     }
+    for (name, curve) in [("training", training), ("validation", validation)] where curve.count >= 2 {
+      items.append(
+        Evidence(
+          key: "\(name)_loss_levels", value: curve.end,
+          meaning: "\(name) loss \(Self.movement(from: curve.start, to: curve.end)) (the levels of "
+            + "its first and last stretch)"))
+    }
     let overfit = overfitting
     if validation.count >= T.minimumEvaluations, overfit.evaluationsAfterBest > 0 {
+      let later = "\(overfit.evaluationsAfterBest) evaluation\(overfit.evaluationsAfterBest == 1 ? "" : "s") later"
       items.append(
         Evidence(
           key: "validation_rise", value: overfit.rise,
-          meaning: "validation loss ends \(Format.percent(overfit.rise)) above its minimum, "
-            + "\(overfit.evaluationsAfterBest) evaluation\(overfit.evaluationsAfterBest == 1 ? "" : "s") later"))
+          meaning: overfit.rise > 0
+            ? "validation loss ends \(Format.percent(overfit.rise)) above its minimum "
+              + "(\(Format.number(overfit.minimum)) → \(Format.number(overfit.endLevel))), \(later)"
+            : "validation loss ends at its minimum, \(Format.number(overfit.minimum)), though the minimum came \(later)"))
     }
-    if let trainingSide = trainingAtEvaluations, let bestIndex = validation.indexOfMinimum {
+    if let trainingSide = trainingAtEvaluations, let bestIndex = validation.indexOfMinimum,
+      let atEnd = endGap
+    {
       let atBest = validation.values[bestIndex] - trainingSide[bestIndex]
-      let atEnd = validation.values.last! - trainingSide.last!
       items.append(
         Evidence(
           key: "loss_gap_at_best", value: atBest,
@@ -42,38 +53,37 @@ extension CurveReading {
       items.append(
         Evidence(
           key: "accuracy_gap_at_end", value: gap,
-          meaning: "training minus validation accuracy at the end: \(Format.percent(gap)) points"))
+          meaning: "training minus validation accuracy at the end: \(Format.points(gap))"))
     }
-    let curve = fitCurve
-    if curve.count >= 3, curve.start > 0 {
-      let learned = learnedShare(of: curve)
-      let which = curve.series == training.series ? "training" : "validation"
-      let reference = max(curve.start, trivialLoss ?? 0)
+    items += fitEvidence()
+    if let schedule {
+      var meaning = "the learning rate peaks at \(Format.number(schedule.peak))"
+        + (schedule.hasWarmup ? " after warmup, at \(position(schedule.peakStep))," : "")
+      meaning += schedule.decays
+        ? " and decays to \(Format.number(schedule.final)), \(Format.percent(schedule.finalShare)) of its peak"
+        : " and ends at \(Format.number(schedule.final))"
+      items.append(Evidence(key: "learning_rate_final_share", value: schedule.finalShare, meaning: meaning))
+    }
+    if let trend = progress.byStep {
       items.append(
         Evidence(
-          key: "loss_removed", value: learned,
-          meaning: "\(which) loss ended at \(Format.number(curve.end)), "
-            + (learned >= 0 ? "down \(Format.percent(learned))" : "up \(Format.percent(-learned))")
-            + " from \(Format.number(reference))"
-            + (reference == trivialLoss ? " (an untrained model's ln 2)" : " (its first level)")))
-      if trivialLoss != nil {
-        let ratio = curve.end / T.binaryTrivialLoss
-        items.append(
-          Evidence(
-            key: "loss_vs_trivial", value: ratio,
-            meaning: "final \(which) loss is \(Format.percent(ratio)) of ln 2, the loss of a "
-              + "coin-flip predictor on balanced binary classes"))
-      }
+          key: "end_trend", value: trend.change,
+          meaning: "\(progress.curveName) loss from \(position(trend.startStep)) to the end: "
+            + Self.state(of: trend)))
     }
-    if let stretch = training.lastStretch {
-      let state =
-        stretch.change <= -T.stillImprovingChange && stretch.z <= -T.trendSignificance
-        ? "still improving" : abs(stretch.change) < T.stillImprovingChange ? "flat" : "moving"
+    if let trend = progress.byRate {
       items.append(
         Evidence(
-          key: "training_last_stretch", value: stretch.change,
-          meaning: "training loss over the last \(Format.percent(T.lastStretchShare)) of the run: "
-            + "\(state) (trend change \(Format.percent(stretch.change)) of its scale)"))
+          key: "end_trend_per_rate", value: trend.change,
+          meaning: "\(progress.curveName) loss over the last \(Format.percent(T.lastStretchShare)) of "
+            + "the learning rate spent (from \(position(trend.startStep))): " + Self.state(of: trend)))
+    }
+    if progress.curveName != "training", let trend = training.endTrend() {
+      items.append(
+        Evidence(
+          key: "training_last_stretch", value: trend.change,
+          meaning: "training loss from \(position(trend.startStep)) to the end: "
+            + "\(trend.change < 0 ? "down" : "up") \(Format.percent(abs(trend.change))) of its scale"))
     }
     if training.count >= 5 {
       items.append(
@@ -87,6 +97,28 @@ extension CurveReading {
           key: "validation_noise", value: validation.noiseToTrend,
           meaning: "validation-loss swings are \(Format.percent(validation.noiseToTrend)) of its trend's movement"))
     }
+    if erratic.isTrainingJumpy || erratic.isValidationJumpy {
+      if erratic.isTrainingJumpy {
+        items.append(
+          Evidence(
+            key: "training_swing", value: erratic.trainingSwing,
+            meaning: "the training loss moves by about \(Format.percent(erratic.trainingSwing)) of its level from one record to the next"))
+      }
+      if erratic.isValidationJumpy {
+        items.append(
+          Evidence(
+            key: "validation_swing", value: erratic.validationSwing,
+            meaning: "validation loss moves by about \(Format.percent(erratic.validationSwing)) of its level from one evaluation to the next"))
+      }
+    }
+    if let collapse {
+      items.append(
+        Evidence(
+          key: "collapse_level", value: collapse.level,
+          meaning: "the \(collapse.curveName) loss fell from \(Format.number(collapse.start)) to "
+            + "\(Format.number(collapse.low)), then went back to \(Format.number(collapse.level)) "
+            + "from \(position(collapse.jumpStep))"))
+    }
     if let step = convergence {
       items.append(
         Evidence(
@@ -96,10 +128,55 @@ extension CurveReading {
     return items
   }
 
+  /// How much the run learned, against the task's baseline when the log shows one.
+  private func fitEvidence() -> [Evidence] {
+    let curve = fitCurve
+    guard curve.count >= 3, curve.start > 0 else { return [] }
+    var items: [Evidence] = []
+    let name = "\(fit.curveName) loss"
+    let removed = fit.removedOfStart
+    items.append(
+      Evidence(
+        key: "loss_removed", value: removed,
+        meaning: "\(name) ended at \(Format.number(fit.end)), "
+          + (removed >= 0 ? "down \(Format.percent(removed))" : "up \(Format.percent(-removed))")
+          + " from its first level, \(Format.number(fit.start))"))
+    if let ratio = fit.trivialRatio, let trivial = trivialLoss {
+      items.append(
+        Evidence(
+          key: "loss_vs_trivial", value: ratio,
+          meaning: "final \(name) \(Format.number(fit.end)) is \(Format.percent(ratio)) of "
+            + "\(baseline.trivialLossName ?? "the trivial loss") = \(Format.number(trivial)), the loss "
+            + "of a model that ignores its input (from \(baseline.basis ?? "the log"))"))
+    }
+    if let accuracy = fit.accuracy {
+      var meaning = "\(fit.accuracyName) ends at \(Format.percent(accuracy))"
+      if let chance = baseline.chanceAccuracy { meaning += " (chance: \(Format.percent(chance)))" }
+      items.append(Evidence(key: "accuracy_level", value: accuracy, meaning: meaning))
+    }
+    if !baseline.isKnown && fit.accuracy == nil {
+      items.append(
+        Evidence(
+          key: "baseline_unknown", value: fit.end,
+          meaning: "the log shows no class count or accuracy, so whether \(Format.number(fit.end)) "
+            + "is a high loss for this task cannot be judged; only the curve's shape can"))
+    }
+    return items
+  }
+
+  /// `still falling (-12% of its scale)`, `level (-1.2% of its scale)`, `rising (+8%)`.
+  static func state(of trend: EndTrend) -> String {
+    let amount = Format.percent(abs(trend.change)) + " of its scale"
+    if trend.isFalling { return "still falling, down \(amount)" }
+    if trend.isRising { return "rising, up \(amount)" }
+    if trend.isFlat { return "level, moving \(amount)" }
+    return trend.change < 0 ? "drifting down \(amount)" : "drifting up \(amount)"
+  }
+
   // MARK: Findings
 
   func findings(accuracySteps: AccuracySteps?) -> [Finding] {
-    var found: [Finding] = []
+    var found: [Finding] = unitNotes.map { Finding(kind: .units, step: nil, message: $0) }
     let nonFinite = curves.trainingLoss.nonFiniteSteps + curves.validationLoss.nonFiniteSteps
     if let first = nonFinite.min() {
       found.append(
@@ -107,19 +184,34 @@ extension CurveReading {
           kind: .nonFinite, step: Int(clamping: first),
           message: "\(nonFinite.count) loss value\(nonFinite.count == 1 ? " is" : "s are") NaN or infinite, the first at \(position(Int(clamping: first)))."))
     }
+    if let collapse {
+      found.append(
+        Finding(
+          kind: .collapse, step: collapse.jumpStep,
+          message: "The \(collapse.curveName) loss jumped from \(Format.number(collapse.low)) back to "
+            + "about \(Format.number(collapse.level)) at \(position(collapse.jumpStep)) and stayed there"
+            + (collapse.followsWarmup ? ", as warmup reached the peak learning rate" : "")
+            + (collapse.rateAtJump.map { " (the rate was then \(Format.number($0)))" } ?? "") + "."))
+    }
     found += spikes()
     if let plateau = plateau() { found.append(plateau) }
     found += leakage()
     if let noisy = noisyEvaluation(accuracySteps) { found.append(noisy) }
     if let disagreement = lossAccuracyDisagreement() { found.append(disagreement) }
-    if let stretch = training.lastStretch,
-      stretch.change <= -T.stillImprovingChange && stretch.z <= -T.trendSignificance
-    {
+    if progress.flattensWithDecay, let schedule, let byRate = progress.byRate {
+      found.append(
+        Finding(
+          kind: .decayingRate, step: byRate.startStep,
+          message: "The curves flatten as the learning rate decays to "
+            + "\(Format.percent(schedule.finalShare)) of its peak, not because the model is done: per "
+            + "unit of learning rate, the \(progress.curveName) loss was still falling from "
+            + "\(position(byRate.startStep)). More epochs (or a slower decay) would let it keep improving."))
+    } else if progress.isStillImproving, let trend = progress.byRate ?? progress.byStep {
       found.append(
         Finding(
           kind: .stillImproving, step: nil,
-          message: "Training loss is still falling at the end (\(Format.percent(-stretch.change)) "
-            + "of its scale over the last stretch): more training could still help it."))
+          message: "The \(progress.curveName) loss is still falling at the end (down "
+            + "\(Format.percent(-trend.change)) of its scale over the last stretch): more training could still help."))
     }
     if let warmup = missingWarmup() { found.append(warmup) }
     return found
@@ -192,7 +284,7 @@ extension CurveReading {
       Finding(
         kind: .possibleLeakage, step: nil,
         message: "Validation accuracy is above training accuracy at \(above) of \(gaps.count) "
-          + "evaluations (by \(Format.percent(median)) points typically): check that validation "
+          + "evaluations (by \(Format.points(median)) typically): check that validation "
           + "examples are not also in the training set, or that training is not scored with "
           + "dropout or augmentation on.")
     ]
@@ -214,7 +306,7 @@ extension CurveReading {
       kind: .noisyEvaluation, step: nil,
       message: "The evaluation set looks small (about \(n) examples, so accuracy moves in steps "
         + "of \(Format.percent(1 / Double(n)))): the best \(top.count) evaluations differ by "
-        + "\(Format.percent(spread)) points, within the ±\(Format.percent(2 * standardError)) "
+        + "\(Format.points(spread)), within the ±\(Format.percent(2 * standardError)) "
         + "sampling noise, too close to rank checkpoints by accuracy.")
   }
 

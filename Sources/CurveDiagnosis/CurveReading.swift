@@ -1,6 +1,10 @@
 import CurveCore
 
-/// One pass over a run's curves: measures, scores each pattern, and assembles the diagnosis.
+/// One pass over a run's curves: measures, scores each pattern, weighs the causes, and
+/// assembles the diagnosis.
+///
+/// Every sentence of the report is written from the measurements made here, once: the headline,
+/// the evidence, the findings and the remedies quote the same numbers.
 struct CurveReading {
   typealias T = DiagnosisThresholds
 
@@ -12,17 +16,26 @@ struct CurveReading {
   /// Loss on the training side at evaluation steps: the full-set loss when logged, otherwise
   /// the logged training loss interpolated at each evaluation step.
   let trainingAtEvaluations: [Double]?
-  /// The loss of a model that ignores its input, when the log lets us know it.
-  private(set) var trivialLoss: Double?
-  /// Each pattern's measurements, computed once.
+  /// What a model that ignores its input would score, as far as the log shows.
+  let baseline: TaskBaseline
+  /// The learning-rate schedule, when the log records the rate.
+  let schedule: ScheduleReading?
+  /// Training time in summed learning rate, when the log records the rate.
+  let clock: RateClock?
+  /// What the engine changed in the log before reading it (accuracy in percent).
+  let unitNotes: [String]
+  /// Each measurement, computed once, in dependency order.
   private(set) var erratic = ErraticAnalysis()
+  private(set) var collapse: CollapseAnalysis?
   private(set) var overfitting = OverfittingAnalysis()
-  private(set) var underfitting = UnderfittingAnalysis()
+  private(set) var fit = FitAnalysis()
+  private(set) var progress = ProgressAnalysis()
 
-  init(curves: RunCurves, log: TrainingLog, options: DiagnosisOptions) {
+  init(curves: RunCurves, log: TrainingLog, options: DiagnosisOptions, unitNotes: [String] = []) {
     self.curves = curves
     self.log = log
     self.options = options
+    self.unitNotes = unitNotes
     let training = CurveProfile(curves.trainingLoss)
     let validation = CurveProfile(curves.validationLoss)
     self.training = training
@@ -38,12 +51,19 @@ struct CurveReading {
     } else {
       trainingAtEvaluations = nil
     }
-    // In dependency order: the erratic reading tempers the overfitting one.
-    trivialLoss = computeTrivialLoss()
+    baseline = TaskBaseline(log: log, curves: curves)
+    let schedule = ScheduleReading(rates: curves.learningRates)
+    self.schedule = schedule
+    clock = schedule.flatMap { RateClock(rates: curves.learningRates, warmsUp: $0.hasWarmup) }
     erratic = computeErratic()
+    collapse = computeCollapse()
     overfitting = computeOverfitting()
-    underfitting = computeUnderfitting()
+    progress = computeProgress()
+    fit = computeFit()
   }
+
+  /// The loss of predicting without looking at the input, when the log lets us know it.
+  var trivialLoss: Double? { baseline.trivialLoss }
 
   // MARK: Assembly
 
@@ -52,14 +72,17 @@ struct CurveReading {
       pattern: .insufficientData, confidence: 0, runnerUp: nil, headline: "", isInProgress: false,
       missing: [], evidence: [], findings: [], earlyStopping: nil, accuracySteps: nil,
       remedies: [], best: bestEvaluation(), overfittingOnset: nil, convergenceStep: nil)
+    result.baseline = baseline
+    result.schedule = schedule
+    result.validationNoise = validation.count >= 5 ? validation.noise : nil
     result.isInProgress = isInProgress
     result.accuracySteps = AccuracySteps.read(curves.validationAccuracy.values)
     result.earlyStopping = earlyStoppingOutcome()
     result.convergenceStep = convergenceStep()
-    result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
     result.findings = findings(accuracySteps: result.accuracySteps)
 
     if let missing = missingData() {
+      result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
       result.missing = missing
       result.headline = "Not enough data to judge: " + missing.joined(separator: "; ") + "."
       result.remedies = [
@@ -69,14 +92,36 @@ struct CurveReading {
       ]
       return result
     }
+    if isSingleMetric {
+      return singleMetricDiagnosis(result)
+    }
     if let divergence = divergence() {
       result.pattern = .diverged
       result.confidence = 0.95
-      result.headline = divergence
-      result.remedies = remedies(for: .diverged, diagnosis: result)
-      return result
+      result.headline = divergence.sentence
+      result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
+      result.evidence.insert(divergence.evidence, at: 0)
+      return withCauses(result)
     }
 
+    // Validation loss climbing with no training curve beside it: overfitting if training kept
+    // falling, instability if it did not; the log cannot say which.
+    if trainingAtEvaluations == nil, overfitting.isSignificant, overfitting.isPersistent,
+      collapse == nil, !erratic.isValidationJumpy
+    {
+      result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
+      result.missing = [
+        "a training curve: validation loss rose \(Format.percent(overfitting.rise)) from its "
+          + "minimum, which is overfitting if training loss kept falling and instability if it did not"
+      ]
+      result.headline = "Not enough data to judge: " + result.missing[0] + "."
+      result.remedies = [
+        Remedy(
+          action: .nothing,
+          text: "Log the training loss beside the validation loss; meanwhile keep the best checkpoint.")
+      ]
+      return result
+    }
     let scores = patternScores()
     let ranked = scores.sorted { $0.score > $1.score }
     let winner = ranked[0]
@@ -89,10 +134,28 @@ struct CurveReading {
     if curves.validationLoss.count < T.evaluationsForFullConfidence {
       confidence = min(confidence, T.shortRunConfidenceCap)
     }
+    if !baseline.isKnown && (winner.pattern == .healthy || winner.pattern == .underfitting) {
+      confidence = min(confidence, T.unknownBaselineConfidenceCap)
+    }
     result.confidence = max(0.3, confidence)
     if winner.pattern == .overfitting { result.overfittingOnset = overfitting.onset }
+    // A run whose curve is still falling (per unit of learning rate, when the rate is logged)
+    // has not levelled off, whatever its last few points look like.
+    if progress.isStillImproving || (winner.pattern == .underfitting && fit.isCrawling) {
+      result.convergenceStep = nil
+    }
+    result.evidence = evidence(best: result.best, convergence: result.convergenceStep)
     result.headline = headline(for: winner.pattern, diagnosis: result)
-    result.remedies = remedies(for: winner.pattern, diagnosis: result)
+    return withCauses(result)
+  }
+
+  /// The causes weighed and the remedies ranked for the pattern already chosen.
+  private func withCauses(_ diagnosis: Diagnosis) -> Diagnosis {
+    var result = diagnosis
+    let weighed = causes(for: result.pattern)
+    result.causes = weighed.assessments
+    result.unknowns = weighed.unknowns
+    result.remedies = remedies(for: result.pattern, diagnosis: result)
     return result
   }
 
@@ -102,6 +165,11 @@ struct CurveReading {
     let trainingCount = training.count + curves.trainingLoss.nonFiniteSteps.count
     let validationCount = validation.count + curves.validationLoss.nonFiniteSteps.count
     if trainingCount == 0 && validationCount == 0 {
+      if curves.monitored.count + curves.monitored.nonFiniteSteps.count >= T.minimumEvaluations
+        && options.monitor.name != MonitoredMetric.validationLoss.name
+      {
+        return nil  // one metric alone: read as a single curve
+      }
       return ["the log has no loss values, training or validation"]
     }
     if !curves.trainingLoss.nonFiniteSteps.isEmpty || !curves.validationLoss.nonFiniteSteps.isEmpty {
@@ -122,30 +190,5 @@ struct CurveReading {
     guard let planned = log.metadata.maxSteps, let last = log.lastStep else { return false }
     let stoppedEarly = log.metadata.bestCheckpoint?.stoppedEarly ?? false
     return last < planned && log.metadata.summary == nil && !stoppedEarly
-  }
-
-  // MARK: Divergence
-
-  /// A sentence when the run diverged, otherwise `nil`.
-  func divergence() -> String? {
-    if let step = curves.trainingLoss.nonFiniteSteps.first {
-      return "Diverged: the training loss became NaN or infinite at step \(Int(clamping: step))."
-    }
-    if let step = curves.validationLoss.nonFiniteSteps.first {
-      return "Diverged: the validation loss became NaN or infinite at step \(Int(clamping: step))."
-    }
-    if training.count >= T.minimumTrainingPoints,
-      let lowIndex = training.trend.indices.min(by: { training.trend[$0] < training.trend[$1] }),
-      lowIndex < training.count - 2
-    {
-      let low = training.trend[lowIndex]
-      let end = training.end
-      let climb = RobustStatistics.mannKendallZ(Array(training.values[lowIndex...]))
-      if end > T.explosionFactor * max(training.start, low) && climb >= T.explosionTrendZ {
-        return "Diverged: the training loss climbed from \(Format.number(low)) at "
-          + "\(position(Int(clamping: training.steps[lowIndex]))) to \(Format.number(end)) and kept rising."
-      }
-    }
-    return nil
   }
 }

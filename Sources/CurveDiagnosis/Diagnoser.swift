@@ -21,8 +21,9 @@ public struct Diagnoser: Sendable {
 
   /// Diagnoses one run.
   public func diagnose(_ log: TrainingLog) -> Diagnosis {
+    let (log, notes) = AccuracyUnits.normalized(log)
     let curves = RunCurves(log, monitor: options.monitor)
-    let reading = CurveReading(curves: curves, log: log, options: options)
+    let reading = CurveReading(curves: curves, log: log, options: options, unitNotes: notes)
     return reading.diagnosis()
   }
 }

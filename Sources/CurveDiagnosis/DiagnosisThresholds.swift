@@ -16,6 +16,10 @@ public enum DiagnosisThresholds {
   static let evaluationsForFullConfidence = 8
   /// The cap on confidence for a short run.
   static let shortRunConfidenceCap = 0.7
+  /// The cap on confidence for a healthy or underfitting verdict when the log shows no task
+  /// baseline (no class count, no accuracy): "high" and "low" loss are then only the curve's
+  /// own shape.
+  static let unknownBaselineConfidenceCap = 0.75
 
   // MARK: Divergence
 
@@ -23,6 +27,32 @@ public enum DiagnosisThresholds {
   static let explosionFactor = 3.0
   /// ... when the climb from the low is steady (Mann–Kendall z), not a swing.
   static let explosionTrendZ = 3.0
+  /// A classifier whose typical loss is this many times the trivial loss has blown up: a
+  /// model that is confidently wrong on every example scores about 5 to 10 times ln 2 (the
+  /// erratic runs of plain SGD at a rate past 1 reach 10 to 25 times); 30 times puts the
+  /// typical example's probability of its own class below e^-20, which only exploded weights
+  /// reach.
+  static let absurdLossMultiple = 30.0
+  /// The trivial loss assumed when the class count is unknown: ln 1000 (a thousand classes),
+  /// the largest a typical classifier log has.
+  static let largestPlausibleTrivialLoss = 6.907_755_278_982_137
+
+  // MARK: Collapse (instability after learning)
+
+  /// Points a curve needs before a fall and a lasting jump back can both be seen.
+  static let collapseMinimumPoints = 8
+  /// Points after the low needed to call the jump lasting.
+  static let collapsePointsAfter = 3
+  /// The fall before the jump must be at least this share of the curve's first level...
+  static let collapseMinimumFall = 0.15
+  /// ... and both the fall and the jump at least this many noise widths.
+  static let collapseRiseOverNoise = 4.0
+  /// The jump takes back at least this share of what the fall had gained...
+  static let collapseReturnShare = 0.6
+  /// ... and at least this share of the points after the low stay above half-way.
+  static let collapseStayShare = 0.6
+  /// A collapse outranks every other shape but a divergence.
+  static let collapseScore = 0.97
 
   // MARK: Overfitting
 
@@ -68,6 +98,21 @@ public enum DiagnosisThresholds {
   static let levelFloorShare = 0.1
   /// Share of moves that reverse direction: a trend reverses rarely, noise about 2/3 of the time.
   static let erraticReversalRate = 0.4
+  /// The score of swings in one curve alone (training loss with tiny batches, validation loss
+  /// on a tiny evaluation set): above the best healthy score, since either swing makes the
+  /// run's checkpoints and trend unreliable.
+  static let erraticOneCurveScore = 0.85
+  /// Training-loss moves this large a share of its level count on their own, validation
+  /// smooth or not: a mean over a logging window of batches that jumps by a quarter of itself
+  /// each record comes from batches of a handful of examples (or overshooting updates).
+  static let erraticTrainingLargeSwing = 0.25
+  /// ... provided they are also a good share of everything the curve did: a loss that has
+  /// reached 0.03 can jitter by its own size without the run being unstable.
+  static let erraticTrainingNoiseToTrend = 0.3
+  /// Validation swinging while training is calm counts on its own when its noise is at least
+  /// this share of its trend's whole movement (or the evaluation set is known to be tiny): a
+  /// validation curve that wanders ±10% around a clear descent is noisy, not erratic.
+  static let erraticValidationNoiseToTrend = 0.2
 
   // MARK: Underfitting
 
@@ -79,9 +124,29 @@ public enum DiagnosisThresholds {
   /// The trivial predictor's loss for balanced binary classes (ln 2): a loss near it means the
   /// model predicts about as well as a coin.
   static let binaryTrivialLoss = 0.693_147_180_559_945_3
-  /// A first logged loss within this share of ln 2, with accuracy logged, marks a run as binary
-  /// classification started from scratch.
-  static let binaryStartTolerance = 0.15
+  /// A first loss within this share of ln K, with a first accuracy near 1/K, marks a run that
+  /// starts from an untrained classifier (or a pretrained one with a new head) on K classes.
+  /// Adjacent ln K differ by at least 12% for K up to 6, so below that the K is unambiguous.
+  static let trivialStartTolerance = 0.12
+  /// ... "near 1/K": at most this far above it (a first record averages the first steps).
+  static let untrainedAccuracyMargin = 0.25
+  /// With no trivial loss known, accuracy at or above this shows the model learned the task...
+  static let learnedAccuracy = 0.8
+  /// ... and at or below this, that it did not (on the training side it also means the model
+  /// cannot fit the examples it sees).
+  static let littleAccuracy = 0.5
+  /// A loss at this share of the trivial loss or more is at chance: the model learned nothing.
+  static let chanceLossRatio = 0.95
+  /// Crawling: the second half of the run (by summed learning rate) removes at least this share
+  /// of what the first half did. A curve that converges removes most of its loss early; one
+  /// held back by tiny steps keeps its pace.
+  static let crawlPaceShare = 0.4
+  /// With no baseline, a loss (and validation loss) that moved less than this share of its
+  /// first level over the whole run learned nothing the log can see.
+  static let noLearningShare = 0.05
+  /// A run this short in optimizer updates that is still falling steadily never got going: no
+  /// network fits a task in a few dozen updates.
+  static let fewUpdates = 100
 
   // MARK: Shape of the end
 
@@ -89,10 +154,55 @@ public enum DiagnosisThresholds {
   static let lastStretchShare = 0.3
   /// A last stretch that still moves the trend by this share of scale is still improving...
   static let stillImprovingChange = 0.05
+  /// ... or still accounts for this share of everything the curve's trend moved (a curve far
+  /// from zero falling steadily: a converged curve's last stretch holds a few percent of its
+  /// movement, a steady line's last 30% holds 30%) ...
+  static let stillMovingShare = 0.2
   /// ... if its Mann–Kendall z says the fall is real.
   static let trendSignificance = 1.64
+  /// A last stretch whose every pair of points falls, nearly (z this low, p < 0.001), is still
+  /// falling however small the fall: noise around a level never lines up like that.
+  static let steadyTrendZ = 3.1
   /// Convergence: the trend stays within this share of its total movement of its final level.
   static let convergenceBand = 0.05
+  /// A rate decayed to this share of its peak or less flattens any curve: flat by steps then
+  /// says nothing about convergence.
+  static let decayedRateShare = 0.25
+  /// A healthy verdict never stands beside validation loss ending this far above its minimum
+  /// (a clear, significant rise of half the minimum is overfitting or instability).
+  static let healthyMaximumRise = 0.5
+
+  // MARK: Causes
+
+  /// A cause this strongly supported, and this far ahead of the next, is named as the cause.
+  static let causeDeterminedWeight = 0.6
+  static let causeMargin = 0.15
+  /// Causes at least this strongly supported get their treatment listed.
+  static let causeConsideredWeight = 0.3
+  /// When no cause is singled out, the causes within this margin of the likeliest are open.
+  static let causeOpenMargin = 0.25
+  /// ... and above this floor (below it the evidence speaks against the cause).
+  static let causeOpenFloor = 0.15
+  /// Hidden layers this narrow (or none) cannot bend a boundary around curved classes.
+  static let tinyHiddenWidth = 2
+  /// A model with this few parameters is tiny (a linear model on a handful of features).
+  static let tinyModelParameters = 20
+  /// Weight decay this strong pins weights near zero (AdamW decoupled decay or an L2 factor);
+  /// common settings are 0 to 0.1.
+  static let heavyWeightDecay = 0.5
+  /// Weight decay worth mentioning as a possible contributor.
+  static let notableWeightDecay = 0.1
+  /// A training set this small is small for any network with hidden layers.
+  static let smallTrainingSet = 300
+  /// A model with this many parameters per training example can memorize the set.
+  static let bigModelParametersPerExample = 10
+  /// Label noise at this share or more is enough to learn by heart.
+  static let notableLabelNoise = 0.05
+  /// Batches this small give gradients that are mostly noise.
+  static let tinyBatch = 4
+  /// Evaluation sets this small move accuracy in steps of 1% or more and make validation loss
+  /// jump by whole examples.
+  static let smallEvaluationSetForJitter = 100
 
   // MARK: Findings
 

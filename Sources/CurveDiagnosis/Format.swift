@@ -34,6 +34,16 @@ package enum Format {
     return String(whole) + "%"
   }
 
+  /// A difference of two shares as accuracy points: 0.12 → "12 points", -0.03 → "-3 points".
+  /// Shares outside -1...1 cannot come from accuracies; they are shown as numbers, never as
+  /// thousands of points.
+  package static func points(_ difference: Double) -> String {
+    guard difference.isFinite, abs(difference) <= 1 + 1e-9 else { return number(difference) }
+    let text = String(percent(difference).dropLast())
+    let one = text == "1" || text == "-1" || text.hasPrefix("<") || text.hasPrefix("-<")
+    return text + (one ? " point" : " points")
+  }
+
   /// `step 320 (epoch 10)` or `epoch 12` for epoch-counted logs.
   static func position(step: Int, epoch: Double?, unit: StepUnit) -> String {
     if unit == .epoch { return "epoch \(step)" }

@@ -88,12 +88,16 @@ public struct SolvedExercise: Sendable {
   /// The answers the engine gives.
   public var key: ExerciseKey
 
-  /// Diagnoses `log` and derives the key.
+  /// Diagnoses `log` and derives the key; the exercise keeps only the questions that fit the
+  /// run.
   public init(exercise: Exercise, log: TrainingLog, configuration: TrainingConfiguration) {
     self.exercise = exercise
     self.log = log
     self.configuration = configuration
     diagnosis = Diagnoser().diagnose(log)
     key = ExerciseKey(log: log, diagnosis: diagnosis, questions: exercise.questions)
+    // The checkpoint question is asked only where a kept checkpoint matters (see
+    // ``ExerciseKey/asksKeepStep``): on other runs it would test nothing.
+    if !key.asksKeepStep { self.exercise.questions.removeAll { $0 == .keepStep } }
   }
 }

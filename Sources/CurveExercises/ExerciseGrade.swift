@@ -176,10 +176,15 @@ extension SolvedExercise {
 
   func keepExplanation(_ keep: ExerciseKey.Checkpoint) -> String {
     let count = log.evaluationEntries.count
-    return "The lowest validation loss, \(Format.number(keep.loss)), comes at step "
-      + "\(keep.step) (evaluation \(keep.index + 1) of \(count)). Answers within "
-      + "\(ExerciseKey.keepTolerance.evaluations) evaluations of it, or with a validation loss "
-      + "within \(Int(ExerciseKey.keepTolerance.relativeLoss * 100))% of it, count as right."
+    var text = "The lowest validation loss, \(Format.number(keep.loss)), comes at step "
+    text += "\(keep.step) (evaluation \(keep.index + 1) of \(count))."
+    if let description = key.keepToleranceDescription, let tolerance = key.keepLossTolerance {
+      text += " A checkpoint with a \(description) counts as right: step"
+      text += (key.acceptedKeepSteps.count == 1 ? " " : "s ")
+      text += key.acceptedKeepSteps.map(String.init).joined(separator: ", ")
+      text += "; within \(Format.number(ExerciseKey.nearMultiple * tolerance)) of it, half."
+    }
+    return text
   }
 
   var remedyExplanation: String {

@@ -7,7 +7,8 @@ import Foundation
 import Testing
 
 /// Grades hand-built answer files against the roster set of ``Fixtures``: two students, two
-/// exercises each (pattern 2 points, stop 1, remedy 1 under the weighted policy).
+/// exercises each (pattern 2 points, stop 1 where the key asks it, remedy 1 under the weighted
+/// policy).
 @Suite struct ClassGradesTests {
   private static let key = try! GradingKey(folder: Fixtures.rosterFolder)
 
@@ -53,18 +54,28 @@ import Testing
     ClassGrades(sheet: try AnswerSheet(csv: Self.answers, path: "answers.csv"), key: Self.key, policy: policy)
   }
 
+  /// The points each of ana's exercises is worth: pattern and remedy always, the stop
+  /// question only where the key asks it (a run where the kept checkpoint matters).
+  private static func worth(_ policy: GradingPolicy) -> [Double] {
+    key.items(for: "ana")!.map { item in
+      (policy == .weighted ? 2 : 1) + 1 + (item.solved.exercise.questions.contains(.keepStep) ? 1 : 0)
+    }
+  }
+
   @Test func weightedScoresMatchTheHandCount() throws {
     let grades = try grade(.weighted)
+    let worth = Self.worth(.weighted)
     #expect(grades.students.map(\.id) == ["ana", "bo"])
-    #expect(grades.students.map(\.points) == [8, 4])
-    #expect(grades.students.map(\.maximum) == [8, 8])
+    #expect(grades.students.map(\.points) == [worth.reduce(0, +), worth[0]])
+    #expect(grades.students.map(\.maximum) == [worth.reduce(0, +), worth.reduce(0, +)])
     #expect(grades.blankAnswers == 1)
   }
 
   @Test func allOrNothingScoresMatchTheHandCount() throws {
     let grades = try grade(.allOrNothing)
-    #expect(grades.students.map(\.points) == [6, 3])
-    #expect(grades.students.map(\.maximum) == [6, 6])
+    let worth = Self.worth(.allOrNothing)
+    #expect(grades.students.map(\.points) == [worth.reduce(0, +), worth[0]])
+    #expect(grades.students.map(\.maximum) == [worth.reduce(0, +), worth.reduce(0, +)])
     #expect(grades.summary.contains("all-or-nothing"))
   }
 
@@ -84,7 +95,9 @@ import Testing
     let remedy = try #require(grades.statistics.first { $0.exercise == "ex-002" && $0.question == "remedy" })
     #expect(remedy.right == 1)
     #expect(remedy.commonWrong?.count == 1)
-    let first = try #require(grades.statistics.first { $0.exercise == "ex-001" && $0.question == "stop" })
+    let firstQuestion = Self.key.items(for: "ana")![0].solved.exercise.questions.contains(.keepStep)
+      ? "stop" : "remedy"
+    let first = try #require(grades.statistics.first { $0.exercise == "ex-001" && $0.question == firstQuestion })
     #expect(first.shareRight == 1 && first.commonWrong == nil)
     #expect(grades.summary.contains("50.0% right"))
   }
@@ -92,9 +105,12 @@ import Testing
   @Test func resultsCSVHasARowPerStudent() throws {
     let table = try CSVTable(parsing: try grade(.weighted).resultsCSV)
     #expect(table.header == ["student", "ex-001", "ex-002", "points", "maximum", "percent", "policy"])
+    let worth = Self.worth(.weighted).map { String(Int($0)) }
+    let total = Self.worth(.weighted).reduce(0, +)
+    let boShare = (Self.worth(.weighted)[0] / total * 1000).rounded() / 10
     #expect(table.records.map(\.fields) == [
-      ["ana", "4", "4", "8", "8", "100.0", "weighted"],
-      ["bo", "4", "0", "4", "8", "50.0", "weighted"],
+      ["ana", worth[0], worth[1], String(Int(total)), String(Int(total)), "100.0", "weighted"],
+      ["bo", worth[0], "0", worth[0], String(Int(total)), String(boShare), "weighted"],
     ])
   }
 

@@ -60,8 +60,8 @@ import _CurveLabTestSupport
     for seed in 0..<40 as Range<UInt64> {
       var generator = SeededGenerator(seed: seed)
       let options = RemedyOptions(
-        answer: .earlyStopping, alsoAccepted: [.weightDecay], pattern: .overfitting,
-        using: &generator)
+        answer: .earlyStopping, alsoAccepted: [.weightDecay],
+        distractors: CauseKnowledge.unhelpful(for: .overfitting), using: &generator)
       #expect(!options.actions.contains(.weightDecay))
       #expect(!options.actions.contains(.dropout))  // treats overfitting: never a wrong option
       #expect(Set(options.actions).count == 4)

@@ -26,6 +26,16 @@ enum Fixtures {
     return folder
   }()
 
+  /// A roster set of one overfitting exercise: a run with a checkpoint worth keeping, so every
+  /// student is asked the stop question.
+  static let stopFolder: String = {
+    let folder = temporaryFolder("stop-set")
+    let spec = ExerciseSetSpec(count: 1, seed: 11, mix: try! ExerciseMix(parsing: "overfitting:1"))
+    let build = try! SetBuild(spec: spec, roster: roster, command: "test")
+    try! SetDirectory(path: folder).write(build.files)
+    return folder
+  }()
+
   /// The roster set as an exam, written to a temporary folder.
   static let examFolder: String = {
     let folder = temporaryFolder("exam-set")

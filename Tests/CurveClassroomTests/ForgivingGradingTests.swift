@@ -93,16 +93,20 @@ import Testing
   }
 
   @Test func acceptedAnswersAddAndRefuseCredit() throws {
-    let ana = Self.key.items(for: "ana")!
-    let first = ana[0]
+    // An overfitting set, so the stop question is asked.
+    let key = try GradingKey(folder: Fixtures.stopFolder)
+    let first = key.items(for: "ana")![0]
+    try #require(first.solved.exercise.questions.contains(.keepStep))
     let evaluations = first.solved.log.evaluationEntries.map(\.step)
-    let far = evaluations.first {
-      !first.solved.key.acceptedKeepSteps.contains($0) && !first.solved.key.nearKeepSteps.contains($0)
-    }!
+    let far = try #require(
+      evaluations.first {
+        !first.solved.key.acceptedKeepSteps.contains($0) && !first.solved.key.nearKeepSteps.contains($0)
+      })
+    let boPattern = Self.misspelled[key.items(for: "bo")![0].solved.key.pattern]!
     let csv = """
       student,exercise,pattern,stop,remedy
       ana,ex-001,banana,checkpoint-\(far),
-      bo,ex-001,\(Self.misspelled[Self.key.items(for: "bo")![0].solved.key.pattern]!),,
+      bo,ex-001,\(boPattern),,
 
       """
     let accept = try AcceptedAnswers(
@@ -110,11 +114,11 @@ import Testing
         exercise,question,answer,credit,student
         1,pattern,Banana!,1,
         ex-001,stop,\(far),0.5,ana
-        *,pattern,\(Self.misspelled[Self.key.items(for: "bo")![0].solved.key.pattern]!),0,bo
+        *,pattern,\(boPattern),0,bo
 
         """, path: "accept.csv")
     let grades = ClassGrades(
-      sheet: try AnswerSheet(csv: csv, path: "a.csv"), key: Self.key, policy: .weighted,
+      sheet: try AnswerSheet(csv: csv, path: "a.csv"), key: key, policy: .weighted,
       accepted: accept)
     let anaFirst = grades.students[0].grades[0].grade.items
     #expect(anaFirst[0].credit == 1 && anaFirst[0].note == "full credit by accept.csv:2")

@@ -96,7 +96,9 @@ import _CurveLabTestSupport
        "--report", folder + "/items.html"],
       context: .testing, output: &output, errors: &errors)
     #expect(status == 0, "\(errors)")
-    #expect(output.contains("Item analysis: 2 students who answered, 6 items"))
+    // The items are every question either student was asked (their variants may differ).
+    let items = Self.askedItems(of: ["ana", "bo"], in: key)
+    #expect(output.contains("Item analysis: 2 students who answered, \(items) items"))
     #expect(output.contains("\(ana)* 1, unreadable 1"))
     #expect(output.split(separator: "\n").allSatisfy { $0.count <= 80 || $0.contains(folder) })
     // Table rows keep the spaces that line up their columns.
@@ -104,6 +106,44 @@ import _CurveLabTestSupport
     #expect(output.contains("  item                  mean   r      D\n"))
     let report = try ParsedXML.parse(try #require(Fixtures.read(folder, "items.html"))).get()
     #expect(report.elements(named: "rect").count == 10)
-    #expect(report.elements(named: "tr").count == 7)
+    #expect(report.elements(named: "tr").count == items + 1)
+  }
+
+  /// Students with variants that ask different questions: each item's figures cover the
+  /// students asked it, totals are shares of what each could earn, and the reliability covers
+  /// the items asked of everyone.
+  ///
+  /// ```text
+  ///       i1 i2 i3(stop)  share
+  /// s1     1  1   1       3/3
+  /// s2     1  0   -       1/2
+  /// s3     0  1   0       1/3
+  /// s4     0  0   -       0/2
+  /// ```
+  /// i3's mean is 1/2 over s1 and s3; i1 and i2 alone give KR-20 = 2 · (1 − 0.5/1) = 0 (item
+  /// variances 0.25 each, totals 2, 1, 1, 0 with variance 0.5).
+  @Test func studentsNotAskedAnItemAreLeftOutOfIt() throws {
+    let analysis = ItemAnalysis(
+      labels: [("e", "i1", 1), ("e", "i2", 1), ("e", "i3", 1)], students: ["s1", "s2", "s3", "s4"],
+      scores: [[1, 1, 1], [1, 0, nil], [0, 1, 0], [0, 0, nil]],
+      choices: [["a", "a", "a"], ["a", "b", nil], ["b", "a", "b"], ["b", "b", nil]],
+      keyed: [["a"], ["a"], ["a"]])
+    #expect(analysis.items.map(\.meanScore) == [0.5, 0.5, 0.5])
+    #expect(analysis.items[2].choices.map(\.count) == [1, 1])
+    #expect(analysis.totals.map(\.share) == [1, 0.5, 1.0 / 3, 0])
+    #expect(analysis.reliability.itemCount == 2)
+    #expect(abs(try #require(analysis.reliability.value)) < 1e-9)
+    #expect(analysis.summary.contains("over the 2 items every student was asked"))
+  }
+
+  /// How many items (a question of an exercise) any of `students` is asked under `key`.
+  static func askedItems(of students: [String], in key: GradingKey) -> Int {
+    Set(
+      students.flatMap { student in
+        (key.items(for: student) ?? []).flatMap { item in
+          item.solved.exercise.questions.map { "\(item.id) \($0.name)" }
+        }
+      }
+    ).count
   }
 }

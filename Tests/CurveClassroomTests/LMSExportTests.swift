@@ -170,11 +170,19 @@ import _CurveLabTestSupport
     for (written, id) in [("Lima, Ana", "alima"), ("5513", "jgarcia")] {
       for item in key.items(for: id)! {
         let k = item.solved.key
-        lines.append("\"\(written)\",\(item.id),\(k.pattern.rawValue),\(k.keep!.step),\(item.options.letter(of: k.remedy)!)")
+        let stop = item.solved.exercise.questions.contains(.keepStep) ? k.keep.map { "\($0.step)" } ?? "" : ""
+        lines.append("\"\(written)\",\(item.id),\(k.pattern.rawValue),\(stop),\(item.options.letter(of: k.remedy)!)")
       }
     }
     let sheet = try AnswerSheet(csv: lines.joined(separator: "\n") + "\n", path: "a.csv")
     return (ClassGrades(sheet: sheet, key: key, policy: .weighted), key)
+  }
+
+  /// The points a key's exercises are worth under the weighted policy, from the questions asked.
+  private static func maximum(of items: [GradingKey.Item]) -> Int {
+    items.reduce(0) { total, item in
+      total + item.solved.exercise.questions.reduce(0) { $0 + Int(GradingPolicy.weighted.weight(of: $1)) }
+    }
   }
 
   @Test func aCanvasGradebookKeepsCanvasIdentitiesAndThePointsPossible() throws {
@@ -183,10 +191,13 @@ import _CurveLabTestSupport
     let csv = Gradebook(system: .canvas, assignment: "CurveLab week 3", grades: grades, roster: key.students).csv
     let table = try CSVTable(parsing: csv, options: .rfc4180)
     #expect(table.header == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "CurveLab week 3"])
+    // Both answer everything right: full marks in the set's points, whatever their variant
+    // asks (the largest maximum is the assignment's).
+    let possible = ["alima", "jgarcia", "xli"].map { Self.maximum(of: key.items(for: $0)!) }.max()!
     #expect(table.records.map(\.fields) == [
-      ["    Points Possible", "", "", "", "", "8"],
-      ["Lima, Ana", "5512", "2023001", "alima", "Section 01", "8"],
-      ["García, José", "5513", "2023002", "jgarcia", "Section 01", "8"],
+      ["    Points Possible", "", "", "", "", "\(possible)"],
+      ["Lima, Ana", "5512", "2023001", "alima", "Section 01", "\(possible)"],
+      ["García, José", "5513", "2023002", "jgarcia", "Section 01", "\(possible)"],
       ["李, 小龍", "5514", "2023003", "xli", "Section 02", ""],
     ])
   }
@@ -206,8 +217,10 @@ import _CurveLabTestSupport
     let csv = Gradebook(system: .moodle, assignment: "Week 3", grades: grades, roster: key.students).csv
     let table = try CSVTable(parsing: csv, options: .rfc4180)
     #expect(table.header == ["First name", "Last name", "Email address", "Week 3 (points)", "Week 3 (%)"])
+    // Only the first pattern is answered (2 points, weighted) of ana's whole set.
+    let share = 2.0 / Double(Self.maximum(of: key.items(for: "ana@example.edu")!))
     #expect(table.records.map(\.fields) == [
-      ["Ana", "Lima", "ana@example.edu", "2", "25.0"],
+      ["Ana", "Lima", "ana@example.edu", "2", String((share * 1000).rounded() / 10)],
       ["José", "García", "jose@example.edu", "", ""],
     ])
   }

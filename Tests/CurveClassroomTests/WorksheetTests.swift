@@ -33,7 +33,11 @@ import _CurveLabTestSupport
       #expect(abs(width - 0.68 * 510) <= 1 && 0.68 * 180 >= 120)
       #expect(Double(loss.attributes["font-size"] ?? "") ?? 0 >= 9)
       let validation = Self.elements(section, class: "validation").first?.elements(named: "svg").first
-      let asksStep = exercise.solved.exercise.questions.contains(.keepStep)
+      // A step is asked by the stop question and by the early-stopping (patience) question.
+      let asksStep = exercise.solved.exercise.questions.contains {
+        if case .patienceStop = $0 { return true }
+        return $0 == .keepStep
+      }
       #expect((validation != nil) == asksStep)
       if let validation {
         let evaluations = exercise.solved.log.evaluationEntries.filter { $0.loss?.isFinite == true }

@@ -19,7 +19,10 @@ import _CurveLabTestSupport
     let quiz = try ProgramProcess(
       program, ["quiz", "--seed", "3", "--progress", path], environment: environment)
     let practice = try ProgramProcess(
-      program, ["exercise", "--seed", "100", "--progress", path], environment: environment)
+      // Overfitting runs ask pattern, stop and remedy every time, so the scripted lines below
+      // answer the same three questions in every round.
+      program, ["exercise", "--seed", "100", "--scenario", "overfitting", "--progress", path],
+      environment: environment)
     defer {
       quiz.finish()
       practice.finish()

@@ -5,41 +5,77 @@ extension ItemAnalysis {
   /// The analysis of a class graded against `key`. Students with no answer at all are left
   /// out (they did not sit the set); blank answers of the others count as 0.
   ///
+  /// The items are every question any student was asked, exercise by exercise in key order:
+  /// with a variant per student, an exercise may ask the stop question of one student (their
+  /// run has a checkpoint worth keeping) and not of another, who is then left out of that
+  /// item's figures.
+  ///
   /// Remedies are counted by name, and by letter too when every student saw the same letters
   /// (a class set without variants).
   public init(grades: ClassGrades, key: GradingKey) {
     let sitting = grades.students.filter(\.hasAnswers)
-    let first = sitting.first ?? grades.students.first
-    var labels: [(exercise: String, question: String, maximum: Double)] = []
-    var options: [RemedyOptions?] = []
-    for (exercise, grade) in first?.grades ?? [] {
-      let shared = key.shared?.first { $0.id == exercise }?.options
-      for item in grade.items {
-        labels.append((exercise, item.question.name, item.maximum))
-        options.append(item.question == .remedy ? shared : nil)
+    // The items: per exercise, the questions asked of anyone, merged in the order asked.
+    var exercises: [String] = []
+    var asked: [String: [Exercise.Question]] = [:]
+    var maxima: [ItemID: Double] = [:]
+    for student in sitting {
+      for (exercise, grade) in student.grades {
+        if asked[exercise] == nil { exercises.append(exercise) }
+        var questions = asked[exercise] ?? []
+        var position = 0
+        for item in grade.items {
+          if let found = questions.firstIndex(of: item.question) {
+            position = found + 1
+          } else {
+            questions.insert(item.question, at: position)
+            position += 1
+          }
+          maxima[ItemID(exercise: exercise, question: item.question)] = item.maximum
+        }
+        asked[exercise] = questions
       }
     }
-    var keyed = [Set<String>](repeating: [], count: labels.count)
-    var scores: [[Double]] = []
-    var choices: [[String]] = []
+    let ids = exercises.flatMap { exercise in
+      asked[exercise, default: []].map { ItemID(exercise: exercise, question: $0) }
+    }
+    let column = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    let labels = ids.map { ($0.exercise, $0.question.name, maxima[$0] ?? 0) }
+    let options = ids.map { id in
+      id.question == .remedy ? key.shared?.first { $0.id == id.exercise }?.options : nil
+    }
+
+    var keyed = [Set<String>](repeating: [], count: ids.count)
+    var scores: [[Double?]] = []
+    var choices: [[String?]] = []
     for student in sitting {
-      let marks = student.grades.flatMap(\.grade.items)
-      guard marks.count == labels.count else { continue }
-      scores.append(marks.map(\.points))
-      choices.append(marks.indices.map { Self.choice(marks[$0], options: options[$0]) })
-      for (column, mark) in marks.enumerated() {
-        switch mark.question {
-        case .pattern, .remedy:
-          var written = mark
-          written.given = mark.expected
-          keyed[column].insert(Self.choice(written, options: options[column]))
-        default: keyed[column].insert("right")
+      var row = [Double?](repeating: nil, count: ids.count)
+      var chosen = [String?](repeating: nil, count: ids.count)
+      for (exercise, grade) in student.grades {
+        for mark in grade.items {
+          let index = column[ItemID(exercise: exercise, question: mark.question)]!
+          row[index] = mark.points
+          chosen[index] = Self.choice(mark, options: options[index])
+          switch mark.question {
+          case .pattern, .remedy:
+            var written = mark
+            written.given = mark.expected
+            keyed[index].insert(Self.choice(written, options: options[index]))
+          default: keyed[index].insert("right")
+          }
         }
       }
+      scores.append(row)
+      choices.append(chosen)
     }
     self.init(
       labels: labels, students: sitting.map(\.id), scores: scores, choices: choices,
       keyed: keyed)
+  }
+
+  /// One item: a question of an exercise.
+  private struct ItemID: Hashable {
+    var exercise: String
+    var question: Exercise.Question
   }
 
   /// How an answer is counted: the pattern or remedy named (a remedy with its letter when

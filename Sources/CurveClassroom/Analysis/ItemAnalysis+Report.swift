@@ -23,6 +23,13 @@ extension ItemAnalysis {
     )
   }
 
+  /// Which items the reliability covers, when not all: students with different variants are
+  /// not all asked the same questions.
+  var reliabilityScope: String {
+    reliability.itemCount < items.count
+      ? ", over the \(reliability.itemCount) items every student was asked" : ""
+  }
+
   /// Whether an item separates strong and weak students poorly.
   public func isWeak(_ item: Item) -> Bool {
     (item.pointBiserial ?? 0) < Self.weakDiscrimination || item.upperLower < Self.weakDiscrimination
@@ -32,7 +39,7 @@ extension ItemAnalysis {
   public var summary: String {
     var text = "Item analysis: \(totals.count) student\(totals.count == 1 ? "" : "s") who answered, "
     text += "\(items.count) items (a question of an exercise).\n"
-    text += "Reliability (\(reliability.name)): \(Self.format(reliability.value))\n"
+    text += "Reliability (\(reliability.name)): \(Self.format(reliability.value))\(reliabilityScope)\n"
     let summary = scoreSummary
     text += "Scores: mean \(Self.percent(summary.mean)), median \(Self.percent(summary.median)), "
     text += "SD \(Self.percent(summary.standardDeviation)); lowest \(Self.percent(summary.lowest)), "
@@ -65,6 +72,7 @@ extension ItemAnalysis {
       "students": .integer(Int64(totals.count)),
       "reliability": [
         "name": .string(reliability.name), "value": reliability.value.map(JSONValue.double) ?? .null,
+        "items": .integer(Int64(reliability.itemCount)),
       ],
       "scores": [
         "mean_percent": .double(summary.mean), "median_percent": .double(summary.median),
@@ -125,7 +133,7 @@ extension ItemAnalysis {
             + "(\(reliability.name)): "),
         .strong(.text(Self.format(reliability.value))),
         .text(
-          ". Scores: mean \(Self.percent(summary.mean)), median \(Self.percent(summary.median)), "
+          "\(reliabilityScope). Scores: mean \(Self.percent(summary.mean)), median \(Self.percent(summary.median)), "
             + "SD \(Self.percent(summary.standardDeviation)), from \(Self.percent(summary.lowest)) "
             + "to \(Self.percent(summary.highest)).")))
     page.append(

@@ -55,11 +55,13 @@ public struct ItemAnalysis: Sendable {
     public var name: String
     /// The coefficient; `nil` with fewer than two items or students, or no spread in totals.
     public var value: Double?
+    /// The items it is computed over: those every student was asked.
+    public var itemCount: Int
   }
 
   /// The items, in key order.
   public var items: [Item]
-  /// Each student's total as a share of the maximum, 0 to 1, in roster order.
+  /// Each student's total as a share of the points they could earn, 0 to 1, in roster order.
   public var totals: [(student: String, share: Double)]
   /// The reliability.
   public var reliability: Reliability
@@ -68,24 +70,39 @@ public struct ItemAnalysis: Sendable {
 
   /// The analysis of a score table.
   ///
+  /// Students need not all be asked the same items: a set with a variant per student asks
+  /// the stop question only where the student's run has a checkpoint worth keeping. An item
+  /// a student was not asked is `nil` in their row and left out of that item's figures; each
+  /// student's total is a share of the points *they* could earn, and the reliability is
+  /// computed over the items every student was asked (``Reliability/itemCount``).
+  ///
   /// - Parameters:
   ///   - labels: Each item's exercise and question, and its maximum points.
-  ///   - scores: Points per student (rows, in `students` order) and item (columns).
-  ///   - choices: The answer each student gave to each item, as it should be counted.
+  ///   - scores: Points per student (rows, in `students` order) and item (columns); `nil`
+  ///     where the student was not asked the item.
+  ///   - choices: The answer each student gave to each item, as it should be counted; `nil`
+  ///     where the student was not asked it.
   ///   - keyed: For each item, the answers that earn full credit, marked in ``Item/choices``.
   public init(
     labels: [(exercise: String, question: String, maximum: Double)], students: [String],
-    scores: [[Double]], choices: [[String]], keyed: [Set<String>]
+    scores: [[Double?]], choices: [[String?]], keyed: [Set<String>]
   ) {
-    precondition(scores.count == students.count && scores.allSatisfy { $0.count == labels.count })
+    precondition(
+      scores.count == students.count && choices.count == students.count
+        && scores.allSatisfy { $0.count == labels.count }
+        && choices.allSatisfy { $0.count == labels.count } && keyed.count == labels.count,
+      "one row of scores and choices per student, one column per item")
     let studentCount = students.count
-    let totals = scores.map { $0.reduce(0, +) }
-    let maximum = labels.reduce(0) { $0 + $1.maximum }
-    self.totals = zip(students, totals).map { ($0, maximum > 0 ? $1 / maximum : 0) }
+    let points = scores.map { $0.reduce(0) { $0 + ($1 ?? 0) } }
+    let possible = scores.map { row in
+      zip(row, labels).reduce(0) { $0 + ($1.0 == nil ? 0 : $1.1.maximum) }
+    }
+    let shares = zip(points, possible).map { $1 > 0 ? $0 / $1 : 0 }
+    self.totals = Array(zip(students, shares))
 
-    // The upper and lower groups: 27 % of the class each, by total, ties by id.
+    // The upper and lower groups: 27 % of the class each, by share, ties by id.
     let ranked = students.indices.sorted {
-      totals[$0] != totals[$1] ? totals[$0] > totals[$1] : students[$0] < students[$1]
+      shares[$0] != shares[$1] ? shares[$0] > shares[$1] : students[$0] < students[$1]
     }
     let group = studentCount >= 2 ? max(1, Int((Double(studentCount) * 0.27).rounded())) : 0
     groupSize = group
@@ -94,37 +111,44 @@ public struct ItemAnalysis: Sendable {
 
     items = labels.indices.map { column in
       let label = labels[column]
-      let values = scores.map { $0[column] }
+      let asked = students.indices.filter { scores[$0][column] != nil }
       let share = { (rows: [Int]) -> Double in
+        let rows = rows.filter { scores[$0][column] != nil }
         guard !rows.isEmpty, label.maximum > 0 else { return 0 }
-        return rows.reduce(0) { $0 + values[$1] } / Double(rows.count) / label.maximum
+        return rows.reduce(0) { $0 + scores[$1][column]! } / Double(rows.count) / label.maximum
       }
-      let rest = zip(totals, values).map { $0 - $1 }
+      // The rest of each student's set, as a share of what the rest could earn.
+      let values = asked.map { scores[$0][column]! }
+      let rest = asked.map { row in
+        let left = possible[row] - label.maximum
+        return left > 0 ? (points[row] - scores[row][column]!) / left : 0
+      }
       var counts: [String: Int] = [:]
-      for row in choices { counts[row[column], default: 0] += 1 }
+      for row in asked { counts[choices[row][column] ?? "blank", default: 0] += 1 }
       let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
       return Item(
         exercise: label.exercise, question: label.question, maximum: label.maximum,
-        meanScore: share(Array(values.indices)),
+        meanScore: share(asked),
         pointBiserial: Statistics.correlation(values, rest),
         upperLower: share(upper) - share(lower),
         choices: ordered.map { ($0.key, $0.value, keyed[column].contains($0.key)) })
     }
 
-    // Reliability over the items.
-    let itemVariances = labels.indices.map { column in
-      Statistics.variance(scores.map { $0[column] })
-    }
-    let totalVariance = Statistics.variance(totals)
-    let isDichotomous = labels.indices.allSatisfy { column in
+    // Reliability over the items every student was asked.
+    let common = labels.indices.filter { column in scores.allSatisfy { $0[column] != nil } }
+    let itemVariances = common.map { column in Statistics.variance(scores.map { $0[column]! }) }
+    let commonTotals = scores.map { row in common.reduce(0) { $0 + row[$1]! } }
+    let totalVariance = Statistics.variance(commonTotals)
+    let isDichotomous = common.allSatisfy { column in
       scores.allSatisfy { $0[column] == 0 || $0[column] == labels[column].maximum }
     }
-    let k = Double(labels.count)
+    let k = Double(common.count)
     var value: Double?
-    if labels.count >= 2, studentCount >= 2, totalVariance > 0 {
+    if common.count >= 2, studentCount >= 2, totalVariance > 0 {
       value = k / (k - 1) * (1 - itemVariances.reduce(0, +) / totalVariance)
     }
-    reliability = Reliability(name: isDichotomous ? "KR-20" : "Cronbach's alpha", value: value)
+    reliability = Reliability(
+      name: isDichotomous ? "KR-20" : "Cronbach's alpha", value: value, itemCount: common.count)
   }
 }
 

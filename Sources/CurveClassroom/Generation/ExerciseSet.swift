@@ -80,8 +80,8 @@ public struct ExerciseSet: Sendable {
       } ?? 0
     var optionGenerator = spec.generator(index: index, student: student, purpose: "options")
     let options = RemedyOptions(
-      answer: solved.key.remedy, alsoAccepted: solved.key.otherRemedies, pattern: solved.key.pattern,
-      using: &optionGenerator)
+      answer: solved.key.remedy, alsoAccepted: solved.key.otherRemedies,
+      distractors: solved.key.distractors, using: &optionGenerator)
     let trial =
       RemedyTrial.canSimulate(solved.key.remedy)
       ? RemedyOutcome.simulate(solved.key.remedy, on: solved) : nil

@@ -10,7 +10,9 @@ import CurveSim
 ///
 /// ```swift
 /// var generator = SeededGenerator(seed: 3)
-/// let options = RemedyOptions(answer: .earlyStopping, alsoAccepted: [.weightDecay], pattern: .overfitting, using: &generator)
+/// let options = RemedyOptions(
+///   answer: .earlyStopping, alsoAccepted: [.weightDecay],
+///   distractors: CauseKnowledge.unhelpful(for: .overfitting), using: &generator)
 /// options.letter(of: .earlyStopping)   // "A", "B", "C" or "D", depending on the seed
 /// ```
 public struct RemedyOptions: Sendable, Equatable {
@@ -20,13 +22,13 @@ public struct RemedyOptions: Sendable, Equatable {
   /// How many options each question offers.
   public static let optionCount = 4
 
-  /// Draws the options for `answer`: changes that do not help `pattern` (see ``RemedyFit``),
-  /// leaving out `alsoAccepted`.
+  /// Draws the options for `answer` from `distractors`, changes that would not help (the
+  /// exercise key's, from ``CauseKnowledge``), leaving out `alsoAccepted`.
   public init(
-    answer: Remedy.Action, alsoAccepted: [Remedy.Action], pattern: Pattern,
+    answer: Remedy.Action, alsoAccepted: [Remedy.Action], distractors: [Remedy.Action],
     using generator: inout some RandomNumberGenerator
   ) {
-    var pool = RemedyFit.distractors(for: pattern, excluding: [answer] + alsoAccepted)
+    var pool = distractors.filter { $0 != answer && !alsoAccepted.contains($0) }
     pool.seededShuffle(using: &generator)
     var actions = [answer] + pool.prefix(Self.optionCount - 1)
     actions.seededShuffle(using: &generator)

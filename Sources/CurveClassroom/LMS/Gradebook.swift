@@ -17,6 +17,12 @@ import CSVCoding
 ///
 /// A student with no answers at all gets an empty score, so an import leaves their grade
 /// alone rather than writing 0.
+///
+/// Variants need not be worth the same points (the stop question is asked only where a
+/// student's run has a checkpoint worth keeping). Canvas takes one `Points Possible` for the
+/// assignment, so it is the largest maximum and each student's score is their share of what
+/// they could earn in those points; Moodle's `(points)` column is the points earned and its
+/// `(%)` column the share.
 public struct Gradebook: Sendable {
   /// The systems a gradebook is written for.
   public enum System: String, Sendable, CaseIterable {
@@ -46,9 +52,14 @@ public struct Gradebook: Sendable {
   /// The CSV text.
   public var csv: String {
     let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let maximum = grades.students.first?.maximum ?? 0
+    let maximum = grades.students.map(\.maximum).max() ?? 0
     func points(_ student: ClassGrades.Student) -> String {
       student.hasAnswers ? ClassGrades.points(student.points) : ""
+    }
+    func canvasPoints(_ student: ClassGrades.Student) -> String {
+      guard student.hasAnswers else { return "" }
+      return student.maximum == maximum
+        ? ClassGrades.points(student.points) : ClassGrades.points(student.fraction * maximum)
     }
     switch system {
     case .canvas:
@@ -62,7 +73,7 @@ public struct Gradebook: Sendable {
           known?.identifier("SIS User ID") ?? "",
           fromCanvas ? known?.identifier("SIS Login ID") ?? "" : student.id,
           known?.identifier("Section") ?? "",
-          points(student),
+          canvasPoints(student),
         ])
       }
       return CSVWriter().text(header: Roster.canvasColumns + [assignment], rows: rows)

@@ -135,7 +135,7 @@ public struct MoodleQuiz: Sendable {
         let text = RemedyOptions.letter(at: index) + ". " + action.title
         let why =
           action == key.remedy || key.otherRemedies.contains(action)
-          ? "" : "#" + clozeEscaped(RemedyFit.whyNot(action, for: key.pattern))
+          ? "" : "#" + clozeEscaped(CauseKnowledge.whyNot(action, for: key.pattern, cause: key.cause))
         return credit + clozeEscaped(text) + why
       }
       return "{\(weight):MULTICHOICE:" + choices.joined(separator: "~") + "}"

@@ -26,20 +26,16 @@ extension GeneratedExercise {
   }
 
   /// The tolerance of the stop question, in words.
-  static var stopTolerance: String {
-    "within \(ExerciseKey.keepTolerance.evaluations) evaluations of the best, or with a "
-      + "validation loss within \(Int(ExerciseKey.keepTolerance.relativeLoss * 100))% of the "
-      + "best, counts as right; within \(ExerciseKey.nearTolerance.evaluations) evaluations or "
-      + "\(Int(ExerciseKey.nearTolerance.relativeLoss * 100))% earns half under the weighted policy"
-  }
+  static var stopTolerance: String { ExerciseKey.keepRule }
 
   /// The prompt of `question` as numbered on the worksheet.
   func prompt(_ question: Exercise.Question) -> String {
     switch question {
     case .keepStep:
-      question.prompt + " (Within \(ExerciseKey.keepTolerance.evaluations) evaluations of the "
-        + "best, or a validation loss within \(Int(ExerciseKey.keepTolerance.relativeLoss * 100))% "
-        + "of the best, counts.)"
+      question.prompt
+        + (solved.key.keepLossTolerance.map {
+          " (A checkpoint whose validation loss is within \(Format.number($0)) of the lowest counts.)"
+        } ?? "")
     case .setSize:
       question.prompt + " (Within \(Int(ExerciseKey.setSizeTolerance * 100))% counts.)"
     default: question.prompt

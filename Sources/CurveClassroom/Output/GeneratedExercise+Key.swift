@@ -27,7 +27,7 @@ extension GeneratedExercise {
       ("questions", .array(solved.exercise.questions.map { .string($0.name) })),
       ("pattern", ["answer": .string(key.pattern.rawValue), "explanation": explanation("pattern")]),
     ]
-    if let keep = key.keep {
+    if let keep = key.keep, solved.exercise.questions.contains(.keepStep) {
       members.append(
         (
           "stop",
@@ -36,7 +36,8 @@ extension GeneratedExercise {
             "validation_loss": .double(keep.loss),
             "accepted_steps": .array(key.acceptedKeepSteps.map { .integer(Int64($0)) }),
             "half_credit_steps": .array(key.nearKeepSteps.map { .integer(Int64($0)) }),
-            "tolerance": .string(Self.stopTolerance),
+            "tolerance": .string(key.keepToleranceDescription ?? Self.stopTolerance),
+            "loss_tolerance": key.keepLossTolerance.map(JSONValue.double) ?? .null,
             "explanation": explanation("stop"),
           ]
         ))

@@ -1,4 +1,4 @@
-import CurveCore
+public import CurveCore
 
 /// What a run shows, with the numbers behind it: the engine's whole answer.
 ///
@@ -41,6 +41,22 @@ public struct Diagnosis: Sendable, Equatable {
   public var overfittingOnset: OverfittingOnset?
   /// The step after which the curves stay level, when they do.
   public var convergenceStep: Int?
+  /// Why the run shows its pattern: each candidate cause with the evidence for it, the
+  /// likeliest first. Empty for ``Pattern/insufficientData``.
+  public var causes: [CauseAssessment] = []
+  /// What the log lacks that would tell its candidate causes apart (the learning rate, the
+  /// batch size...), empty when nothing is missing.
+  public var unknowns: [String] = []
+  /// What a model that ignores its input would score on this task, as far as the log shows.
+  public var baseline: TaskBaseline = TaskBaseline()
+  /// The learning-rate schedule the log records, when it records the rate.
+  public var schedule: ScheduleReading?
+  /// The typical size of an evaluation's random deviation from the validation-loss trend, in
+  /// loss units (a robust standard deviation); `nil` with fewer than five evaluations.
+  public var validationNoise: Double?
+
+  /// The likeliest cause, when the evidence singles one out.
+  public var cause: Cause? { causes.first.flatMap { $0.isDetermined ? $0.cause : nil } }
 }
 
 /// The overall shape of a run.
@@ -97,6 +113,13 @@ public struct Finding: Sendable, Equatable {
   /// The observation in a sentence.
   public var message: String
 
+  /// Creates a finding.
+  public init(kind: Kind, step: Int?, message: String) {
+    self.kind = kind
+    self.step = step
+    self.message = message
+  }
+
   /// Kinds of secondary observations.
   public enum Kind: String, Sendable, CaseIterable, Codable {
     /// A single point far off the running median.
@@ -115,6 +138,12 @@ public struct Finding: Sendable, Equatable {
     case stillImproving = "still-improving"
     /// NaN or infinite values.
     case nonFinite = "non-finite"
+    /// A metric logged in other units than the engine reads (accuracy in percent).
+    case units
+    /// The curve flattens because the learning rate decays, not because the model is done.
+    case decayingRate = "decaying-rate"
+    /// The loss fell, then jumped back to its starting level and stayed there.
+    case collapse
   }
 }
 
@@ -149,6 +178,18 @@ public struct Remedy: Sendable, Equatable {
   public var action: Action
   /// The change, said concretely for this run.
   public var text: String
+  /// The change as data, with its size (see ``CauseKnowledge``), for tools that apply it.
+  public var changes: [RemedyChange]
+  /// The cause this remedy treats, when it treats one.
+  public var cause: Cause?
+
+  /// Creates a remedy.
+  public init(action: Action, text: String, changes: [RemedyChange] = [], cause: Cause? = nil) {
+    self.action = action
+    self.text = text
+    self.changes = changes
+    self.cause = cause
+  }
 
   /// Kinds of change, as the course names them.
   public enum Action: String, Sendable, CaseIterable, Codable {

@@ -20,9 +20,11 @@ struct BenchCommand {
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
       runs on every core), patterns (each scenario and cause's pass rate on the simulator's own \
       pattern checks, which do not use the diagnosis engine), diagnosis (the engine's verdicts \
-      on every scenario and cause: a confusion matrix, and the largest loss logged), remedies \
-      (each cause's treatment from the remedies table: how often the treated run reads \
-      healthy), generate (a set of --exercises exercises \
+      on --diagnosis-seeds seeds per scenario and cause: a confusion matrix, and the largest loss \
+      logged), remedies (each cause's treatment from the remedies table: how often the treated \
+      run reads healthy, to the engine and to the simulator's own check), consistency (every \
+      report on those seeds, the test fixtures and odd logs checked for sentences their own \
+      numbers deny), generate (a set of --exercises exercises \
       with keys, worksheets and solutions written to a temporary folder, --generate-runs times \
       with all cores free and as often with one core kept busy by a spinning process; medians, \
       the cores used, and whether every run wrote the same bytes), course (drawing every \
@@ -33,8 +35,8 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, remedies, engine, reading, generate, course.",
-        default: "w1,runs,patterns,diagnosis,remedies,engine,reading,generate,course"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, remedies, consistency, loop, engine, reading, generate, course.",
+        default: "w1,runs,patterns,diagnosis,remedies,consistency,loop,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
@@ -42,7 +44,8 @@ struct BenchCommand {
         "diagnosis-seeds", valueName: "N",
         help: "Seeds per scenario and cause for the engine's confusion matrix.", default: "1000"),
       .option(
-        "remedy-seeds", valueName: "N", help: "Seeds per cause for the remedies table.",
+        "remedy-seeds", valueName: "N",
+        help: "Seeds per cause for the remedies table, and per row of the closed remedy loop.",
         default: "300"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
       .option(
@@ -56,7 +59,7 @@ struct BenchCommand {
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, remedies, engine, reading, generate, course
+    case w1, runs, patterns, diagnosis, remedies, consistency, loop, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -103,6 +106,8 @@ struct BenchCommand {
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
       case .remedies: studyRemedies(output: &output)
+      case .consistency: checkConsistency(context: context, output: &output)
+      case .loop: studyRemedyLoop(output: &output)
       case .engine: timeEngine(output: &output)
       case .reading: try timeReading(output: &output)
       case .generate: try timeGeneration(output: &output)

@@ -271,8 +271,7 @@ struct ExerciseRunner {
       return Pattern.taught.map { ($0.rawValue, $0.rawValue) }
     case .remedy:
       var actions = [solved.key.remedy] + solved.key.otherRemedies.prefix(2)
-      let listed = [solved.key.remedy] + solved.key.otherRemedies
-      actions += RemedyFit.distractors(for: solved.key.pattern, excluding: listed).prefix(6 - actions.count)
+      actions += solved.key.distractors.prefix(6 - actions.count)
       var generator = SeededGenerator(seed: solved.exercise.recipe.seed, stream: "exercise.remedy-options")
       actions.seededShuffle(using: &generator)
       return actions.map { ($0.title, $0.rawValue) }

@@ -44,8 +44,35 @@ enum JSONReport {
         ])
       })),
       ("remedies", .array(d.remedies.map {
-        .object([("action", .string($0.action.rawValue)), ("text", .string($0.text))])
+        .object([
+          ("action", .string($0.action.rawValue)),
+          ("cause", $0.cause.map { .string($0.rawValue) } ?? .null),
+          ("changes", .array($0.changes.map(change))),
+          ("text", .string($0.text)),
+        ])
       })),
+      ("cause", d.cause.map { .string($0.rawValue) } ?? .null),
+      ("causes", .array(d.causes.map {
+        .object([
+          ("cause", .string($0.cause.rawValue)), ("determined", .bool($0.isDetermined)),
+          ("evidence", .array($0.evidence.map(JSONValue.string))),
+          ("weight", number(($0.weight * 1000).rounded() / 1000)),
+        ])
+      })),
+      ("unknowns", .array(d.unknowns.map(JSONValue.string))),
+      ("baseline", d.baseline.isKnown ? .object([
+        ("basis", d.baseline.basis.map(JSONValue.string) ?? .null),
+        ("chance_accuracy", d.baseline.chanceAccuracy.map(number) ?? .null),
+        ("classes", d.baseline.classes.map { .integer(Int64($0)) } ?? .null),
+        ("trivial_loss", d.baseline.trivialLoss.map(number) ?? .null),
+      ]) : .null),
+      ("schedule", d.schedule.map { schedule in
+        .object([
+          ("decays", .bool(schedule.decays)), ("final", number(schedule.final)),
+          ("final_share", number(schedule.finalShare)), ("peak", number(schedule.peak)),
+          ("peak_step", .integer(Int64(schedule.peakStep))), ("warmup", .bool(schedule.hasWarmup)),
+        ])
+      } ?? .null),
       ("warnings", .array(run.warnings.map(JSONValue.string))),
     ]
     members.append(("best", d.best.map { best in
@@ -70,6 +97,22 @@ enum JSONReport {
       ])
     } ?? .null))
     return .object(members)
+  }
+
+  /// A remedy's change as the documented object: `{"knob": "learning_rate", "factor": 10}`,
+  /// `{"knob": "weight_decay", "value": 0.01}`, `{"action": "keep_checkpoint", "step": 800}`,
+  /// `{"action": "check_data"}`.
+  static func change(_ change: RemedyChange) -> JSONValue {
+    switch change {
+    case .scale(let setting, let factor):
+      .object([("factor", number(factor)), ("knob", .string(setting.rawValue))])
+    case .set(let setting, let value):
+      .object([("knob", .string(setting.rawValue)), ("value", number(value))])
+    case .keepCheckpoint(let step):
+      .object([("action", .string("keep_checkpoint")), ("step", .integer(Int64(step)))])
+    case .checkData:
+      .object([("action", .string("check_data"))])
+    }
   }
 
   /// Non-finite numbers become `null`, so strict JSON parsers accept the report.

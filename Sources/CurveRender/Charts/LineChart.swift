@@ -75,8 +75,16 @@ public struct LineChart: Sendable, Equatable {
   /// The note a chart carries when its value axis does not start at zero, such as
   /// "axis from 0.55, not 0"; `nil` when it starts at zero or below.
   static func axisNote(for scale: AxisScale?) -> String? {
-    guard let scale, scale.bounds.lowerBound > 0 else { return nil }
-    return "axis from \(AxisScale.compactLabel(for: scale.bounds.lowerBound)), not 0"
+    axisNotes(for: scale).first
+  }
+
+  /// The axis note in every length, longest first ("axis from 0.55, not 0", "axis from 0.55",
+  /// "from 0.55"): where the longest does not fit, a shorter one is used, never a cut one
+  /// ("axis from 0…" would say the opposite of what it means).
+  static func axisNotes(for scale: AxisScale?) -> [String] {
+    guard let scale, scale.bounds.lowerBound > 0 else { return [] }
+    let start = AxisScale.compactLabel(for: scale.bounds.lowerBound)
+    return ["axis from \(start), not 0", "axis from \(start)", "from \(start)"]
   }
 
   /// Draws the chart as lines of text.

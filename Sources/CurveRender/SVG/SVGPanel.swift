@@ -167,9 +167,10 @@ struct SVGPanel {
       maximumTickCount: min(6, max(fewest, Int(estimatedPlotHeight / (fontSize * 1.85)))))
     self.yScale = yScale
     let titleEnd = padding + style.textWidth(of: title, size: fontSize + 3, isBold: true)
-    axisNote = style.fitting(
-      LineChart.axisNote(for: yScale).map { "(\($0))" } ?? "",
-      within: max(0, self.width - padding - titleEnd - fontSize), size: max(1, fontSize - 1))
+    let noteRoom = max(0, self.width - padding - titleEnd - fontSize)
+    axisNote =
+      LineChart.axisNotes(for: yScale).map { "(\($0))" }
+      .first { style.textWidth(of: $0, size: max(1, fontSize - 1)) <= noteRoom } ?? ""
     let yLabels = yScale.map { scale in scale.ticks.map { ($0, scale.label(for: $0)) } } ?? []
     let widestYLabel = yLabels.map { style.textWidth(of: $0.1, size: fontSize) }.max() ?? 0
     plotLeft = min(self.width - 1, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0))

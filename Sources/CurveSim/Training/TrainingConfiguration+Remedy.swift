@@ -14,7 +14,7 @@ extension TrainingConfiguration {
   /// | `warmup_ratio` | warmup over that share of the run's updates |
   /// | `early_stopping_patience` | turns early stopping on (a scale of it without it on does nothing) |
   /// | `.checkData` | the labels cleaned (no flipped labels) and the input noise halved: what a careful look at the data buys |
-  /// | `.keepCheckpoint` | nothing: training is the same; only the checkpoint kept differs |
+  /// | `.keepCheckpoint` | early stopping with patience 3 (unless already on), which keeps the best checkpoint as the rerun goes |
   ///
   /// Sizes are clamped to what the simulator accepts (at most
   /// ``maximumExamples`` examples, a dropout below 1); a result can still be too long to
@@ -40,7 +40,7 @@ extension TrainingConfiguration {
       c.data.labelNoise = 0
       c.data.inputNoise /= 2
     case .keepCheckpoint:
-      break
+      c.earlyStoppingPatience = c.earlyStoppingPatience ?? 3
     }
     return c
   }

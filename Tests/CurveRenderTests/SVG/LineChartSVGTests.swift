@@ -59,6 +59,24 @@ import _CurveLabTestSupport
     #expect(copy.svg(width: 480, height: 300) == Self.demo.svg(width: 480, height: 300))
   }
 
+  /// A narrow chart says where its axis starts in fewer words, never in a cut-off note: "axis
+  /// from 0…" would read as an axis from zero.
+  @Test func anAxisNoteIsShortenedNotCut() {
+    let chart = LineChart(
+      title: "Validation accuracy",
+      series: [ChartSeries(name: "val", points: [(0, 0.71), (10, 0.74), (20, 0.73)])])
+    let notes = [520, 300, 240, 200].map { width in
+      chart.svg(width: width, height: 200).components(separatedBy: "(").dropFirst()
+        .map { $0.prefix { $0 != ")" } }.first { $0.contains("from") }.map(String.init)
+    }
+    #expect(notes.compactMap { $0 }.count >= 2, "\(notes)")
+    for note in notes.compactMap({ $0 }) {
+      #expect(!note.contains("…") && note.hasSuffix(note.split(separator: " ").last!))
+      #expect(note.hasPrefix("axis from 0.") || note.hasPrefix("from 0."), "\(note)")
+    }
+    #expect(Set(notes.compactMap { $0 }).count >= 2, "the note should shorten as the chart narrows: \(notes)")
+  }
+
   @Test func coordinatesHaveAtMostTwoDecimals() {
     var chart = Self.demo
     chart.series.append(

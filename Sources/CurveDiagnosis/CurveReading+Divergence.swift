@@ -1,0 +1,168 @@
+import CurveCore
+
+/// Runs that blew up, and runs that fell apart after learning.
+extension CurveReading {
+  /// A diverged run's headline and its key number.
+  struct Divergence {
+    let sentence: String
+    let evidence: Evidence
+  }
+
+  /// The divergence, when the run diverged: a loss that went NaN or infinite, climbed far
+  /// above where it started, or sits at a level no classifier reaches unless its weights blew
+  /// up.
+  func divergence() -> Divergence? {
+    for (name, series) in [("training", curves.trainingLoss), ("validation", curves.validationLoss)] {
+      guard let step = series.nonFiniteSteps.first else { continue }
+      let before = Array(zip(series.steps, series.values)).last { $0.0 < step }
+      var sentence = "Diverged: the \(name) loss became NaN or infinite at \(position(Int(clamping: step)))"
+      if let before {
+        sentence += " (it was \(Format.number(before.1)) at \(position(Int(before.0))))"
+      }
+      return Divergence(
+        sentence: sentence + ".",
+        evidence: Evidence(
+          key: "non_finite_step", value: step,
+          meaning: "the \(name) loss is NaN or infinite from \(position(Int(clamping: step)))"
+            + " (\(series.nonFiniteSteps.count) value\(series.nonFiniteSteps.count == 1 ? "" : "s"))"
+            + (before.map { "; its last finite value was \(Format.number($0.1))" } ?? "")))
+    }
+    // Validation climbing while training falls is overfitting, however far it climbs: only a
+    // run without a training curve is judged by its validation curve here.
+    if let climb = explosion(of: training, name: "training") { return climb }
+    if training.count < T.minimumTrainingPoints,
+      let climb = explosion(of: validation, name: "validation")
+    {
+      return climb
+    }
+    return absurdLevel()
+  }
+
+  /// A loss whose trend climbs steadily from its low to several times where it started.
+  private func explosion(of curve: CurveProfile, name: String) -> Divergence? {
+    let needed = name == "training" ? T.minimumTrainingPoints : T.minimumEvaluations + 2
+    guard curve.count >= needed,
+      let lowIndex = curve.trend.indices.min(by: { curve.trend[$0] < curve.trend[$1] }),
+      lowIndex < curve.count - 2
+    else { return nil }
+    let low = curve.trend[lowIndex]
+    let end = curve.end
+    let reference = max(curve.start, low, trivialLoss ?? 0)
+    let climb = RobustStatistics.mannKendallZ(Array(curve.values[lowIndex...]))
+    guard reference > 0, end > T.explosionFactor * reference, climb >= T.explosionTrendZ else {
+      return nil
+    }
+    let times = end / reference
+    return Divergence(
+      sentence: "Diverged: the \(name) loss climbed from \(Format.number(low)) at "
+        + "\(position(Int(clamping: curve.steps[lowIndex]))) to \(Format.number(end)) and kept rising.",
+      evidence: Evidence(
+        key: "explosion", value: times,
+        meaning: "the \(name) loss climbed from its low of \(Format.number(low)) to end at "
+          + "\(Format.number(end)), \(Format.number(times)) times "
+          + (reference == curve.start ? "its first level" : reference == low ? "its low" : "the trivial loss")
+          + " (\(Format.number(reference)))"))
+  }
+
+  /// A classifier's loss far above what guessing scores, for most of the run.
+  private func absurdLevel() -> Divergence? {
+    let isClassifier = !curves.validationAccuracy.isEmpty || !curves.trainingAccuracy.isEmpty
+      || trivialLoss != nil
+    guard isClassifier else { return nil }
+    let curve = training.count >= T.minimumTrainingPoints ? training : validation
+    let name = curve.series == training.series ? "training" : "validation"
+    guard let level = RobustStatistics.median(curve.values) else { return nil }
+    let reference = trivialLoss ?? T.largestPlausibleTrivialLoss
+    guard level >= T.absurdLossMultiple * reference else { return nil }
+    // Every logged loss must be absurd: a sane validation loss beside a huge training loss is
+    // a summed (not averaged) training loss, not a model that blew up.
+    for other in [training, validation] where other.count >= 2 {
+      guard let otherLevel = RobustStatistics.median(other.values),
+        otherLevel >= T.absurdLossMultiple * reference
+      else { return nil }
+    }
+    let times = level / reference
+    let what = trivialLoss != nil
+      ? "the \(Format.number(reference)) (\(baseline.trivialLossName ?? "ln K")) of a classifier "
+        + "that ignores its input"
+      : "the \(Format.number(reference)) (ln 1000) of guessing among a thousand classes"
+    return Divergence(
+      sentence: "Diverged: the \(name) loss sits around \(Format.number(level)), "
+        + "\(Format.number(times)) times \(what): the weights blew up.",
+      evidence: Evidence(
+        key: "loss_vs_trivial", value: times,
+        meaning: "the \(name) loss's median, \(Format.number(level)), is \(Format.number(times)) "
+          + "times \(what)"))
+  }
+
+  // MARK: Collapse
+
+  /// The loss fell, then jumped back most of the way to where it started and stayed there: the
+  /// run fell apart (after warmup reached the peak rate, typically).
+  struct CollapseAnalysis {
+    /// The lowest level before the jump, and where.
+    var low: Double
+    var lowStep: Int
+    /// The first step back above half-way.
+    var jumpStep: Int
+    /// The level the curve stays at after the jump.
+    var level: Double
+    /// The level it started from.
+    var start: Double
+    /// Which curve.
+    var curveName: String
+    /// Whether the jump came as warmup reached the peak rate.
+    var followsWarmup: Bool
+    /// The learning rate at the jump, when logged.
+    var rateAtJump: Double?
+  }
+
+  func computeCollapse() -> CollapseAnalysis? {
+    if training.count >= T.collapseMinimumPoints, let found = collapse(of: training, name: "training") {
+      return found
+    }
+    // Validation alone cannot tell a collapse from overfitting, except back at chance level.
+    guard training.count < T.minimumTrainingPoints, validation.count >= T.collapseMinimumPoints - 2,
+      let found = collapse(of: validation, name: "validation"), let trivial = trivialLoss,
+      found.level >= (1 - T.trivialStartTolerance) * trivial
+    else { return nil }
+    return found
+  }
+
+  private func collapse(of curve: CurveProfile, name: String) -> CollapseAnalysis? {
+    let trend = curve.trend
+    guard let lowIndex = trend.indices.min(by: { trend[$0] < trend[$1] }), lowIndex >= 1,
+      lowIndex <= curve.count - T.collapsePointsAfter - 1
+    else { return nil }
+    let low = trend[lowIndex]
+    let start = curve.start
+    let fall = start - low
+    guard fall >= max(T.collapseRiseOverNoise * curve.noise, T.collapseMinimumFall * start) else {
+      return nil
+    }
+    let after = Array(curve.values[(lowIndex + 1)...])
+    let tail = Array(after.suffix(max(3, after.count / 2)))
+    guard let level = RobustStatistics.median(tail) else { return nil }
+    let rise = level - low
+    let halfway = low + rise / 2
+    let stayedUp = Double(after.filter { $0 >= halfway }.count) / Double(after.count)
+    guard rise >= T.collapseReturnShare * fall, rise >= T.collapseRiseOverNoise * curve.noise,
+      stayedUp >= T.collapseStayShare,
+      let jumpOffset = after.firstIndex(where: { $0 >= halfway })
+    else { return nil }
+    let jumpStep = Int(clamping: curve.steps[lowIndex + 1 + jumpOffset])
+    var followsWarmup = false
+    var rateAtJump: Double?
+    if let schedule {
+      rateAtJump = RobustStatistics.interpolate(
+        x: curves.learningRates.steps, y: curves.learningRates.values, at: Double(jumpStep))
+      let last = Double(log.lastStep ?? jumpStep)
+      let peak = Double(schedule.peakStep)
+      followsWarmup = schedule.hasWarmup && Double(jumpStep) >= 0.5 * peak
+        && Double(jumpStep) <= peak + max(peak, T.lastStretchShare * last)
+    }
+    return CollapseAnalysis(
+      low: low, lowStep: Int(clamping: curve.steps[lowIndex]), jumpStep: jumpStep, level: level,
+      start: start, curveName: name, followsWarmup: followsWarmup, rateAtJump: rateAtJump)
+  }
+}

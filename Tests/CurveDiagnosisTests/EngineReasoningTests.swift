@@ -1,0 +1,211 @@
+import CurveCore
+import CurveDiagnosis
+import Foundation
+import Testing
+
+/// The engine judged as an expert would: against the task, the schedule and the settings the
+/// log records, with causes and remedies that follow from them.
+@Suite struct EngineReasoningTests {
+  /// A run logged like the Trainer: training loss (and rate) every 10 steps, an evaluation
+  /// every `evalEvery` training records.
+  private func log(
+    training: [Double], validation: [Double], accuracy: [Double]? = nil,
+    rates: [Double]? = nil, settings: [String: String] = [:], evalEvery: Int = 5,
+    evaluationSetSize: Int? = nil, batch: Int? = nil
+  ) -> TrainingLog {
+    var metadata = RunMetadata(source: "test", configuration: settings)
+    metadata.evaluationSetSize = evaluationSetSize
+    metadata.trainBatchSize = batch
+    return TrainingLog(
+      metadata: metadata,
+      trainingEntries: training.enumerated().map {
+        TrainingEntry(step: ($0.offset + 1) * 10, loss: $0.element, learningRate: rates?[$0.offset])
+      },
+      evaluationEntries: validation.enumerated().map {
+        EvaluationEntry(
+          step: ($0.offset + 1) * 10 * evalEvery, loss: $0.element, accuracy: accuracy?[$0.offset])
+      })
+  }
+
+  private func decay(_ count: Int, from start: Double, to end: Double, rate: Double) -> [Double] {
+    (0..<count).map { end + (start - end) * pow(rate, Double($0)) }
+  }
+
+  /// A deterministic wiggle in -1...1 (no randomness in tests of a pure engine).
+  private func wiggle(_ index: Int) -> Double { sin(Double(index) * 2.399_963) }
+
+  @Test func aFineTuneThatStartsLowAndLevelsOffIsHealthy() {
+    // Pretrained: the first logged loss is already 0.38; validation 0.35 → 0.29 levels off
+    // beside it and accuracy reaches 96%.
+    let training = decay(50, from: 0.38, to: 0.27, rate: 0.9)
+    let validation = decay(10, from: 0.35, to: 0.29, rate: 0.6)
+    let accuracy = decay(10, from: 0.93, to: 0.96, rate: 0.6)
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation, accuracy: accuracy))
+    #expect(diagnosis.pattern == .healthy, "\(diagnosis.headline)")
+    #expect(!diagnosis.remedies.contains { $0.action == .biggerModel })
+  }
+
+  @Test func aCollapseToChanceAfterWarmupIsErraticWithItsCause() throws {
+    // Falls from ln 2 to 0.3, then at the end of warmup (step 300) jumps back to ln 2 for good.
+    let training = (0..<60).map { i -> Double in
+      i < 30 ? 0.69 - 0.39 * Double(i) / 29 : 0.69 + 0.02 * wiggle(i)
+    }
+    let rates = (0..<60).map { i -> Double in
+      let ramp: Double = min(1, Double(i + 1) / 30)
+      let decay: Double = i < 30 ? 1 : 1 - Double(i - 30) / 40
+      return 5e-5 * ramp * decay
+    }
+    let validation = (0..<12).map { i -> Double in i < 6 ? 0.69 - 0.04 * Double(i) : 0.70 + 0.01 * wiggle(i) }
+    let accuracy = (0..<12).map { i -> Double in i < 6 ? 0.5 + 0.05 * Double(i) : 0.5 }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, accuracy: accuracy, rates: rates))
+    #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .warmupInstability)
+    #expect(diagnosis.findings.contains { $0.kind == .collapse })
+    #expect(diagnosis.remedies.first?.action == .lowerLearningRate)
+  }
+
+  @Test func perBatchSwingsWithTinyBatchesAreErratic() {
+    // Training loss jumps by its own size from record to record; validation, averaged over
+    // the whole set, falls smoothly.
+    let training = (0..<60).map { i in max(0.02, 0.45 - 0.003 * Double(i) + 0.3 * wiggle(i)) }
+    let validation = decay(12, from: 0.6, to: 0.35, rate: 0.8)
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation, batch: 2))
+    #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .tinyBatch)
+    #expect(diagnosis.remedies.first?.action == .biggerBatch)
+    #expect(diagnosis.remedies.first?.changes == CauseKnowledge.treatment(for: .tinyBatch).changes)
+  }
+
+  @Test func validationJumpsOnATinyEvaluationSetAreErratic() {
+    let training = decay(60, from: 0.7, to: 0.2, rate: 0.95)
+    let validation = (0..<12).map { i in 0.45 - 0.01 * Double(i) + 0.15 * wiggle(i) }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, evaluationSetSize: 16))
+    #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .smallEvalSet)
+    #expect(diagnosis.remedies.first?.action == .largerEvaluationSet)
+  }
+
+  @Test func aFlatTailUnderADecayingRateIsNotConvergence() throws {
+    // Linear decay to 0: the loss keeps falling per unit of learning rate, so the tail
+    // flattens only because the rate ran out.
+    let count = 60
+    let rates = (0..<count).map { 1e-3 * (1 - Double($0 + 1) / Double(count)) + 1e-6 }
+    var spent = 0.0
+    let training = rates.map { rate -> Double in
+      spent += rate
+      return 0.2 + 0.5 * exp(-spent / 0.02)
+    }
+    let validation = stride(from: 4, to: count, by: 5).map { training[$0] + 0.02 }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, accuracy: validation.map { 1.2 - $0 }, rates: rates))
+    #expect(diagnosis.pattern == .healthy, "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .stillImproving)
+    #expect(diagnosis.convergenceStep == nil)
+    #expect(diagnosis.headline.contains("learning rate decays"))
+    let finding = try #require(diagnosis.findings.first { $0.kind == .decayingRate })
+    #expect(finding.message.contains("still falling"))
+    #expect(diagnosis.remedies.first?.action == .moreEpochs)
+    #expect(diagnosis.remedies.contains { $0.action == .nothing } == false)
+  }
+
+  @Test func aLowLearningRateNamesItsCauseAndRaisesTheRate() throws {
+    // The simulator's settings: a rate of 5e-6, and a loss that crawls down from ln 2.
+    let training = (0..<60).map { 0.6931 - 0.0012 * Double($0) }
+    let validation = (0..<12).map { 0.6935 - 0.006 * Double($0) }
+    let diagnosis = Diagnoser().diagnose(
+      log(
+        training: training, validation: validation, accuracy: validation.map { 1.2 - $0 },
+        settings: ["learning_rate": "5e-06", "optimizer": "adamw", "hidden": "32", "weight_decay": "0.01"]))
+    #expect(diagnosis.pattern == .underfitting, "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .lowLearningRate)
+    let first = try #require(diagnosis.remedies.first)
+    #expect(first.action == .higherLearningRate)
+    #expect(first.changes == CauseKnowledge.treatment(for: .lowLearningRate).changes)
+    #expect(first.cause == .lowLearningRate)
+    #expect(first.text.contains("5e-06"))
+  }
+
+  @Test func anOverfitRunWhoseBestIsAtChanceNeedsMoreThanEarlyStopping() {
+    // Binary task (ln 2 start, accuracy near 50%): validation never gets below chance.
+    let training = decay(60, from: 0.69, to: 0.01, rate: 0.9)
+    let validation = [0.70, 0.695, 0.70, 0.72, 0.75, 0.79, 0.83, 0.88, 0.93, 0.98, 1.03, 1.08]
+    let accuracy = [0.48, 0.52, 0.5, 0.49, 0.51, 0.5, 0.5, 0.49, 0.5, 0.51, 0.5, 0.5]
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, accuracy: accuracy,
+        settings: ["train_size": "51", "hidden": "64", "parameters": "3393", "weight_decay": "0"]))
+    #expect(diagnosis.pattern == .overfitting, "\(diagnosis.headline)")
+    #expect(diagnosis.remedies.first?.action != .earlyStopping)
+    #expect(!diagnosis.remedies.contains { $0.action == .earlyStopping })
+  }
+
+  @Test func percentAccuracyIsReadAsFractionsWithANote() throws {
+    let training = decay(50, from: 0.69, to: 0.1, rate: 0.93)
+    let validation = decay(10, from: 0.7, to: 0.2, rate: 0.7)
+    let percent = decay(10, from: 50, to: 95, rate: 0.7)
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation, accuracy: percent))
+    #expect(diagnosis.findings.contains { $0.kind == .units && $0.message.contains("percent") })
+    let text = ([diagnosis.headline] + diagnosis.evidence.map(\.meaning) + diagnosis.findings.map(\.message))
+      .joined(separator: " ")
+    #expect(!text.contains("9500%") && !text.contains("10000%"))
+    #expect(ReportCheck.contradictions(in: diagnosis).isEmpty)
+  }
+
+  @Test func aHugeFiniteLossOnAClassifierIsDiverged() {
+    let training = (0..<40).map { 2e4 + 1e4 * wiggle($0) }
+    let validation = (0..<8).map { 3e4 + 2e4 * wiggle($0 + 3) }
+    let accuracy = (0..<8).map { 0.6 + 0.2 * wiggle($0) }
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation, accuracy: accuracy))
+    #expect(diagnosis.pattern == .diverged, "\(diagnosis.headline)")
+  }
+
+  @Test func aLossThatNeverMovesIsUnderfittingEvenWithoutABaseline() {
+    // A regression loss in the hundreds, unmoved over the whole run.
+    let training = (0..<40).map { 940 + 15 * wiggle($0) }
+    let validation = (0..<8).map { 681.6 - 0.07 * Double($0) }
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation))
+    #expect(diagnosis.pattern == .underfitting, "\(diagnosis.headline)")
+  }
+
+  @Test func aSteadyFallWithNoBaselineIsStillImprovingNotUnderfitting() {
+    // 4.6 → 4.0 in a straight line over thousands of updates: with no class count or accuracy
+    // the engine cannot call that high, only still falling.
+    let training = (0..<80).map { 4.63 - 0.0075 * Double($0) + 0.01 * wiggle($0) }
+    let validation = (0..<16).map { 4.32 - 0.022 * Double($0) }
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation))
+    #expect(diagnosis.pattern == .healthy, "\(diagnosis.headline)")
+    #expect(diagnosis.remedies.first?.action == .moreEpochs)
+  }
+
+  @Test func oneMetricAloneGetsOnlyWhatOneCurveShows() throws {
+    var lone = TrainingLog(metadata: RunMetadata(source: "wandb"))
+    lone.evaluationEntries = (0..<12).map {
+      EvaluationEntry(step: ($0 + 1) * 1000, metrics: ["test FID_B": 20 + 80 * pow(0.8, Double($0))])
+    }
+    let diagnosis = Diagnoser(options: DiagnosisOptions(monitor: MonitoredMetric(name: "test FID_B")))
+      .diagnose(lone)
+    #expect(diagnosis.pattern == .insufficientData)
+    #expect(diagnosis.best?.step == 12_000)
+    #expect(diagnosis.headline.contains("test FID_B"))
+    #expect(!diagnosis.headline.contains("removed"))
+    #expect(diagnosis.evidence.contains { $0.key == "end_trend" })
+    #expect(diagnosis.earlyStopping != nil)
+  }
+
+  @Test(arguments: [
+    ("eval_loss", false), ("test FID_B", false), ("eval_wer", false), ("val_cer", false),
+    ("perplexity", false), ("eval_error_rate", false), ("mae", false), ("test SSIM", true),
+    ("eval_accuracy", true), ("f1", true), ("eval_auc", true), ("bleu", true), ("eval_rouge1", true),
+    ("metrics/mAP50(B)", true), ("val_iou", true), ("eval_mIOU", true), ("psnr", true),
+  ])
+  func metricDirectionFollowsItsName(name: String, higher: Bool) {
+    #expect(MonitoredMetric(name: name).greaterIsBetter == higher)
+  }
+
+  @Test func aMetricNameKeepsItsSpellingAndIsFoundInTheLog() {
+    let metric = MonitoredMetric(name: "test FID_B")
+    #expect(metric.name == "test FID_B")
+    #expect(MonitoredMetric(name: "f1").name == "eval_f1")
+  }
+}
