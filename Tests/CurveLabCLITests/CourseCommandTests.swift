@@ -132,7 +132,7 @@ import Testing
     let before = run(["exercise", "overfitting-1", "--solution"])
     #expect(before.status == 1)
     #expect(before.errors.contains("try exercise overfitting-1 first"))
-    let graded = run(["exercise", "overfitting-1", "--answers", "overfit,100,early stopping", "--json"])
+    let graded = run(["exercise", "overfitting-1", "--answers", "overfit,350,early stopping", "--json"])
     #expect(graded.status == 0)
     let json = try JSONValue(parsing: graded.output)
     #expect(json["points"]?.doubleValue == json["maximum"]?.doubleValue)
@@ -143,7 +143,7 @@ import Testing
 
   @Test func pipedExerciseAnswersTakeLettersAndWords() {
     // Pattern by letter (b = overfitting), a step, and a remedy by name.
-    let result = run(["exercise", "overfitting-1"], input: ["h", "b", "100", "early-stopping"])
+    let result = run(["exercise", "overfitting-1"], input: ["h", "b", "350", "early-stopping"])
     #expect(result.status == 0)
     #expect(result.output.contains("Hint: "))
     #expect(result.output.contains("Score: 4 of 4 points"))

@@ -58,8 +58,8 @@ import Testing
       #expect(made.isRight == (prediction.correctLetter == "c"))
     }
     // The weight-decay chart comes only after its prediction.
-    let asked = try #require(output.range(of: "What will a weight decay of 1 do"))
-    let chart = try #require(output.range(of: "--seed 1 --weight-decay 1"))
+    let asked = try #require(output.range(of: "What will a weight decay of 0.1 do"))
+    let chart = try #require(output.range(of: "--seed 1 --weight-decay 0.1"))
     #expect(asked.upperBound < chart.lowerBound)
     #expect(progress.lessons[lesson.entry.id]?.isFinished == false)
   }

@@ -30,6 +30,30 @@ extension TrainingLogChart {
     return chart
   }
 
+  /// The colour of the learning-rate curve.
+  public static let learningRateColor = TerminalColor.yellow
+  /// The learning-rate panel's title.
+  static let learningRateTitle = "Learning rate"
+
+  /// The learning-rate panel as a general chart: the rate each training record logged, from
+  /// 0 up (so a decay to 0 reads as one), on the loss panel's axis.
+  public var learningRateChart: LineChart {
+    let axis = resolvedAxis
+    let points = log.trainingEntries.compactMap { entry in
+      entry.learningRate.flatMap { rate in
+        axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: rate) }
+      }
+    }
+    var chart = panel(
+      title: Self.learningRateTitle, training: nil,
+      validation: ChartSeries(
+        name: "", points: points, color: Self.learningRateColor, glyph: "-"),
+      axis: axis)
+    if let peak = points.map(\.y).filter(\.isFinite).max(), peak > 0 { chart.yRange = 0...peak }
+    chart.markers = []  // the loss panel above carries them
+    return chart
+  }
+
   /// The accuracy panel as a general chart, to restyle or draw on its own.
   public var accuracyChart: LineChart {
     let axis = resolvedAxis
