@@ -46,6 +46,18 @@ struct TerminalSessionTests {
       terminal.press("Enter")
     }
     #expect(terminal.wait(for: "Which change would help"))
+    // v draws the chart again at full height and asks the same question again.
+    let beforeChart = terminal.screen
+    terminal.press("v", "Enter")
+    terminal.wait(changingFrom: beforeChart)
+    #expect(terminal.wait(for: "v: chart, s: skip, q: stop) >"))
+    let redrawn = terminal.screen
+    // The redrawn chart (taller than the first, as tall as fits with the question) has pushed
+    // the exercise's heading away, and the whole chart is on the screen.
+    #expect(
+      redrawn.contains("Loss") && redrawn.contains("Accuracy")
+        && redrawn.contains("Which change would help") && !redrawn.contains("Exercise loss-1"),
+      "\(redrawn)")
     terminal.press("c", "Enter")
     #expect(terminal.wait(for: "Show the worked solution?"), "\(terminal.screen)")
     #expect(terminal.screen.contains("Score:"))
