@@ -40,6 +40,8 @@ public enum RemedyChange: Sendable, Equatable, Hashable {
     case maxGradNorm = "max_grad_norm"
     /// Updates over which the learning rate ramps up from 0.
     case warmupSteps = "warmup_steps"
+    /// Share of the run's updates spent ramping the learning rate up from 0 (`warmup_ratio`).
+    case warmupRatio = "warmup_ratio"
     /// Width of every hidden layer (a factor scales each; a value sets each).
     case hiddenWidth = "hidden_width"
     /// Training examples.

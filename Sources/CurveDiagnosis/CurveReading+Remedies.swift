@@ -295,6 +295,7 @@ extension CurveReading {
     case .dropout: "dropout"
     case .maxGradNorm: "max_grad_norm"
     case .warmupSteps: "warmup steps"
+    case .warmupRatio: "warmup ratio"
     case .hiddenWidth: "hidden width"
     case .trainSize: "training set"
     case .evalSize: "evaluation set"

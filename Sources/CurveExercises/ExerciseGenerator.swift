@@ -24,7 +24,7 @@ public enum Difficulty: String, Sendable, CaseIterable, Codable {
       case .overfitting: settings.append(.init(.trainSize, String(c.data.trainSize * 2)))
       case .erratic: settings.append(.init(.learningRate, Knob.learningRate.value(in: scaled(c, lr: 0.6))!))
       case .healthy: settings.append(.init(.inputNoise, Knob.inputNoise.value(in: noisier(c))!))
-      case .underfitting: break
+      case .underfitting, .diverged: break
       }
       return settings
     }

@@ -1,16 +1,20 @@
+public import CurveCore
 public import CurveDiagnosis
 public import CurveSim
 
-/// A simulated run written as text: a scenario, a seed, knob settings and remedies.
+/// A simulated run written as text: a scenario, a seed, optionally a cause, knob settings and
+/// remedies.
 ///
 /// Lessons, quiz questions and exercises all name their runs this way
-/// (`scenario=erratic seed=4 eval-size=40 remedy=lower-learning-rate`), and the recipe turns
+/// (`scenario=erratic cause=tiny-batch seed=4 eval-size=40 remedy=lower-learning-rate`), and the recipe turns
 /// that into a configuration and into the `curvelab simulate` command that reruns it.
 public struct RunRecipe: Sendable, Equatable {
   /// The scenario whose knobs the seed draws.
   public var scenario: Scenario
   /// The seed of the draw and of the run.
   public var seed: UInt64
+  /// The cause whose ranges the knobs are drawn from; `nil` lets the seed pick one.
+  public var cause: Cause?
   /// Knob values that replace the drawn ones, in the order given.
   public var settings: [Setting]
   /// Remedies applied after the settings, in order.
@@ -42,15 +46,17 @@ public struct RunRecipe: Sendable, Equatable {
 
   /// Creates a recipe.
   public init(
-    scenario: Scenario, seed: UInt64, settings: [Setting] = [], remedies: [Remedy.Action] = []
+    scenario: Scenario, seed: UInt64, cause: Cause? = nil, settings: [Setting] = [],
+    remedies: [Remedy.Action] = []
   ) {
     self.scenario = scenario
     self.seed = seed
+    self.cause = cause
     self.settings = settings
     self.remedies = remedies
   }
 
-  /// Reads `scenario`, `seed`, knob names and `remedy` from `key=value` pairs, leaving every
+  /// Reads `scenario`, `seed`, `cause`, knob names and `remedy` from `key=value` pairs, leaving every
   /// key in `otherKeys` to the caller and rejecting the rest.
   ///
   /// `scenario=any` draws the scenario from the seed; `defaultSeed` is used when no `seed` is
@@ -60,11 +66,13 @@ public struct RunRecipe: Sendable, Equatable {
   ) throws(Problem) {
     var scenarioName: String?
     var seed = defaultSeed
+    var causeName: String?
     var settings: [Setting] = []
     var remedies: [Remedy.Action] = []
     for (key, value) in pairs {
       switch key {
       case "scenario": scenarioName = value
+      case "cause": causeName = value
       case "seed":
         guard let parsed = UInt64(value) else {
           throw Problem(message: "seed=\(value) is not a whole number, 0 or more")
@@ -82,7 +90,7 @@ public struct RunRecipe: Sendable, Equatable {
         if let knob = Knob(rawValue: key) {
           settings.append(Setting(knob, value))
         } else if !otherKeys.contains(key) {
-          let known = (["scenario", "seed", "remedy"] + Knob.allCases.map(\.rawValue)
+          let known = (["scenario", "seed", "cause", "remedy"] + Knob.allCases.map(\.rawValue)
             + otherKeys.sorted())
           throw Problem(message: "unknown key '\(key)'; known keys: \(known.joined(separator: ", "))")
         }
@@ -99,13 +107,24 @@ public struct RunRecipe: Sendable, Equatable {
       let names = Scenario.allCases.map(\.rawValue).joined(separator: ", ")
       throw Problem(message: "scenario '\(scenarioName)' is not one of: \(names), any")
     }
-    self.init(scenario: scenario, seed: seed, settings: settings, remedies: remedies)
+    var cause: Cause?
+    if let causeName {
+      guard let named = Cause(rawValue: causeName), scenario.causes.contains(named) else {
+        let names = scenario.causes.map(\.rawValue).joined(separator: ", ")
+        throw Problem(
+          message: scenario.causes.isEmpty
+            ? "cause=\(causeName): the \(scenario.rawValue) scenario has no causes"
+            : "cause '\(causeName)' is not a cause of the \(scenario.rawValue) scenario: \(names)")
+      }
+      cause = named
+    }
+    self.init(scenario: scenario, seed: seed, cause: cause, settings: settings, remedies: remedies)
     _ = try configuration()
   }
 
   /// The configuration: the scenario's draw, then the settings, then the remedies.
   public func configuration() throws(Problem) -> TrainingConfiguration {
-    var c = scenario.configuration(seed: seed)
+    var c = drawn
     for setting in settings {
       do {
         try setting.knob.apply(setting.value, to: &c)
@@ -121,6 +140,12 @@ public struct RunRecipe: Sendable, Equatable {
     return c
   }
 
+  /// The scenario's draw for the seed and cause, before any setting or remedy.
+  var drawn: TrainingConfiguration { scenario.configuration(seed: seed, cause: cause) }
+
+  /// The cause the run is drawn for: the one asked for, or the seed's pick.
+  public var drawnCause: Cause? { cause ?? scenario.cause(seed: seed) }
+
   /// The same recipe with one more remedy.
   public func adding(_ remedy: Remedy.Action) -> RunRecipe {
     var copy = self
@@ -131,15 +156,17 @@ public struct RunRecipe: Sendable, Equatable {
   /// Trains the run. The recipe must be valid (it is, when it was read with
   /// ``init(pairs:otherKeys:defaultSeed:)``).
   public func simulate() throws(Problem) -> SimulationRun {
-    Simulator(configuration: try configuration(), seed: seed, scenario: scenario).run()
+    Simulator(configuration: try configuration(), seed: seed, scenario: scenario, cause: drawnCause)
+      .run()
   }
 
   /// The `curvelab simulate` command that trains exactly this run, remedies spelled out as
   /// the flags they change.
   public var commandLine: String {
     var words = ["curvelab simulate", "--scenario \(scenario.rawValue)", "--seed \(seed)"]
+    if let cause { words.append("--cause \(cause.rawValue)") }
     if let configuration = try? configuration() {
-      for (knob, value) in Knob.differences(of: configuration, from: scenario.configuration(seed: seed)) {
+      for (knob, value) in Knob.differences(of: configuration, from: drawn) {
         words.append("--\(knob.rawValue) \(value)")
       }
     }

@@ -10,11 +10,12 @@ struct RunReport {
   let configuration: TrainingConfiguration
 
   func text(width: Int, xAxis: TrainingLogChart.XAxis, options: ChartOptions) -> String {
-    var text = "\(scenario.rawValue) · seed \(log.metadata.seed.map(String.init) ?? "?")\n"
+    let cause = log.metadata.configuration["cause"].map { " · cause \($0)" } ?? ""
+    var text = "\(scenario.rawValue)\(cause) · seed \(log.metadata.seed.map(String.init) ?? "?")\n"
     // The settings and the summary break between their " · " parts to fit the terminal.
     text += Self.fitted(configuration.description, width: width) + "\n\n"
     let markers = [ChartMarker.best(in: log), ChartMarker.earlyStop(in: log)].compactMap { $0 }
-    let chart = TrainingLogChart(log, xAxis: xAxis, markers: markers)
+    let chart = TrainingLogChart(log, panels: .withLearningRate, xAxis: xAxis, markers: markers)
     for line in chart.render(width: width, options: options) { text += line + "\n" }
     text += "\n" + Self.fitted(TrainingLogSummary(log).line, width: width) + "\n"
     return text

@@ -74,7 +74,7 @@ import Testing
     #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
     #expect(diagnosis.cause == .tinyBatch)
     #expect(diagnosis.remedies.first?.action == .biggerBatch)
-    #expect(diagnosis.remedies.first?.changes == [.scale(.batchSize, by: 8)])
+    #expect(diagnosis.remedies.first?.changes == CauseKnowledge.treatment(for: .tinyBatch).changes)
   }
 
   @Test func validationJumpsOnATinyEvaluationSetAreErratic() {
@@ -122,7 +122,7 @@ import Testing
     #expect(diagnosis.cause == .lowLearningRate)
     let first = try #require(diagnosis.remedies.first)
     #expect(first.action == .higherLearningRate)
-    #expect(first.changes == [.scale(.learningRate, by: 10)])
+    #expect(first.changes == CauseKnowledge.treatment(for: .lowLearningRate).changes)
     #expect(first.cause == .lowLearningRate)
     #expect(first.text.contains("5e-06"))
   }

@@ -7,10 +7,12 @@ import Testing
 /// Keys that are fair: the stop question only where a kept checkpoint matters, with a
 /// tolerance in loss terms scaled to the run's noise; remedies credited by the cause.
 @Suite struct ExerciseKeyTests {
-  private func solve(_ scenario: Scenario, seed: UInt64, _ settings: [RunRecipe.Setting] = [])
-    throws -> SolvedExercise
-  {
-    try Exercise(id: "k", recipe: RunRecipe(scenario: scenario, seed: seed, settings: settings)).solve()
+  private func solve(
+    _ scenario: Scenario, seed: UInt64, cause: Cause? = nil, _ settings: [RunRecipe.Setting] = []
+  ) throws -> SolvedExercise {
+    try Exercise(
+      id: "k", recipe: RunRecipe(scenario: scenario, seed: seed, cause: cause, settings: settings)
+    ).solve()
   }
 
   @Test(arguments: [Scenario.erratic, .underfitting], [3, 4] as [UInt64])
@@ -46,8 +48,10 @@ import Testing
   }
 
   @Test func aLowLearningRateIsCreditedForRaisingItNotForABiggerModel() throws {
-    // The underfitting scenario's first face, forced: a rate far too small for AdamW.
-    let solved = try solve(.underfitting, seed: 2, [.init(.learningRate, "0.000008"), .init(.hidden, "32")])
+    // The underfitting scenario's slow-rate cause, forced further: a rate far too small for AdamW.
+    let solved = try solve(
+      .underfitting, seed: 2, cause: .lowLearningRate,
+      [.init(.learningRate, "0.000008"), .init(.hidden, "32")])
     #expect(solved.key.pattern == .underfitting)
     #expect(solved.key.cause == .lowLearningRate)
     #expect(solved.key.remedy == .higherLearningRate)
@@ -58,7 +62,9 @@ import Testing
   }
 
   @Test func otherChangesThatTreatTheCauseEarnHalf() throws {
-    let solved = try solve(.underfitting, seed: 2, [.init(.learningRate, "0.000008"), .init(.hidden, "32")])
+    let solved = try solve(
+      .underfitting, seed: 2, cause: .lowLearningRate,
+      [.init(.learningRate, "0.000008"), .init(.hidden, "32")])
     let other = try #require(solved.key.otherRemedies.first)
     #expect(CauseKnowledge.treatments(for: .lowLearningRate).contains { $0.action == other })
     let grade = solved.grade(ExerciseAnswer(remedy: other))

@@ -79,7 +79,10 @@ import Testing
       let solved = try ExerciseGenerator(difficulty: difficulty).make(id: "x", scenario: scenario, seed: 11)
       #expect(solved.key.pattern.rawValue == scenario.rawValue)
       let again = try ExerciseGenerator(difficulty: difficulty).make(id: "x", scenario: scenario, seed: 11)
-      #expect(again.log == solved.log)
+      // Compared as text: a diverged run's NaN losses are never equal to themselves.
+      #expect(again.log.metadata == solved.log.metadata)
+      #expect("\(again.log.trainingEntries)" == "\(solved.log.trainingEntries)")
+      #expect("\(again.log.evaluationEntries)" == "\(solved.log.evaluationEntries)")
     }
   }
 

@@ -66,6 +66,26 @@ import Testing
     #expect(contents.output.contains("[✓]  3."))
   }
 
+  /// Practice runs (one id each) are summed up in one line, so a learner who practises a lot
+  /// still sees the lessons; the course's exercises come in lesson order, several to a line.
+  @Test func progressSumsUpPracticeAndListsCourseExercisesInLessonOrder() throws {
+    try FileManager.default.createDirectory(
+      atPath: (progressPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    var progress = CourseProgress()
+    for seed in 1...12 { progress.recordExercise("practice-\(seed)", fraction: seed.isMultiple(of: 3) ? 1 : 0.5) }
+    progress.recordExercise("loss-1", fraction: 0.75)
+    progress.recordExercise("curves-1", fraction: 1)
+    progress.recordExercise("curves-1", fraction: 0.5)
+    _ = try ProgressStore(path: progressPath).save(progress)
+    let shown = run(["progress"]).output
+    #expect(!shown.contains("practice-"), "\(shown)")
+    #expect(shown.contains("practice: 12 runs tried, 4 fully right, 67% on average"), "\(shown)")
+    #expect(shown.contains("curves-1 100% (2 tries)  loss-1 75%"), "\(shown)")
+    #expect(shown.range(of: #"  2 of \d+ course exercises tried"#, options: .regularExpression) != nil, "\(shown)")
+    #expect(shown.split(separator: "\n").count <= 30)
+    #expect(shown.split(separator: "\n").allSatisfy { $0.count <= 80 })
+  }
+
   @Test func anUnknownLessonIsAUsageError() {
     let result = run(["lesson", "99"])
     #expect(result.status == 2)
@@ -132,7 +152,7 @@ import Testing
     let before = run(["exercise", "overfitting-1", "--solution"])
     #expect(before.status == 1)
     #expect(before.errors.contains("try exercise overfitting-1 first"))
-    let graded = run(["exercise", "overfitting-1", "--answers", "overfit,100,early stopping", "--json"])
+    let graded = run(["exercise", "overfitting-1", "--answers", "overfit,350,early stopping", "--json"])
     #expect(graded.status == 0)
     let json = try JSONValue(parsing: graded.output)
     #expect(json["points"]?.doubleValue == json["maximum"]?.doubleValue)
@@ -143,7 +163,7 @@ import Testing
 
   @Test func pipedExerciseAnswersTakeLettersAndWords() {
     // Pattern by letter (b = overfitting), a step, and a remedy by name.
-    let result = run(["exercise", "overfitting-1"], input: ["h", "b", "100", "early-stopping"])
+    let result = run(["exercise", "overfitting-1"], input: ["h", "b", "350", "early-stopping"])
     #expect(result.status == 0)
     #expect(result.output.contains("Hint: "))
     #expect(result.output.contains("Score: 4 of 4 points"))

@@ -58,8 +58,8 @@ import Testing
       #expect(made.isRight == (prediction.correctLetter == "c"))
     }
     // The weight-decay chart comes only after its prediction.
-    let asked = try #require(output.range(of: "What will a weight decay of 1 do"))
-    let chart = try #require(output.range(of: "--seed 1 --weight-decay 1"))
+    let asked = try #require(output.range(of: "What will a weight decay of 0.1 do"))
+    let chart = try #require(output.range(of: "--seed 1 --weight-decay 0.1"))
     #expect(asked.upperBound < chart.lowerBound)
     #expect(progress.lessons[lesson.entry.id]?.isFinished == false)
   }
@@ -72,5 +72,12 @@ import Testing
     #expect(output.contains("$ swift run curvelab simulate --scenario healthy --seed 2"))
     #expect(output.contains("best eval_loss"))
     #expect(output.contains("Enter: back to the lesson"))
+    // The run's report is taller than the 30-row screen: it comes a screenful at a time, and
+    // no screenful is taller than the screen.
+    let report = try #require(output.range(of: "$ swift run curvelab simulate --scenario healthy --seed 2"))
+    let shown = output[report.lowerBound...]
+    #expect(shown.contains("-- more ("))
+    let first = try #require(shown.components(separatedBy: "-- more (").first)
+    #expect(first.split(separator: "\n", omittingEmptySubsequences: false).count <= 30)
   }
 }

@@ -10,13 +10,15 @@ public import CurveSim
 ///
 /// | Scenario | Caps |
 /// |---|---|
-/// | overfitting | at most 40 epochs; hidden width halved, at most 24 |
+/// | overfitting | at most 2,500 updates (epochs cut to fit); hidden width at most 256 |
 /// | underfitting | at most 400 training examples and 25 epochs |
 /// | healthy | at most 400 training examples |
 /// | erratic | none (its runs are already short) |
 public struct RunBudget: Sendable, Equatable {
-  /// The most epochs of an overfitting run.
-  public var overfittingEpochs: Int
+  /// The most updates of an overfitting run (its epochs are cut to fit). An overfitting run
+  /// trains a few dozen examples for thousands of updates, so a cap in epochs would stop it
+  /// before it memorizes.
+  public var overfittingSteps: Int
   /// The widest hidden layer of an overfitting run.
   public var overfittingWidth: Int
   /// The most training examples of a healthy or underfitting run.
@@ -26,18 +28,18 @@ public struct RunBudget: Sendable, Equatable {
 
   /// The caps `curvelab generate` uses.
   public static let classroom = RunBudget(
-    overfittingEpochs: 40, overfittingWidth: 24, trainingExamples: 400, underfittingEpochs: 25)
+    overfittingSteps: 2500, overfittingWidth: 256, trainingExamples: 400, underfittingEpochs: 25)
 
   /// No caps: the scenarios as drawn.
   public static let unlimited = RunBudget(
-    overfittingEpochs: .max, overfittingWidth: .max, trainingExamples: .max,
+    overfittingSteps: .max, overfittingWidth: .max, trainingExamples: .max,
     underfittingEpochs: .max)
 
   /// Creates caps.
   public init(
-    overfittingEpochs: Int, overfittingWidth: Int, trainingExamples: Int, underfittingEpochs: Int
+    overfittingSteps: Int, overfittingWidth: Int, trainingExamples: Int, underfittingEpochs: Int
   ) {
-    self.overfittingEpochs = overfittingEpochs
+    self.overfittingSteps = overfittingSteps
     self.overfittingWidth = overfittingWidth
     self.trainingExamples = trainingExamples
     self.underfittingEpochs = underfittingEpochs
@@ -51,11 +53,12 @@ public struct RunBudget: Sendable, Equatable {
     var settings: [RunRecipe.Setting] = []
     switch scenario {
     case .overfitting:
-      if c.epochs > overfittingEpochs {
-        settings.append(.init(.epochs, String(overfittingEpochs)))
+      if c.maxSteps > overfittingSteps {
+        let epochs = max(1, overfittingSteps / max(1, c.stepsPerEpoch))
+        settings.append(.init(.epochs, String(epochs)))
       }
       if c.hidden.contains(where: { $0 > overfittingWidth }) {
-        let widths = c.hidden.map { min(overfittingWidth, max(2, $0 / 2)) }
+        let widths = c.hidden.map { min(overfittingWidth, $0) }
         settings.append(.init(.hidden, widths.map(String.init).joined(separator: ",")))
       }
     case .healthy, .underfitting:
@@ -65,7 +68,7 @@ public struct RunBudget: Sendable, Equatable {
       if scenario == .underfitting, c.epochs > underfittingEpochs {
         settings.append(.init(.epochs, String(underfittingEpochs)))
       }
-    case .erratic: break
+    case .erratic, .diverged: break
     }
     return settings
   }

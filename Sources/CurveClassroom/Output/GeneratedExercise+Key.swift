@@ -1,3 +1,4 @@
+import CurveCore
 import CurveSim
 import CurveDiagnosis
 import CurveExercises
@@ -90,13 +91,17 @@ extension GeneratedExercise {
 }
 
 extension RunRecipe {
-  /// The recipe as JSON: scenario, seed, and settings in order.
+  /// The recipe as JSON: scenario, seed, the cause when one was asked for, and settings in
+  /// order.
   var json: JSONValue {
-    [
-      "scenario": .string(scenario.rawValue),
-      "seed": .integer(Int64(bitPattern: seed)),
-      "settings": .array(settings.map { .array([.string($0.knob.rawValue), .string($0.value)]) }),
+    var members: [(key: String, value: JSONValue)] = [
+      ("scenario", .string(scenario.rawValue)),
+      ("seed", .integer(Int64(bitPattern: seed))),
     ]
+    if let cause { members.append(("cause", .string(cause.rawValue))) }
+    members.append(
+      ("settings", .array(settings.map { .array([.string($0.knob.rawValue), .string($0.value)]) })))
+    return .object(members)
   }
 
   /// Reads ``json`` back.
@@ -111,6 +116,11 @@ extension RunRecipe {
       else { return nil }
       settings.append(Setting(knob, value))
     }
-    self.init(scenario: scenario, seed: UInt64(bitPattern: seed), settings: settings)
+    var cause: Cause?
+    if let name = json["cause"]?.stringValue {
+      guard let named = Cause(rawValue: name), scenario.causes.contains(named) else { return nil }
+      cause = named
+    }
+    self.init(scenario: scenario, seed: UInt64(bitPattern: seed), cause: cause, settings: settings)
   }
 }

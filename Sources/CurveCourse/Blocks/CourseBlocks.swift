@@ -84,7 +84,10 @@ public struct CurveBlock: Sendable, Equatable {
       switch name {
       case "loss": panels.insert(.loss)
       case "accuracy": panels.insert(.accuracy)
-      default: throw RunRecipe.Problem(message: "show=\(name): expected loss, accuracy or both")
+      case "learning-rate": panels.insert(.learningRate)
+      default:
+        throw RunRecipe.Problem(
+          message: "show=\(name): expected loss, accuracy, learning-rate, or several joined by commas")
       }
     }
     marksBest = false

@@ -7,7 +7,7 @@ import CurveRender
 ///
 /// ````
 /// ```predict id=weight-decay without=remedy expect=val-loss-climb:lower seeds=8
-/// What will a weight decay of 1 do to validation loss after its best point?
+/// What will a weight decay of 0.1 do to validation loss after its best point?
 ///
 /// [ ] It will climb just as steeply as before.
 ///     The penalty changes how the weights grow, so the climb changes too.
@@ -89,7 +89,7 @@ public struct PredictBlock: Sendable, Equatable {
   /// `seed` when given.
   public func baseline(of recipe: RunRecipe, seed: UInt64? = nil) -> RunRecipe {
     RunRecipe(
-      scenario: recipe.scenario, seed: seed ?? recipe.seed,
+      scenario: recipe.scenario, seed: seed ?? recipe.seed, cause: recipe.cause,
       settings: recipe.settings.filter { !without.contains($0.knob.rawValue) },
       remedies: without.contains("remedy") ? [] : recipe.remedies)
   }

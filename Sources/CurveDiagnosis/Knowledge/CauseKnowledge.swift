@@ -32,21 +32,39 @@ public enum CauseKnowledge {
     Cause.allCases.filter { patterns(of: $0).contains(pattern) }
   }
 
+  /// The change that treats `cause` when it shows as `pattern`, with its size and the reason.
+  ///
+  /// The same cause can call for a different size in a different pattern: a rate that makes a
+  /// run erratic is a little too high, one that makes it diverge is far too high.
+  public static func treatment(for cause: Cause, showing pattern: Pattern) -> Treatment {
+    switch (cause, pattern) {
+    case (.highLearningRate, .diverged):
+      Treatment(
+        action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.01), .scale(.epochs, by: 3)],
+        reason: "a rate that blows the loss up to infinity is far past the stable range: a "
+          + "hundredth of it trains, and the slower run needs more epochs to arrive")
+    default:
+      treatment(for: cause)
+    }
+  }
+
   /// The change that treats `cause`, with its size and the reason it works.
   public static func treatment(for cause: Cause) -> Treatment {
     switch cause {
     case .lowLearningRate:
       Treatment(
-        action: .higherLearningRate, changes: [.scale(.learningRate, by: 10)],
-        reason: "steps this small barely move the weights; ten times the rate lets it learn")
+        action: .higherLearningRate, changes: [.scale(.learningRate, by: 30)],
+        reason: "steps this small barely move the weights; thirty times the rate lets it learn "
+          + "(a rate 100 times too small needs more than the usual tenfold step)")
     case .tooFewSteps:
       Treatment(
         action: .moreEpochs, changes: [.scale(.epochs, by: 3)],
         reason: "the loss was still falling when the run (or its learning rate) ran out")
     case .smallModel:
       Treatment(
-        action: .biggerModel, changes: [.scale(.hiddenWidth, by: 4)],
-        reason: "the model levels off high because it cannot represent the pattern")
+        action: .biggerModel, changes: [.scale(.hiddenWidth, by: 8)],
+        reason: "the model levels off high because it cannot represent the pattern; one or two "
+          + "units need eight times as many")
     case .heavyWeightDecay:
       Treatment(
         action: .lessRegularization, changes: [.set(.weightDecay, to: 0.01)],
@@ -57,12 +75,14 @@ public enum CauseKnowledge {
         reason: "at chance level, the labels or inputs carry no signal the model can find")
     case .smallData:
       Treatment(
-        action: .moreData, changes: [.scale(.trainSize, by: 4)],
-        reason: "with more examples per parameter there is less to memorize and more to learn")
+        action: .moreData, changes: [.scale(.trainSize, by: 8), .scale(.epochs, by: 0.125)],
+        reason: "with more examples per parameter there is less to memorize and more to learn; "
+          + "eight times the data for the same number of updates (an eighth of the epochs)")
     case .bigModel:
       Treatment(
-        action: .smallerModel, changes: [.scale(.hiddenWidth, by: 0.25)],
-        reason: "a model this big has room to memorize every training example")
+        action: .smallerModel, changes: [.scale(.hiddenWidth, by: 1.0 / 16)],
+        reason: "a model this big has room to memorize every training example; a sixteenth of "
+          + "the width still fits the pattern")
     case .labelNoise:
       Treatment(
         action: .checkData, changes: [.checkData],
@@ -78,12 +98,14 @@ public enum CauseKnowledge {
           + "more epochs to arrive")
     case .tinyBatch:
       Treatment(
-        action: .biggerBatch, changes: [.scale(.batchSize, by: 8)],
-        reason: "a gradient from a handful of examples is mostly noise; averaging more calms it")
+        action: .biggerBatch, changes: [.scale(.batchSize, by: 8), .scale(.epochs, by: 3)],
+        reason: "a gradient from a handful of examples is mostly noise; averaging eight times as "
+          + "many calms it, and with an eighth of the updates per epoch the run needs more epochs")
     case .smallEvalSet:
       Treatment(
-        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 4)],
-        reason: "a few dozen examples make validation jump by whole examples; training is calm")
+        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 8)],
+        reason: "a few dozen examples make validation jump by whole examples; training is calm. "
+          + "Eight times as many average the jumps out")
     case .warmupInstability:
       Treatment(
         action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.3)],
@@ -100,6 +122,33 @@ public enum CauseKnowledge {
       Treatment(
         action: .moreEpochs, changes: [.scale(.epochs, by: 3)],
         reason: "both curves were still falling at the end; more training would keep going")
+    }
+  }
+
+  /// The change each kind of remedy makes when it is named without a cause (a lesson's
+  /// `remedy=lower-learning-rate`, an exercise's worked solution): the course's standard sizes.
+  ///
+  /// ```swift
+  /// CauseKnowledge.changes(for: .biggerBatch)   // [.scale(.batchSize, by: 4)]
+  /// ```
+  public static func changes(for action: Remedy.Action) -> [RemedyChange] {
+    switch action {
+    case .earlyStopping: [.set(.earlyStoppingPatience, to: 3)]
+    case .weightDecay: [.set(.weightDecay, to: 0.1)]
+    case .dropout: [.set(.dropout, to: 0.3)]
+    case .moreData: [.scale(.trainSize, by: 4)]
+    case .smallerModel: [.scale(.hiddenWidth, by: 0.25)]
+    case .biggerModel: [.scale(.hiddenWidth, by: 4)]
+    case .moreEpochs: [.scale(.epochs, by: 3)]
+    case .higherLearningRate: [.scale(.learningRate, by: 10)]
+    case .lowerLearningRate: [.scale(.learningRate, by: 0.1)]
+    case .biggerBatch: [.scale(.batchSize, by: 4)]
+    case .gradientClipping: [.set(.maxGradNorm, to: 1)]
+    case .warmup: [.set(.warmupRatio, to: 0.1)]
+    case .lessRegularization: [.scale(.weightDecay, by: 0.01), .set(.dropout, to: 0)]
+    case .checkData: [.checkData]
+    case .largerEvaluationSet: [.scale(.evalSize, by: 4)]
+    case .nothing: []
     }
   }
 

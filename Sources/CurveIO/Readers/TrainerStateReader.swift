@@ -425,6 +425,7 @@ struct TrainerStateDecoder {
       metadata.stepsPerEpoch = steps / epochs
     }
     let globalStep = try integer("global_step")
+    readSettings(root["trial_params"], into: &metadata)
 
     guard let bestNode = root["best_metric"], let best = try number(bestNode, key: "best_metric")
     else { return }
@@ -443,6 +444,27 @@ struct TrainerStateDecoder {
       && metadata.summary != nil
     metadata.bestCheckpoint = BestCheckpoint(
       metric: name, value: best, step: bestStep, stoppedEarly: stoppedEarly)
+  }
+
+  /// A run's settings from `trial_params` (where ``TrainerStateWriter`` records a simulated
+  /// run's knobs, scenario and cause, and a hyperparameter search its trial's): text and
+  /// numbers become ``RunMetadata/configuration`` entries, a whole-number `seed` the seed.
+  private func readSettings(_ node: JSONNode?, into metadata: inout RunMetadata) {
+    guard let node, node.kind == .object else { return }
+    for (key, value) in node.members {
+      let text: String
+      switch value.kind {
+      case .string: text = value.stringValue ?? ""
+      case .number: text = value.integerValue.map(String.init) ?? value.doubleValue.map { "\($0)" } ?? ""
+      case .bool: text = value.boolValue.map { $0 ? "true" : "false" } ?? ""
+      default: continue
+      }
+      if key == "seed", let seed = UInt64(text) {
+        metadata.seed = seed
+      } else {
+        metadata.configuration[key] = text
+      }
+    }
   }
 
   // MARK: Values

@@ -21,6 +21,15 @@ public import JSONCoding
 /// Timing fields (`eval_runtime`, `train_runtime`, ...) are written only when the log measured
 /// them; a simulated run leaves them out so that the same seed gives the same bytes.
 ///
+/// Non-finite values are written the way Python's `json` writes them, as bare `NaN`,
+/// `Infinity` and `-Infinity`: a diverged run's `eval_loss` and `grad_norm` (its logged `loss`
+/// reads 0.0 once every step is NaN, through the Trainer's `logging_nan_inf_filter`).
+///
+/// With ``recordsSettings``, the run's settings (``RunMetadata/configuration``: for a simulated
+/// run its knobs, scenario and cause) and seed go into `trial_params`, the field in which the
+/// Trainer keeps a run's hyperparameters, as strings; ``LogLoader`` reads them back, and the
+/// Trainer's own `TrainerState.load_from_json` still loads the file.
+///
 /// ```swift
 /// let text = TrainerStateWriter().text(for: log)
 /// try text.write(toFile: "trainer_state.json", atomically: true, encoding: .utf8)
@@ -28,10 +37,14 @@ public import JSONCoding
 public struct TrainerStateWriter: Sendable {
   /// Folder the checkpoints are named under (`best_model_checkpoint`).
   public var outputDirectory: String
+  /// Whether to write the run's settings and seed as `trial_params`. Off by default: an
+  /// exercise's file must not give its answer (the scenario, the cause) away.
+  public var recordsSettings: Bool
 
   /// Creates a writer; checkpoints are named `<outputDirectory>/checkpoint-<step>`.
-  public init(outputDirectory: String = "output") {
+  public init(outputDirectory: String = "output", recordsSettings: Bool = false) {
     self.outputDirectory = outputDirectory
+    self.recordsSettings = recordsSettings
   }
 
   /// The `trainer_state.json` text for `log`, ending in a newline.
@@ -97,8 +110,17 @@ public struct TrainerStateWriter: Sendable {
       ("total_flos", .double(floatingPointOperations(for: log))),
       ("train_batch_size", metadata.trainBatchSize.map { .integer(Int64($0)) } ?? .null),
       ("trial_name", .null),
-      ("trial_params", .null),
+      ("trial_params", recordsSettings ? settings(of: metadata) : .null),
     ])
+  }
+
+  /// The settings and seed as a `trial_params` object of strings, keys sorted; `null` when
+  /// there are none.
+  private func settings(of metadata: RunMetadata) -> JSONValue {
+    var values = metadata.configuration
+    if let seed = metadata.seed { values["seed"] = String(seed) }
+    guard !values.isEmpty else { return .null }
+    return .object(values.keys.sorted().map { ($0, .string(values[$0]!)) })
   }
 
   /// The Trainer's default `logging_steps`, `eval_steps` and `save_steps`.

@@ -18,10 +18,13 @@ struct BenchCommand {
     discussion: """
       Run it from a release build: swift run -c release curvelab bench. Sections: w1 (the \
       reference workload: two moons, 2-32-1 tanh, AdamW, 100 epochs), runs (random-scenario \
-      runs on every core), patterns (each scenario's pass rate on the simulator's own pattern \
-      checks, which do not use the diagnosis engine), diagnosis (the engine's verdict on \
-      --diagnosis-seeds seeds per scenario), consistency (every report on those seeds, the test \
-      fixtures and odd logs checked for sentences their own numbers deny), generate (a set of --exercises exercises \
+      runs on every core), patterns (each scenario and cause's pass rate on the simulator's own \
+      pattern checks, which do not use the diagnosis engine), diagnosis (the engine's verdicts \
+      on --diagnosis-seeds seeds per scenario and cause: a confusion matrix, and the largest loss \
+      logged), remedies (each cause's treatment from the remedies table: how often the treated \
+      run reads healthy, to the engine and to the simulator's own check), consistency (every \
+      report on those seeds, the test fixtures and odd logs checked for sentences their own \
+      numbers deny), generate (a set of --exercises exercises \
       with keys, worksheets and solutions written to a temporary folder, --generate-runs times \
       with all cores free and as often with one core kept busy by a spinning process; medians, \
       the cores used, and whether every run wrote the same bytes), course (drawing every \
@@ -32,21 +35,23 @@ struct BenchCommand {
     options: [
       .option(
         "only", valueName: "SECTIONS",
-        help: "Comma-separated sections: w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course.",
-        default: "w1,runs,patterns,diagnosis,consistency,loop,engine,reading,generate,course"),
+        help: "Comma-separated sections: w1, runs, patterns, diagnosis, remedies, consistency, loop, engine, reading, generate, course.",
+        default: "w1,runs,patterns,diagnosis,remedies,consistency,loop,engine,reading,generate,course"),
       .option("repeats", valueName: "N", help: "Timed repetitions of W1.", default: "21"),
       .option("runs", valueName: "N", help: "Random-scenario runs to time.", default: "1000"),
       .option("seeds", valueName: "N", help: "Seeds per scenario for the pattern study.", default: "500"),
       .option(
-        "diagnosis-seeds", valueName: "N", help: "Seeds per scenario for the engine's confusion matrix.",
-        default: "1000"),
+        "diagnosis-seeds", valueName: "N",
+        help: "Seeds per scenario and cause for the engine's confusion matrix.", default: "1000"),
+      .option(
+        "remedy-seeds", valueName: "N",
+        help: "Seeds per cause for the remedies table, and per row of the closed remedy loop.",
+        default: "300"),
       .option("exercises", valueName: "N", help: "Exercises in the generated set.", default: "1000"),
       .option(
         "generate-runs", valueName: "N",
         help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
-      .option(
-        "remedy-seeds", valueName: "N", help: "Seeds per row of the closed remedy loop.", default: "300"),
       .option(
         "state-file", valueName: "FILE",
         help: "Write the reading section's million-entry trainer_state.json here and keep it "
@@ -54,7 +59,7 @@ struct BenchCommand {
     ])
 
   enum Section: String, CaseIterable {
-    case w1, runs, patterns, diagnosis, consistency, loop, engine, reading, generate, course
+    case w1, runs, patterns, diagnosis, remedies, consistency, loop, engine, reading, generate, course
   }
 
   let sections: [Section]
@@ -62,10 +67,10 @@ struct BenchCommand {
   let runCount: Int
   let seedCount: Int
   let diagnosisSeedCount: Int
+  let remedySeedCount: Int
   let exerciseCount: Int
   let generateRuns: Int
   let quizSeedCount: Int
-  let remedySeedCount: Int
   let stateFile: String?
 
   init(_ parsed: ParsedArguments) throws {
@@ -83,10 +88,10 @@ struct BenchCommand {
     runCount = try parsed.value("runs", as: Int.self, validating: .positive)!
     seedCount = try parsed.value("seeds", as: Int.self, validating: .positive)!
     diagnosisSeedCount = try parsed.value("diagnosis-seeds", as: Int.self, validating: .positive)!
+    remedySeedCount = try parsed.value("remedy-seeds", as: Int.self, validating: .positive)!
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
-    remedySeedCount = try parsed.value("remedy-seeds", as: Int.self, validating: .positive)!
     stateFile = try parsed.value("state-file", as: String.self)
   }
 
@@ -100,6 +105,7 @@ struct BenchCommand {
       case .runs: benchmarkRandomRuns(output: &output)
       case .patterns: studyPatterns(output: &output)
       case .diagnosis: studyDiagnosis(output: &output)
+      case .remedies: studyRemedies(output: &output)
       case .consistency: checkConsistency(context: context, output: &output)
       case .loop: studyRemedyLoop(output: &output)
       case .engine: timeEngine(output: &output)
@@ -148,12 +154,12 @@ struct BenchCommand {
       let seed = UInt64(index)
       let scenario = scenarios[index % scenarios.count]
       let begin = DispatchTime.now().uptimeNanoseconds
-      _ = Simulator(configuration: scenario.configuration(seed: seed), seed: seed).run()
+      _ = Simulator(scenario, seed: seed).run()
       timings[index] = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let perRun = Spread(timings.values)
-    output.write("Random-scenario runs (scenario = seed mod 4, seeds 0..<\(count))\n")
+    output.write("Random-scenario runs (scenario = seed mod \(scenarios.count), seeds 0..<\(count))\n")
     output.write(
       "  \(count) runs in \(secs(wall)) s wall on all cores; per run median \(ms(perRun.median)) ms, "
         + "p90 \(ms(perRun.p90)), max \(ms(perRun.maximum))\n")
@@ -165,21 +171,38 @@ struct BenchCommand {
     }
   }
 
+  /// One row of the by-cause studies: a scenario, and one of its causes (`nil` for healthy).
+  struct StudyRow: Sendable {
+    var scenario: Scenario
+    var cause: Cause?
+
+    /// `erratic/tiny-batch`, or `healthy`.
+    var name: String { cause.map { "\(scenario.rawValue)/\($0.rawValue)" } ?? scenario.rawValue }
+
+    /// Every scenario, once per cause.
+    static var all: [StudyRow] {
+      Scenario.allCases.flatMap { scenario in
+        scenario.causes.isEmpty
+          ? [StudyRow(scenario: scenario, cause: nil)]
+          : scenario.causes.map { StudyRow(scenario: scenario, cause: $0) }
+      }
+    }
+  }
+
   private func studyPatterns(output: inout some TextOutputStream) {
     output.write("Pattern checks (the simulator's own, independent of the diagnosis engine)\n")
-    for scenario in Scenario.allCases {
+    for row in StudyRow.all {
       let count = seedCount
       let outcomes = ResultSlots<PatternCheck.Outcome?>(count: count)
       let start = DispatchTime.now().uptimeNanoseconds
       DispatchQueue.concurrentPerform(iterations: count) { index in
-        outcomes[index] = ScenarioStudy.outcome(of: scenario, seed: UInt64(index))
+        outcomes[index] = ScenarioStudy.outcome(of: row.scenario, seed: UInt64(index), cause: row.cause)
       }
       let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       let results = outcomes.values.compactMap { $0 }
       let passed = results.filter(\.passed).count
       let rate = Double(passed) / Double(count) * 100
-      output.write(
-        "  \(scenario.rawValue): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s\n")
+      output.write("  \(row.name): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s\n")
       var reasons: [String: [Int]] = [:]
       for (seed, outcome) in outcomes.values.enumerated() where outcome?.passed == false {
         reasons[outcome?.failure ?? "unknown", default: []].append(seed)
@@ -192,42 +215,78 @@ struct BenchCommand {
     }
   }
 
-  /// Simulates every scenario over many seeds and tabulates the engine's verdicts.
+  /// Simulates every scenario and cause over many seeds and tabulates the engine's verdicts,
+  /// with the largest loss each row's runs logged.
   private func studyDiagnosis(output: inout some TextOutputStream) {
-    let scenarios = Scenario.allCases
+    let rows = StudyRow.all
     let count = diagnosisSeedCount
-    let verdicts = ResultSlots<Pattern>(count: count * scenarios.count)
-    let timings = ResultSlots<Double>(count: count * scenarios.count)
+    let results = ResultSlots<DiagnosisResult>(count: count * rows.count)
     let start = DispatchTime.now().uptimeNanoseconds
-    DispatchQueue.concurrentPerform(iterations: count * scenarios.count) { index in
-      let scenario = scenarios[index / count]
+    DispatchQueue.concurrentPerform(iterations: count * rows.count) { index in
+      let row = rows[index / count]
       let seed = UInt64(index % count)
-      let log = Simulator(configuration: scenario.configuration(seed: seed), seed: seed).run().log
+      let log = Simulator(row.scenario, seed: seed, cause: row.cause).run().log
       let begin = DispatchTime.now().uptimeNanoseconds
-      verdicts[index] = Diagnoser().diagnose(log).pattern
-      timings[index] = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+      let verdict = Diagnoser().diagnose(log).pattern
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+      results[index] = DiagnosisResult(
+        verdict: verdict, largestLoss: PatternCheck.largestLoss(in: log), seconds: seconds)
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let columns = Pattern.allCases
-    output.write("Diagnosis of simulated runs: \(count) seeds per scenario (\(secs(wall)) s)\n")
-    output.write("  rows: scenario; columns: the engine's verdict\n")
-    output.write("  " + "".padding(12) + columns.map { $0.rawValue.prefix(11).padding(12) }.joined() + "agree\n")
-    for (row, scenario) in scenarios.enumerated() {
-      let mine = (0..<count).map { verdicts.values[row * count + $0] }
-      var line = "  " + scenario.rawValue.padding(12)
-      for column in columns { line += String(mine.filter { $0 == column }.count).padding(12) }
-      let agree = mine.filter { $0.rawValue == scenario.rawValue }.count
-      line += "\(pct(Double(agree) / Double(count) * 100))%\n"
+    let nameWidth = max(12, rows.map(\.name.count).max()! + 2)
+    output.write("Diagnosis of simulated runs: \(count) seeds per scenario and cause (\(secs(wall)) s)\n")
+    output.write("  rows: scenario/cause; columns: the engine's verdict; largest: the largest finite loss logged\n")
+    output.write(
+      "  " + "".padding(nameWidth) + columns.map { $0.rawValue.prefix(11).padding(12) }.joined()
+        + "agree".padding(8) + "largest\n")
+    var agreeByScenario: [Scenario: (agree: Int, total: Int)] = [:]
+    for (rowIndex, row) in rows.enumerated() {
+      let mine = (0..<count).map { results.values[rowIndex * count + $0] }
+      var line = "  " + row.name.padding(nameWidth)
+      for column in columns { line += String(mine.filter { $0.verdict == column }.count).padding(12) }
+      let agree = mine.filter { $0.verdict.rawValue == row.scenario.rawValue }.count
+      agreeByScenario[row.scenario, default: (0, 0)].agree += agree
+      agreeByScenario[row.scenario, default: (0, 0)].total += count
+      let largest = mine.map(\.largestLoss).max() ?? 0
+      line += "\(pct(Double(agree) / Double(count) * 100))%".padding(8) + "\(Self.loss(largest))\n"
       output.write(line)
-      let wrong = (0..<count).filter { mine[$0].rawValue != scenario.rawValue }
+      let wrong = (0..<count).filter { mine[$0].verdict.rawValue != row.scenario.rawValue }
       if !wrong.isEmpty {
-        let shown = wrong.prefix(10).map { "\($0)→\(mine[$0].rawValue)" }.joined(separator: ", ")
+        let shown = wrong.prefix(10).map { "\($0)→\(mine[$0].verdict.rawValue)" }.joined(separator: ", ")
         output.write("    disagreements: \(shown)\(wrong.count > 10 ? ", ..." : "")\n")
       }
     }
-    let spread = Spread(timings.values)
+    let summary = Scenario.allCases.compactMap { scenario -> String? in
+      guard let tally = agreeByScenario[scenario] else { return nil }
+      return "\(scenario.rawValue) \(pct(Double(tally.agree) / Double(tally.total) * 100))%"
+    }
+    output.write("  named by the engine, all causes together: \(summary.joined(separator: ", "))\n")
+    let erratic = rows.indices.filter { rows[$0].scenario == .erratic }.flatMap { row in
+      (0..<count).map { results.values[row * count + $0].largestLoss }
+    }
+    if let largest = erratic.max() {
+      output.write(
+        "  erratic runs: largest loss \(Self.loss(largest)) (\(pct(largest / 0.693_147_180_559_945_3)) x ln 2) "
+          + "over \(erratic.count) runs\n")
+    }
+    let spread = Spread(results.values.map(\.seconds))
     output.write(
       "  diagnose time per run: median \(ms3(spread.median)) ms, p90 \(ms3(spread.p90)), max \(ms3(spread.maximum))\n")
+  }
+
+  /// One run of the diagnosis study.
+  struct DiagnosisResult: Sendable {
+    var verdict: Pattern
+    var largestLoss: Double
+    var seconds: Double
+  }
+
+  /// A loss in four significant digits, or in scientific notation when huge.
+  static func loss(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    if value >= 1e5 { return "\(Float(value))" }
+    return "\((value * 1000).rounded() / 1000)"
   }
 
   /// Time to diagnose one run of 100 evaluations and 1,000 training records.
@@ -282,7 +341,7 @@ struct BenchCommand {
 
   private func ms(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
   func secs(_ value: Double) -> String { "\((value * 100).rounded() / 100)" }
-  private func pct(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
+  func pct(_ value: Double) -> String { "\((value * 10).rounded() / 10)" }
 }
 
 /// Median and spread of a sample.
@@ -325,9 +384,4 @@ final class ResultSlots<Value>: @unchecked Sendable {
   var values: [Value] { lock.sync { storage.map { $0! } } }
 }
 
-extension StringProtocol {
-  /// Left-aligned in a column of `width` characters.
-  fileprivate func padding(_ width: Int) -> String {
-    count >= width ? String(self) + " " : String(self) + String(repeating: " ", count: width - count)
-  }
-}
+

@@ -11,19 +11,37 @@ struct SimulateCommand {
     name: "simulate",
     abstract: "Train a tiny network for real and show its learning curves.",
     discussion: """
-      A scenario (healthy, overfitting, underfitting, erratic) draws every knob from the seed, so \
-      each seed gives a different run of the same pattern. Any knob given as a flag overrides the \
+      A scenario (healthy, overfitting, underfitting, erratic, diverged) draws every knob from \
+      the seed, so each seed gives a different run of the same pattern. Every scenario but \
+      healthy has causes, the mechanisms real runs show it for, and the seed picks one unless \
+      --cause asks for it: \
+      overfitting: small-data (a few dozen examples), big-model (hundreds of units per example), \
+      label-noise (one label in eight flipped); \
+      underfitting: low-learning-rate (100 to 1,000 times too small), too-few-steps (one to three \
+      epochs), small-model (one or two hidden units, or none), heavy-weight-decay; \
+      erratic: high-learning-rate (AdamW far above its stable rate), tiny-batch (one or two \
+      examples per update), small-eval-set (a dozen to thirty validation examples); \
+      diverged: high-learning-rate (momentum SGD, no clipping: the loss overflows to infinity, \
+      then NaN, logged as the Trainer logs it). \
+      A small panel under the loss shows the learning rate, so a tail that flattens because the \
+      rate decayed can be told from one that converged. Any knob given as a flag overrides the \
       drawn value; change one at a time and rerun to see what it does.
       """,
     examples: [
       "curvelab simulate --scenario overfitting --seed 7",
-      "curvelab simulate --scenario erratic --seed 3 --learning-rate 0.05 --batch-size 8",
-      "curvelab simulate --scenario healthy --format trainer-state --output trainer_state.json",
+      "curvelab simulate --scenario underfitting --cause low-learning-rate --seed 3",
+      "curvelab simulate --scenario erratic --seed 3 --learning-rate 0.02 --batch-size 32",
+      "curvelab simulate --scenario healthy --lr-schedule constant --epochs 60",
+      "curvelab simulate --scenario diverged --format trainer-state --output trainer_state.json",
     ],
     options: [
       .option(
         "scenario", valueName: "NAME",
-        help: "healthy, overfitting, underfitting or erratic.", default: "healthy"),
+        help: "healthy, overfitting, underfitting, erratic or diverged.", default: "healthy"),
+      .option(
+        "cause", valueName: "NAME",
+        help: "Why the scenario's pattern shows (see above); the seed picks one when not given. "
+          + "Recorded in the run's metadata and the trainer-state's trial_params."),
       .option("seed", short: "s", valueName: "N", help: "Seed of every random choice.", default: "42"),
       .option(
         "dataset", valueName: "NAME",
@@ -37,9 +55,9 @@ struct SimulateCommand {
         help: "Hidden layer widths, e.g. 32 or 64,64; 0 for logistic regression.", section: "Model"),
       .option("activation", valueName: "NAME", help: "relu or tanh.", section: "Model"),
       .option("dropout", valueName: "P", help: "Dropout probability, 0 to under 1.", section: "Model"),
-      .option("optimizer", valueName: "NAME", help: "adamw or sgd (momentum 0.9; the erratic scenario uses none).", section: "Training"),
+      .option("optimizer", valueName: "NAME", help: "adamw or sgd (momentum 0.9).", section: "Training"),
       .option("learning-rate", valueName: "RATE", help: "Peak learning rate.", section: "Training"),
-      .option("lr-schedule", valueName: "NAME", help: "linear (decay to 0) or constant.", section: "Training"),
+      .option("lr-schedule", valueName: "NAME", help: "linear (decay to 0, the Trainer's default), cosine (to 0) or constant.", section: "Training"),
       .option("warmup-steps", valueName: "N", help: "Steps of linear warmup.", section: "Training"),
       .option("batch-size", valueName: "N", help: "Examples per update.", section: "Training"),
       .option("epochs", valueName: "N", help: "Passes over the training set.", section: "Training"),
@@ -63,6 +81,7 @@ struct SimulateCommand {
     ])
 
   let scenario: Scenario
+  let cause: Cause?
   let seed: UInt64
   let configuration: TrainingConfiguration
   let format: OutputFormat
@@ -80,7 +99,20 @@ struct SimulateCommand {
   init(_ parsed: ParsedArguments) throws {
     scenario = try parsed.value("scenario", as: Scenario.self)!
     seed = try parsed.value("seed", as: UInt64.self)!
-    var c = scenario.configuration(seed: seed)
+    if let asked = try parsed.value("cause", as: Cause.self) {
+      guard scenario.causes.contains(asked) else {
+        throw ArgumentError.invalidValue(
+          argument: "--cause", value: asked.rawValue,
+          expected: scenario.causes.isEmpty
+            ? "no cause: the \(scenario.rawValue) scenario has none"
+            : "a cause of the \(scenario.rawValue) scenario: "
+              + scenario.causes.map(\.rawValue).joined(separator: ", "))
+      }
+      cause = asked
+    } else {
+      cause = scenario.cause(seed: seed)
+    }
+    var c = scenario.configuration(seed: seed, cause: cause)
     // Every knob flag is read by its Knob, the one parser lessons and exercise sets use too.
     for knob in Knob.allCases {
       guard let text = try parsed.value(knob.rawValue, as: String.self) else { continue }
@@ -112,7 +144,7 @@ struct SimulateCommand {
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
-    let run = Simulator(configuration: configuration, seed: seed, scenario: scenario).run()
+    let run = Simulator(configuration: configuration, seed: seed, scenario: scenario, cause: cause).run()
     let log = run.log
     let text: String
     switch format {
@@ -123,7 +155,7 @@ struct SimulateCommand {
         options: ChartOptions(isColorEnabled: colour, charset: charset))
     case .csv: text = CSVLogWriter().text(for: log)
     case .json: text = CurveLabJSONWriter().text(for: log)
-    case .trainerState: text = TrainerStateWriter().text(for: log)
+    case .trainerState: text = TrainerStateWriter(recordsSettings: true).text(for: log)
     }
     if let outputPath {
       try FileWriting.writeAtomically(text, to: outputPath)
@@ -134,6 +166,7 @@ struct SimulateCommand {
 }
 
 extension Scenario: ArgumentValue {}
+extension Cause: ArgumentValue {}
 extension TrainingLogChart.XAxis: ArgumentValue {}
 
 extension ArgumentValidation where Value == Double {

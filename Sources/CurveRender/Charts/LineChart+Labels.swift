@@ -5,8 +5,9 @@ extension LineChart {
   /// `splits` is false, else on two.
   func headerLines(width: Int, splits: Bool = false, note: String? = nil) -> [StyledText] {
     var legend = StyledText()
-    for (index, series) in series.enumerated() {
-      if index > 0 { legend.append("  ") }
+    // A series without a name (the one curve of a titled panel) has no legend entry.
+    for series in series where !series.name.isEmpty {
+      if !legend.spans.isEmpty { legend.append("  ") }
       legend.append(
         String(series.drawingGlyph) + " " + series.name.onOneLine, style: series.textStyle)
       let skipped = series.nonFiniteCount

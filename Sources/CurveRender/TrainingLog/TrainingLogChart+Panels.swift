@@ -18,6 +18,7 @@ extension TrainingLogChart {
         axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: loss) }
       }
     }
+    if training.isEmpty, validation.isEmpty, let lone = loneMetricChart(axis: axis) { return lone }
     var chart = panel(
       title: "Loss",
       training: ChartSeries(
@@ -28,6 +29,60 @@ extension TrainingLogChart {
       axis: axis)
     chart.referenceValues = referenceLoss.map { [$0] } ?? []
     return chart
+  }
+
+  /// For a log with no loss and one evaluation metric (a W&B panel of `test FID_B`): that
+  /// metric's panel, titled with its name, in place of an empty loss panel.
+  fileprivate func loneMetricChart(axis: ResolvedAxis) -> LineChart? {
+    let names = Set(log.evaluationEntries.flatMap(\.metrics.keys))
+    guard names.count == 1, let name = names.first else { return nil }
+    let points = log.evaluationEntries.compactMap { entry in
+      entry.metrics[name].flatMap { value in
+        axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: value) }
+      }
+    }
+    guard !points.isEmpty else { return nil }
+    return panel(
+      title: name, training: nil,
+      validation: ChartSeries(
+        name: "validation", points: points, color: Self.validationColor, glyph: "o",
+        marksPoints: true),
+      axis: axis)
+  }
+
+  /// The colour of the learning-rate curve.
+  public static let learningRateColor = TerminalColor.yellow
+  /// The learning-rate panel's title.
+  static let learningRateTitle = "Learning rate"
+
+  /// The learning-rate panel as a general chart: the rate each training record logged, from
+  /// 0 up (so a decay to 0 reads as one), on the loss panel's axis.
+  public var learningRateChart: LineChart {
+    let axis = resolvedAxis
+    let points = log.trainingEntries.compactMap { entry in
+      entry.learningRate.flatMap { rate in
+        axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: rate) }
+      }
+    }
+    var chart = panel(
+      title: Self.learningRateTitle, training: nil,
+      validation: ChartSeries(
+        name: "", points: points, color: Self.learningRateColor, glyph: "-"),
+      axis: axis)
+    if let peak = points.map(\.y).filter(\.isFinite).max(), peak > 0 {
+      chart.yRange = 0...Self.roundCeiling(peak)
+    }
+    chart.markers = []  // the loss panel above carries them
+    return chart
+  }
+
+  /// The smallest of 1, 2, 2.5 and 5 times a power of ten at or above `value` (positive): the
+  /// top of the learning-rate axis, so that it carries a label and the peak sits just under it.
+  static func roundCeiling(_ value: Double) -> Double {
+    var power = 1.0
+    while power > value { power /= 10 }
+    while power * 10 <= value { power *= 10 }
+    return [1, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= value * (1 - 1e-9) } ?? 10 * power
   }
 
   /// The accuracy panel as a general chart, to restyle or draw on its own.

@@ -2,14 +2,18 @@ public import CurveCore
 import Foundation
 import TerminalCanvas
 
-/// The standard CurveLab picture of a run: a loss panel and an accuracy panel.
+/// The standard CurveLab picture of a run: a loss panel and an accuracy panel, and when asked a
+/// small learning-rate panel under the loss.
 ///
 /// The loss panel shows training loss (from the training entries) and validation loss (from the
 /// evaluations); the accuracy panel shows validation accuracy and, when the evaluations carry
-/// it, training accuracy, drawn as staircases because accuracy moves in jumps. Both panels share
-/// one horizontal axis, in steps or epochs, so a marker sits at the same place in each. Side by
-/// side when the width allows (``sideBySideWidth`` columns or more), one above the other
-/// otherwise.
+/// it, training accuracy, drawn as staircases because accuracy moves in jumps. The
+/// learning-rate panel (``Panels/learningRate``, ``learningRateHeight`` lines) shows the rate
+/// the training records logged, so a tail that flattens because the rate decayed reads
+/// differently from one that converged. All panels share one horizontal axis, in steps or
+/// epochs, so a marker sits at the same place in each. Side by side when the width allows
+/// (``sideBySideWidth`` columns or more; the learning rate then sits under the loss), one
+/// above the other otherwise.
 ///
 /// ```swift
 /// let terminal = Terminal.standardOutput(color: noColor ? .never : .automatic)
@@ -32,8 +36,12 @@ public struct TrainingLogChart: Sendable, Equatable {
     public static let loss = Panels(rawValue: 1 << 0)
     /// Validation accuracy, and training accuracy when known.
     public static let accuracy = Panels(rawValue: 1 << 1)
-    /// Both panels.
+    /// The learning rate the training records logged, in a short panel under the loss.
+    public static let learningRate = Panels(rawValue: 1 << 2)
+    /// Loss and accuracy, the two standard panels.
     public static let all: Panels = [.loss, .accuracy]
+    /// Loss, learning rate and accuracy.
+    public static let withLearningRate: Panels = [.loss, .learningRate, .accuracy]
   }
 
   /// The unit of the horizontal axis.
@@ -76,6 +84,9 @@ public struct TrainingLogChart: Sendable, Equatable {
   /// The narrowest width at which two panels go side by side.
   public static let sideBySideWidth = 100
 
+  /// Lines of the learning-rate panel: its title, three rows of plot, the axis and its labels.
+  public static let learningRateHeight = 6
+
   /// Creates the chart of a log.
   public init(
     _ log: TrainingLog, panels: Panels = .all, xAxis: XAxis = .step, markers: [ChartMarker] = []
@@ -100,31 +111,43 @@ public struct TrainingLogChart: Sendable, Equatable {
   ) -> [String] {
     let charts = visibleCharts()
     let width = max(1, width)
+    func height(_ chart: LineChart) -> Int {
+      chart.title == Self.learningRateTitle ? Self.learningRateHeight : panelHeight
+    }
     var lines: [StyledText] = []
-    if charts.count == 2, width >= Self.sideBySideWidth {
+    // Side by side: the accuracy panel on the right, everything else stacked on the left.
+    let right = charts.last { $0.title == accuracyTitle }
+    let left = charts.filter { $0.title != accuracyTitle }
+    if let right, !left.isEmpty, width >= Self.sideBySideWidth {
       let gap = 3
       let leftWidth = (width - gap) / 2
       let rightWidth = width - gap - leftWidth
       // When one panel needs two lines for its title and legend, both take two, so that the
       // plots line up.
       let splitsHeader =
-        charts[0].headerLines(width: leftWidth).count > 1
-        || charts[1].headerLines(width: rightWidth).count > 1
-      let left = charts[0].layoutLines(
-        width: leftWidth, height: panelHeight, options: options, splitsHeader: splitsHeader)
-      let right = charts[1].layoutLines(
+        left[0].headerLines(width: leftWidth).count > 1
+        || right.headerLines(width: rightWidth).count > 1
+      var leftLines: [StyledText] = []
+      let left = Self.aligned(left, width: leftWidth, options: options, height: height)
+      for (index, chart) in left.enumerated() {
+        if index > 0 { leftLines.append(StyledText().padded(toWidth: leftWidth)) }
+        leftLines += chart.layoutLines(
+          width: leftWidth, height: height(chart), options: options,
+          splitsHeader: index == 0 && splitsHeader)
+      }
+      let rightLines = right.layoutLines(
         width: rightWidth, height: panelHeight, options: options, splitsHeader: splitsHeader)
-      for index in 0..<max(left.count, right.count) {
+      for index in 0..<max(leftLines.count, rightLines.count) {
         var line =
-          index < left.count ? left[index] : StyledText().padded(toWidth: leftWidth)
+          index < leftLines.count ? leftLines[index] : StyledText().padded(toWidth: leftWidth)
         line.append(String(repeating: " ", count: gap))
-        if index < right.count { line.append(right[index]) }
+        if index < rightLines.count { line.append(rightLines[index]) }
         lines.append(line)
       }
     } else {
-      for (index, chart) in charts.enumerated() {
+      for (index, chart) in Self.aligned(charts, width: width, options: options, height: height).enumerated() {
         if index > 0 { lines.append(StyledText()) }
-        lines += chart.layoutLines(width: width, height: panelHeight, options: options)
+        lines += chart.layoutLines(width: width, height: height(chart), options: options)
       }
     }
     return lines.map {
@@ -143,15 +166,41 @@ public struct TrainingLogChart: Sendable, Equatable {
     }
   }
 
-  /// The panels that will be drawn, in order: loss first.
+  /// The panels that will be drawn, in order: loss, learning rate, accuracy. The learning
+  /// rate is left out when the log has none, even if every other panel is empty too.
   func visibleCharts() -> [LineChart] {
     let wanted = panels.isEmpty ? Panels.all : panels
     var candidates: [LineChart] = []
     if wanted.contains(.loss) { candidates.append(lossChart) }
+    if wanted.contains(.learningRate) { candidates.append(learningRateChart) }
     if wanted.contains(.accuracy) { candidates.append(accuracyChart) }
     let drawable = candidates.filter { chart in
       chart.series.contains { $0.points.contains(where: \.isFinite) }
     }
-    return drawable.isEmpty ? candidates : drawable
+    return drawable.isEmpty ? candidates.filter { $0.title != Self.learningRateTitle } : drawable
   }
+
+  /// `charts`, to be stacked in one column of `width`, with their value labels widened to the
+  /// widest, so that every plot starts in the same column and a step sits at the same place in
+  /// each (the learning rate's `0.005` is wider than the loss's `0.6`).
+  static func aligned(
+    _ charts: [LineChart], width: Int, options: ChartOptions, height: (LineChart) -> Int
+  ) -> [LineChart] {
+    guard charts.count > 1 else { return charts }
+    // The plot's left edge is where the axis corner sits in the laid-out lines.
+    let starts = charts.map { chart in
+      chart.layoutLines(width: width, height: height(chart), options: options)
+        .lazy.compactMap { line in line.plainText.firstIndex(of: "└").map { line.plainText.distance(from: line.plainText.startIndex, to: $0) } }
+        .first ?? 0
+    }
+    guard let widest = starts.max(), starts.contains(where: { $0 != widest }) else { return charts }
+    return charts.map { chart in
+      var chart = chart
+      chart.minimumLabelWidth = max(0, widest - 1)
+      return chart
+    }
+  }
+
+  /// The title of the accuracy panel, which goes on the right when panels sit side by side.
+  private var accuracyTitle: String { "Accuracy" }
 }

@@ -41,21 +41,24 @@ public struct Network: Sendable, Equatable {
   var shapes: [LayerShape] { LayerShape.shapes(for: layerSizes) }
 
   /// The network's probability that `input` belongs to class 1.
+  ///
+  /// Computed in single precision with the training kernel's operations in its order, so a
+  /// prediction here agrees with the one the simulator scored.
   public func probability(of input: some Collection<Double>) -> Double {
     precondition(input.count == layerSizes[0], "the input has the wrong number of features")
-    var current = Array(input)
+    var current = input.map(Float.init)
     for (index, shape) in shapes.enumerated() {
-      var next = [Double](repeating: 0, count: shape.outputs)
+      var next = [Float](repeating: 0, count: shape.outputs)
       for output in 0..<shape.outputs {
-        var sum = parameters[shape.biasOffset + output]
+        var sum = Float(parameters[shape.biasOffset + output])
         for input in 0..<shape.inputs {
-          sum += parameters[shape.weightOffset + input * shape.outputs + output] * current[input]
+          sum += Float(parameters[shape.weightOffset + input * shape.outputs + output]) * current[input]
         }
         next[output] = index == shapes.count - 1 ? sum : activation.apply(sum)
       }
       current = next
     }
-    return 1 / (1 + PortableMath.exp(-current[0]))
+    return Double(1 / (1 + PortableMath.exp(-current[0])))
   }
 }
 
@@ -83,7 +86,7 @@ struct LayerShape: Sendable, Equatable {
 extension Activation {
   /// The nonlinearity applied to `x`.
   @inline(__always)
-  func apply(_ x: Double) -> Double {
+  func apply(_ x: Float) -> Float {
     switch self {
     case .relu: x > 0 ? x : 0
     case .tanh: PortableMath.tanh(x)

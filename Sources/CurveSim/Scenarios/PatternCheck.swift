@@ -40,6 +40,7 @@ public enum PatternCheck {
     case .overfitting: overfitting(log)
     case .underfitting: underfitting(log, reference: reference)
     case .erratic: erratic(log)
+    case .diverged: diverged(log)
     }
   }
 
@@ -58,7 +59,15 @@ public enum PatternCheck {
   static let underfitLateChange = 0.15
   /// Erratic: typical distance from a running median, relative to the curve's median level.
   /// Healthy runs stay below 0.02; runs of the erratic preset mostly swing by 10% to 40%.
+  /// One curve swinging is enough: tiny batches shake the logged training loss, a tiny
+  /// evaluation set the validation loss.
   static let erraticRoughness = 0.065
+  /// Erratic runs stay in a realistic range: no loss above this multiple of ln 2 (the loss of
+  /// a coin flip), the way real unstable runs swing around a level near chance.
+  static let erraticLossCeiling = 6.0
+  /// Diverged: a loss above this (in nats, about 150 times ln 2) has blown up, finite or not;
+  /// no learning run of a binary task comes near it.
+  static let divergedLoss = 100.0
   /// Healthy: both losses end below this share of the untrained model's loss (ln 2)...
   static let healthyFall = 0.6
   /// ...the final gap is at most this share of the untrained model's loss...
@@ -114,12 +123,37 @@ public enum PatternCheck {
     guard curves.count >= 6, logged.count >= 6 else { return .insufficient }
     let validationRoughness = roughness(curves.validation)
     let trainingRoughness = roughness(logged)
+    let largest = largestLoss(in: log) / log2Nats
     return Outcome.judging(
-      [("validation roughness", validationRoughness), ("training roughness", trainingRoughness)],
+      [("validation roughness", validationRoughness), ("training roughness", trainingRoughness),
+       ("largest loss / ln 2", largest)],
       [
-        (validationRoughness >= erraticRoughness, "validation loss is too smooth"),
-        (trainingRoughness >= erraticRoughness, "training loss is too smooth"),
+        (max(validationRoughness, trainingRoughness) >= erraticRoughness,
+         "both curves are too smooth"),
+        (largest <= erraticLossCeiling, "a loss leaves the realistic range (over 6 x ln 2)"),
       ])
+  }
+
+  static func diverged(_ log: TrainingLog) -> Outcome {
+    let losses = allLosses(in: log)
+    guard !losses.isEmpty else { return .insufficient }
+    let nonFinite = losses.filter { !$0.isFinite }.count
+    let largest = largestLoss(in: log)
+    return Outcome.judging(
+      [("non-finite values", Double(nonFinite)), ("largest finite loss", largest)],
+      [(nonFinite > 0 || largest > divergedLoss, "the loss never blows up")])
+  }
+
+  /// Every loss the log holds: logged training losses, validation and training-set losses.
+  static func allLosses(in log: TrainingLog) -> [Double] {
+    log.trainingEntries.map(\.loss)
+      + log.evaluationEntries.flatMap { [$0.loss, $0.trainingLoss].compactMap { $0 } }
+  }
+
+  /// The largest finite loss in the log (0 when there is none): logged training losses,
+  /// validation and training-set losses.
+  public static func largestLoss(in log: TrainingLog) -> Double {
+    allLosses(in: log).filter(\.isFinite).max() ?? 0
   }
 
   static func healthy(_ log: TrainingLog) -> Outcome {

@@ -19,14 +19,30 @@ public struct Simulator: Sendable {
   public let seed: UInt64
   /// The scenario the configuration was drawn from, recorded in the log's metadata.
   public let scenario: Scenario?
+  /// The cause the scenario drew the configuration for, recorded in the log's metadata
+  /// (`configuration["cause"]`) so a benchmark can score a diagnosis against the truth.
+  public let cause: Cause?
 
   /// Creates a simulator. The configuration must be valid (see
   /// ``TrainingConfiguration/problems``).
-  public init(configuration: TrainingConfiguration, seed: UInt64, scenario: Scenario? = nil) {
+  public init(
+    configuration: TrainingConfiguration, seed: UInt64, scenario: Scenario? = nil,
+    cause: Cause? = nil
+  ) {
     precondition(configuration.problems.isEmpty, "invalid configuration: \(configuration.problems)")
     self.configuration = configuration
     self.seed = seed
     self.scenario = scenario
+    self.cause = cause
+  }
+
+  /// A simulator for `scenario`'s run for `seed`: the knobs drawn for `cause` (the seed's own
+  /// pick when `nil`), with the scenario and cause recorded.
+  public init(_ scenario: Scenario, seed: UInt64, cause: Cause? = nil) {
+    let cause = cause ?? scenario.cause(seed: seed)
+    self.init(
+      configuration: scenario.configuration(seed: seed, cause: cause), seed: seed,
+      scenario: scenario, cause: cause)
   }
 
   /// Trains and returns the log and the final network.
@@ -55,7 +71,8 @@ public struct Simulator: Sendable {
     }
     var bestParameters: [Double]?
     var globalStep = 0
-    var lossSinceLog = 0.0
+    // The Trainer's `tr_loss`: a single-precision sum over the logging window.
+    var lossSinceLog: Float = 0
     var stepsSinceLog = 0
     var totalLoss = 0.0
     var stopped = false
@@ -99,17 +116,20 @@ public struct Simulator: Sendable {
             kernel.update(
               optimizer: c.optimizer, rate: rate, momentum: c.momentum, weightDecay: c.weightDecay)
             globalStep += 1
-            // The Trainer's logging_nan_inf_filter: a non-finite step loss counts as the mean
-            // of the steps logged so far in this window, so the logged loss stays finite.
-            let counted = loss.isFinite ? loss : lossSinceLog / Double(max(1, stepsSinceLog))
-            lossSinceLog += counted
-            totalLoss += counted
+            // The Trainer's logging_nan_inf_filter (on by default): a NaN or infinite step
+            // loss adds tr_loss / (1 + steps so far in the window) instead, so the logged loss
+            // stays finite. Once the weights are NaN every step is, and a window that starts
+            // that way logs exactly 0.0, as real diverged runs show.
+            let stepLoss = Float(loss)
+            lossSinceLog += stepLoss.isFinite ? stepLoss : lossSinceLog / Float(1 + stepsSinceLog)
             stepsSinceLog += 1
             let epochPosition = Double(epoch) + Double(batch + 1) / Double(stepsPerEpoch)
             if globalStep % c.loggingSteps == 0 {
+              totalLoss += Double(lossSinceLog)
               log.trainingEntries.append(
                 TrainingEntry(
-                  step: globalStep, epoch: epochPosition, loss: lossSinceLog / Double(stepsSinceLog),
+                  step: globalStep, epoch: epochPosition,
+                  loss: Double(lossSinceLog) / Double(stepsSinceLog),
                   learningRate: c.schedule.rate(
                     afterSteps: globalStep, peak: c.learningRate, warmupSteps: c.warmupSteps,
                     totalSteps: maxSteps),
@@ -130,6 +150,7 @@ public struct Simulator: Sendable {
       }
     }
 
+    totalLoss += Double(lossSinceLog)  // the Trainer adds the unlogged rest at the end
     let finalEpoch =
       Double(globalStep / stepsPerEpoch)
       + Double(globalStep % stepsPerEpoch) / Double(stepsPerEpoch)
@@ -178,6 +199,7 @@ public struct Simulator: Sendable {
       settings["early_stopping_threshold"] = "\(c.earlyStoppingThreshold)"
     }
     if let scenario { settings["scenario"] = scenario.rawValue }
+    if let cause { settings["cause"] = cause.rawValue }
     return RunMetadata(
       source: "simulator", format: "curvelab", seed: seed, configuration: settings,
       stepsPerEpoch: c.stepsPerEpoch, maxSteps: c.maxSteps, numTrainEpochs: c.epochs,

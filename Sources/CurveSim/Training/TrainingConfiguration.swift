@@ -159,11 +159,22 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
 }
 
 /// How the learning rate moves over a run, after any warmup.
+///
+/// The three the Trainer offers most (`lr_scheduler_type`), with its warmup: a linear ramp from
+/// 0 to the peak over `warmup_steps`.
+///
+/// ```swift
+/// LearningRateSchedule.cosine.rate(afterSteps: 50, peak: 0.01, warmupSteps: 0, totalSteps: 100)
+/// // 0.005: half-way down the cosine
+/// ```
 public enum LearningRateSchedule: String, CaseIterable, Sendable, Codable {
   /// Linear decay to 0 at the last step (the Trainer's default).
   case linear
   /// The peak rate throughout.
   case constant
+  /// Half a cosine wave from the peak down to 0 at the last step
+  /// (`get_cosine_schedule_with_warmup`): slow at first, fastest half-way, flat at the end.
+  case cosine
 
   /// The rate after `step` updates, as the Trainer's scheduler reports it.
   ///
@@ -173,12 +184,16 @@ public enum LearningRateSchedule: String, CaseIterable, Sendable, Codable {
     if step < warmupSteps {
       return peak * Double(step) / Double(max(1, warmupSteps))
     }
+    // The Trainer's formulas (transformers.optimization), operation for operation.
+    let decaySteps = Double(max(1, totalSteps - warmupSteps))
     switch self {
     case .constant:
       return peak
     case .linear:
-      let remaining = Double(totalSteps - step) / Double(max(1, totalSteps - warmupSteps))
-      return peak * max(0, remaining)
+      return peak * max(0, Double(totalSteps - step) / decaySteps)
+    case .cosine:
+      let progress = Double(step - warmupSteps) / decaySteps
+      return peak * max(0, 0.5 * (1 + PortableMath.cos(Double.pi * progress)))
     }
   }
 }

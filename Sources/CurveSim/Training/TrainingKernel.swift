@@ -5,6 +5,13 @@
 /// compiler can vectorize it. Sums are accumulated in a fixed order, so results do not depend on
 /// how the work is blocked beyond the batch itself.
 ///
+/// Weights, activations, gradients and optimizer state are single precision (`Float`), as in
+/// PyTorch's default: twice the values per vector instruction, and the overflow to infinity of
+/// a diverging run comes where real runs meet it. The optimizer's scalars (rate, bias
+/// corrections) are worked out in `Double` and rounded once, as PyTorch does with Python
+/// floats. Losses are summed in single precision too, so a diverging run's loss overflows to
+/// infinity where PyTorch's would.
+///
 /// One kernel serves one run on one thread. It owns its memory and frees it in `deinit`;
 /// it is a class only so that memory has one owner and no copy is ever made of it.
 final class TrainingKernel {
@@ -20,20 +27,20 @@ final class TrainingKernel {
   /// Examples per block; the stride of a row in the scratch buffers.
   let blockCapacity: Int
 
-  let parameters: UnsafeMutablePointer<Double>
-  let gradients: UnsafeMutablePointer<Double>
+  let parameters: UnsafeMutablePointer<Float>
+  let gradients: UnsafeMutablePointer<Float>
   /// 1 for weights (decayed), 0 for biases (never decayed, as in the Trainer).
-  private let decayMask: UnsafeMutablePointer<Double>
-  private let firstMoment: UnsafeMutablePointer<Double>
-  private let secondMoment: UnsafeMutablePointer<Double>
+  private let decayMask: UnsafeMutablePointer<Float>
+  private let firstMoment: UnsafeMutablePointer<Float>
+  private let secondMoment: UnsafeMutablePointer<Float>
   /// Unit values per example: inputs, hidden activations (after dropout), and the output logit.
-  private let values: UnsafeMutablePointer<Double>
+  private let values: UnsafeMutablePointer<Float>
   /// d(activation)/d(sum) times the dropout multiplier, per hidden unit and example.
-  private let slopes: UnsafeMutablePointer<Double>
+  private let slopes: UnsafeMutablePointer<Float>
   /// Loss gradient with respect to each unit's sum, per example.
-  private let deltas: UnsafeMutablePointer<Double>
+  private let deltas: UnsafeMutablePointer<Float>
   /// Labels of the examples in the current block.
-  private let blockLabels: UnsafeMutablePointer<Double>
+  private let blockLabels: UnsafeMutablePointer<Float>
   /// β₁ᵗ and β₂ᵗ for Adam's bias correction, kept as running products.
   private var beta1Power = 1.0
   private var beta2Power = 1.0
@@ -59,8 +66,8 @@ final class TrainingKernel {
     unitOffsets.initialize(from: offsets, count: offsets.count)
     outputRow = offsets[offsets.count - 1]
     blockCapacity = max(batchSize, Self.evaluationBlock)
-    func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-      let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+    func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
+      let pointer = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
       pointer.initialize(repeating: 0, count: max(count, 1))
       return pointer
     }
@@ -73,7 +80,7 @@ final class TrainingKernel {
     slopes = buffer(total * blockCapacity)
     deltas = buffer(total * blockCapacity)
     blockLabels = buffer(blockCapacity)
-    for (index, value) in network.parameters.enumerated() { parameters[index] = value }
+    for (index, value) in network.parameters.enumerated() { parameters[index] = Float(value) }
     for shape in layers {
       for index in shape.weightOffset..<shape.biasOffset { decayMask[index] = 1 }
     }
@@ -90,14 +97,15 @@ final class TrainingKernel {
     }
   }
 
-  /// The current parameters as an array.
+  /// The current parameters as an array (each exactly representable, so ``load(_:)`` gives
+  /// them back bit for bit).
   var parameterArray: [Double] {
-    Array(UnsafeBufferPointer(start: parameters, count: parameterCount))
+    UnsafeBufferPointer(start: parameters, count: parameterCount).map(Double.init)
   }
 
   /// Overwrites the parameters (restoring a checkpoint).
   func load(_ newValues: [Double]) {
-    for (index, value) in newValues.enumerated() { parameters[index] = value }
+    for (index, value) in newValues.enumerated() { parameters[index] = Float(value) }
   }
 
   // MARK: Forward
@@ -114,10 +122,10 @@ final class TrainingKernel {
     for column in 0..<count {
       let index = example(column)
       let row = features + index * inputCount
-      for input in 0..<inputCount { values[input * stride + column] = row[input] }
-      blockLabels[column] = labels[index]
+      for input in 0..<inputCount { values[input * stride + column] = Float(row[input]) }
+      blockLabels[column] = Float(labels[index])
     }
-    let keepScale = dropout > 0 ? 1 / (1 - dropout) : 1
+    let keepScale = Float(dropout > 0 ? 1 / (1 - dropout) : 1)
     let lastLayer = layerCount - 1
     for layer in 0...lastLayer {
       let shape = shapes[layer]
@@ -156,7 +164,7 @@ final class TrainingKernel {
         }
         if dropout > 0 {
           for column in 0..<count {
-            let multiplier = generator.nextUnit() < dropout ? 0 : keepScale
+            let multiplier: Float = generator.nextUnit() < dropout ? 0 : keepScale
             row[column] *= multiplier
             slopeRow[column] *= multiplier
           }
@@ -179,10 +187,10 @@ final class TrainingKernel {
       count: count, features: features, labels: labels, example: { indices[first + $0] },
       dropout: dropout, generator: &generator)
     let stride = blockCapacity
-    let scale = 1 / Double(count)
+    let scale = 1 / Float(count)
     let logits = values + outputRow * stride
     let outputDeltas = deltas + outputRow * stride
-    var totalLoss = 0.0
+    var totalLoss: Float = 0
     for column in 0..<count {
       let logit = logits[column]
       let label = blockLabels[column]
@@ -220,30 +228,30 @@ final class TrainingKernel {
         for column in 0..<count { row[column] *= slopeRow[column] }
       }
     }
-    return totalLoss * scale
+    return Double(totalLoss / Float(count))
   }
 
   @inline(__always)
-  private static func load(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+  private static func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
   }
 
   @inline(__always)
-  private static func store(_ value: SIMD4<Double>, to pointer: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
+  private static func store(_ value: SIMD8<Float>, to pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
   }
 
   /// target[i] += scale · source[i] for `count` values (the rows never overlap).
   @inline(__always)
   private static func addScaled(
-    _ source: UnsafePointer<Double>, by scale: Double, into target: UnsafeMutablePointer<Double>,
+    _ source: UnsafePointer<Float>, by scale: Float, into target: UnsafeMutablePointer<Float>,
     count: Int
   ) {
     var index = 0
-    let factor = SIMD4<Double>(repeating: scale)
-    while index + 4 <= count {
+    let factor = SIMD8<Float>(repeating: scale)
+    while index + 8 <= count {
       store(load(target + index) + factor * load(source + index), to: target + index)
-      index += 4
+      index += 8
     }
     while index < count {
       target[index] += scale * source[index]
@@ -251,16 +259,16 @@ final class TrainingKernel {
     }
   }
 
-  /// Σ x[i] over `count` values, in four interleaved lanes.
+  /// Σ x[i] over `count` values, in eight interleaved lanes.
   @inline(__always)
-  private static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
-    var lanes = SIMD4<Double>(repeating: 0)
+  private static func sum(_ x: UnsafePointer<Float>, count: Int) -> Float {
+    var lanes = SIMD8<Float>(repeating: 0)
     var index = 0
-    while index + 4 <= count {
+    while index + 8 <= count {
       lanes += load(x + index)
-      index += 4
+      index += 8
     }
-    var total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    var total = reduced(lanes)
     while index < count {
       total += x[index]
       index += 1
@@ -268,18 +276,18 @@ final class TrainingKernel {
     return total
   }
 
-  /// Σ x[i]·y[i] over `count` values, in four interleaved lanes.
+  /// Σ x[i]·y[i] over `count` values, in eight interleaved lanes.
   @inline(__always)
-  private static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int)
-    -> Double
+  private static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int)
+    -> Float
   {
-    var lanes = SIMD4<Double>(repeating: 0)
+    var lanes = SIMD8<Float>(repeating: 0)
     var index = 0
-    while index + 4 <= count {
+    while index + 8 <= count {
       lanes += load(x + index) * load(y + index)
-      index += 4
+      index += 8
     }
-    var total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    var total = reduced(lanes)
     while index < count {
       total += x[index] * y[index]
       index += 1
@@ -287,17 +295,26 @@ final class TrainingKernel {
     return total
   }
 
-  // MARK: Updates
-
-  /// Global L2 norm of ``gradients``.
-  func gradientNorm() -> Double {
-    Self.dot(gradients, gradients, count: parameterCount).squareRoot()
+  /// The lanes' sum in a fixed pairwise order.
+  @inline(__always)
+  private static func reduced(_ lanes: SIMD8<Float>) -> Float {
+    let half = lanes.lowHalf + lanes.highHalf
+    return (half[0] + half[1]) + (half[2] + half[3])
   }
 
-  /// Scales ``gradients`` so their norm is at most `maximum`, as `clip_grad_norm_` does.
+  // MARK: Updates
+
+  /// Global L2 norm of ``gradients`` (in single precision, as `clip_grad_norm_` computes it;
+  /// +∞ or NaN once the gradients are).
+  func gradientNorm() -> Double {
+    Double(Self.dot(gradients, gradients, count: parameterCount).squareRoot())
+  }
+
+  /// Scales ``gradients`` so their norm is at most `maximum`, as `clip_grad_norm_` does
+  /// (a non-finite norm makes every gradient NaN there too).
   func clipGradients(norm: Double, to maximum: Double) {
-    let coefficient = maximum / (norm + 1e-6)
-    guard coefficient < 1 else { return }
+    let coefficient = Float(maximum / (norm + 1e-6))
+    guard !(coefficient >= 1) else { return }
     for index in 0..<parameterCount { gradients[index] *= coefficient }
   }
 
@@ -306,23 +323,27 @@ final class TrainingKernel {
     switch optimizer {
     case .sgd:
       // torch.optim.SGD: L2 decay added to the gradient, then the momentum buffer.
+      let decay = Float(weightDecay)
+      let friction = Float(momentum)
+      let step = Float(rate)
       for index in 0..<parameterCount {
-        let gradient = gradients[index] + weightDecay * decayMask[index] * parameters[index]
-        let velocity = momentum * firstMoment[index] + gradient
+        let gradient = gradients[index] + decay * decayMask[index] * parameters[index]
+        let velocity = friction * firstMoment[index] + gradient
         firstMoment[index] = velocity
-        parameters[index] -= rate * velocity
+        parameters[index] -= step * velocity
       }
     case .adamW:
       // torch.optim.AdamW with betas (0.9, 0.999) and eps 1e-8, the Trainer's defaults.
-      let beta1 = 0.9
-      let beta2 = 0.999
-      let epsilon = 1e-8
-      beta1Power *= beta1
-      beta2Power *= beta2
-      let correction2Root = (1 - beta2Power).squareRoot()
-      let stepSize = rate / (1 - beta1Power)
+      let beta1: Float = 0.9
+      let beta2: Float = 0.999
+      let epsilon: Float = 1e-8
+      beta1Power *= 0.9
+      beta2Power *= 0.999
+      let correction2Root = Float((1 - beta2Power).squareRoot())
+      let stepSize = Float(rate / (1 - beta1Power))
+      let shrink = Float(1 - rate * weightDecay)
       for index in 0..<parameterCount {
-        parameters[index] *= 1 - rate * weightDecay * decayMask[index]
+        parameters[index] *= decayMask[index] != 0 ? shrink : 1
         let gradient = gradients[index]
         let m = beta1 * firstMoment[index] + (1 - beta1) * gradient
         let v = beta2 * secondMoment[index] + (1 - beta2) * gradient * gradient
@@ -341,7 +362,7 @@ final class TrainingKernel {
     -> (loss: Double, correct: Int, logits: [Double])
   {
     var unusedGenerator = SeededGenerator(seed: 0)
-    var totalLoss = 0.0
+    var totalLoss: Float = 0
     var correct = 0
     var recorded: [Double] = []
     if recordingLogits { recorded.reserveCapacity(data.count) }
@@ -361,24 +382,28 @@ final class TrainingKernel {
           for column in 0..<count {
             let logit = logits[column]
             let label = blockLabels[column]
-            if recordingLogits { recorded.append(logit) }
+            if recordingLogits { recorded.append(Double(logit)) }
             totalLoss += Self.crossEntropy(logit: logit, label: label)
             // A thresholded prediction: class 1 when the probability exceeds 0.5.
-            if (logit > 0 ? 1.0 : 0.0) == label { correct += 1 }
+            if (logit > 0 ? 1 : 0) == label { correct += 1 }
           }
           start += count
         }
       }
     }
-    return (data.count == 0 ? .nan : totalLoss / Double(data.count), correct, recorded)
+    return (data.count == 0 ? .nan : Double(totalLoss / Float(data.count)), correct, recorded)
   }
 
-  /// Binary cross-entropy from a logit, stable for large |logit|.
+  /// Binary cross-entropy from a logit, stable for large |logit| (PyTorch's
+  /// `binary_cross_entropy_with_logits`); NaN for an infinite logit, as there.
   @inline(__always)
-  static func crossEntropy(logit: Double, label: Double) -> Double {
+  static func crossEntropy(logit: Float, label: Float) -> Float {
     max(logit, 0) - logit * label + PortableMath.log1p(PortableMath.exp(-abs(logit)))
   }
 
   @inline(__always)
+  static func sigmoid(_ x: Float) -> Float { 1 / (1 + PortableMath.exp(-x)) }
+
+  /// The probability of class 1 for a recorded logit.
   static func sigmoid(_ x: Double) -> Double { 1 / (1 + PortableMath.exp(-x)) }
 }
