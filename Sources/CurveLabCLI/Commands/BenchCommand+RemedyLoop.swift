@@ -69,12 +69,18 @@ struct RemedyLoopGroup: Sendable {
 
   var name: String { scenario.rawValue + (cause.map { " / " + $0 } ?? "") }
 
+  /// A row per scenario and cause the simulator draws it with (one for a scenario without
+  /// causes).
   static var all: [RemedyLoopGroup] {
-    Scenario.allCases.map { RemedyLoopGroup(scenario: $0, cause: nil) }
+    Scenario.allCases.flatMap { scenario in
+      scenario.causes.isEmpty
+        ? [RemedyLoopGroup(scenario: scenario, cause: nil)]
+        : scenario.causes.map { RemedyLoopGroup(scenario: scenario, cause: $0.rawValue) }
+    }
   }
 
   func configuration(seed: UInt64) -> TrainingConfiguration {
-    scenario.configuration(seed: seed)
+    scenario.configuration(seed: seed, cause: cause.flatMap(Cause.init(rawValue:)))
   }
 }
 
@@ -90,7 +96,10 @@ struct RemedyLoopResult: Sendable {
 
   static func measure(_ group: RemedyLoopGroup, seed: UInt64) -> RemedyLoopResult {
     let configuration = group.configuration(seed: seed)
-    let before = Simulator(configuration: configuration, seed: seed, scenario: group.scenario).run().log
+    let before = Simulator(
+      configuration: configuration, seed: seed, scenario: group.scenario,
+      cause: group.cause.flatMap(Cause.init(rawValue:))
+    ).run().log
     let diagnosis = Diagnoser().diagnose(before)
     var result = RemedyLoopResult()
     result.trueCause = before.metadata.configuration["cause"].flatMap(Cause.init(rawValue:))
