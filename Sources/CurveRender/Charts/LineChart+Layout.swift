@@ -48,7 +48,7 @@ extension LineChart {
     }
     let widestYLabel = yLabels.values.map { displayWidth(of: $0) }.max() ?? 0
     var axisName = xAxisLabel.onOneLine
-    var labelWidth = max(1, widestYLabel, displayWidth(of: axisName))
+    var labelWidth = max(1, widestYLabel, displayWidth(of: axisName), minimumLabelWidth)
     if width - labelWidth - 2 < Self.minimumPlotColumns {
       labelWidth = max(1, widestYLabel)
       axisName = ""

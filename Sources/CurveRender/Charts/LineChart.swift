@@ -42,6 +42,9 @@ public struct LineChart: Sendable, Equatable {
   /// and a tick, and the labels turn upright when they do not fit side by side (every second
   /// or third one is labelled when even that is too tight). Terminal charts keep round values.
   public var xTickValues: [Double]? = nil
+  /// The fewest columns the value labels take, so that panels stacked one above the other can
+  /// start their plots in the same column (0: as many as the labels need).
+  public var minimumLabelWidth: Int = 0
 
   /// Creates a chart.
   public init(

@@ -49,9 +49,20 @@ extension TrainingLogChart {
       validation: ChartSeries(
         name: "", points: points, color: Self.learningRateColor, glyph: "-"),
       axis: axis)
-    if let peak = points.map(\.y).filter(\.isFinite).max(), peak > 0 { chart.yRange = 0...peak }
+    if let peak = points.map(\.y).filter(\.isFinite).max(), peak > 0 {
+      chart.yRange = 0...Self.roundCeiling(peak)
+    }
     chart.markers = []  // the loss panel above carries them
     return chart
+  }
+
+  /// The smallest of 1, 2, 2.5 and 5 times a power of ten at or above `value` (positive): the
+  /// top of the learning-rate axis, so that it carries a label and the peak sits just under it.
+  static func roundCeiling(_ value: Double) -> Double {
+    var power = 1.0
+    while power > value { power /= 10 }
+    while power * 10 <= value { power *= 10 }
+    return [1, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= value * (1 - 1e-9) } ?? 10 * power
   }
 
   /// The accuracy panel as a general chart, to restyle or draw on its own.

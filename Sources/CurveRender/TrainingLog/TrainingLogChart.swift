@@ -128,6 +128,7 @@ public struct TrainingLogChart: Sendable, Equatable {
         left[0].headerLines(width: leftWidth).count > 1
         || right.headerLines(width: rightWidth).count > 1
       var leftLines: [StyledText] = []
+      let left = Self.aligned(left, width: leftWidth, options: options, height: height)
       for (index, chart) in left.enumerated() {
         if index > 0 { leftLines.append(StyledText().padded(toWidth: leftWidth)) }
         leftLines += chart.layoutLines(
@@ -144,7 +145,7 @@ public struct TrainingLogChart: Sendable, Equatable {
         lines.append(line)
       }
     } else {
-      for (index, chart) in charts.enumerated() {
+      for (index, chart) in Self.aligned(charts, width: width, options: options, height: height).enumerated() {
         if index > 0 { lines.append(StyledText()) }
         lines += chart.layoutLines(width: width, height: height(chart), options: options)
       }
@@ -177,6 +178,27 @@ public struct TrainingLogChart: Sendable, Equatable {
       chart.series.contains { $0.points.contains(where: \.isFinite) }
     }
     return drawable.isEmpty ? candidates.filter { $0.title != Self.learningRateTitle } : drawable
+  }
+
+  /// `charts`, to be stacked in one column of `width`, with their value labels widened to the
+  /// widest, so that every plot starts in the same column and a step sits at the same place in
+  /// each (the learning rate's `0.005` is wider than the loss's `0.6`).
+  static func aligned(
+    _ charts: [LineChart], width: Int, options: ChartOptions, height: (LineChart) -> Int
+  ) -> [LineChart] {
+    guard charts.count > 1 else { return charts }
+    // The plot's left edge is where the axis corner sits in the laid-out lines.
+    let starts = charts.map { chart in
+      chart.layoutLines(width: width, height: height(chart), options: options)
+        .lazy.compactMap { line in line.plainText.firstIndex(of: "└").map { line.plainText.distance(from: line.plainText.startIndex, to: $0) } }
+        .first ?? 0
+    }
+    guard let widest = starts.max(), starts.contains(where: { $0 != widest }) else { return charts }
+    return charts.map { chart in
+      var chart = chart
+      chart.minimumLabelWidth = max(0, widest - 1)
+      return chart
+    }
   }
 
   /// The title of the accuracy panel, which goes on the right when panels sit side by side.

@@ -4,8 +4,9 @@ public import CurveCore
 ///
 /// ```swift
 /// TrainingLogSummary(log).line
-/// // best eval_loss 0.2831 at step 640 (epoch 20) · end: loss 0.2702 · eval_loss 0.2903 ·
-/// // eval_accuracy 0.874 (437/500) · train_accuracy 0.881
+/// // best eval_loss 0.2831 at step 640 (epoch 20) · end (step 640): loss 0.2702,
+/// // learning_rate 0 (peak 0.01), eval_loss 0.2903, eval_accuracy 0.874 (437/500),
+/// // train_accuracy 0.881
 /// ```
 public struct TrainingLogSummary: Sendable {
   /// The run.
@@ -22,6 +23,7 @@ public struct TrainingLogSummary: Sendable {
     }
     var end: [String] = []
     if let loss = log.trainingEntries.last?.loss { end.append("loss \(Self.number(loss))") }
+    if let rate = learningRate { end.append(rate) }
     if let last = log.evaluationEntries.last {
       if let loss = last.loss { end.append("eval_loss \(Self.number(loss))") }
       if let accuracy = last.accuracy {
@@ -39,6 +41,16 @@ public struct TrainingLogSummary: Sendable {
       parts.append("stopped early; kept checkpoint-\(best.step)")
     }
     return parts.isEmpty ? "no data" : parts.joined(separator: " · ")
+  }
+
+  /// The last logged learning rate, with the peak when it has come down from it
+  /// (`learning_rate 0 (peak 0.01)`): a flat tail under a rate decayed to 0 is no proof of
+  /// convergence. `nil` when the log has no rate.
+  var learningRate: String? {
+    let rates = log.trainingEntries.compactMap(\.learningRate).filter(\.isFinite)
+    guard let last = rates.last, let peak = rates.max() else { return nil }
+    let text = "learning_rate \(Self.number(last))"
+    return last < 0.99 * peak ? text + " (peak \(Self.number(peak)))" : text
   }
 
   /// The evaluation with the lowest finite validation loss (the earliest on ties).
