@@ -52,7 +52,7 @@ import Testing
       with: "```predict id=overfitting-weight-decay without=remedy expect=final-val-loss:higher")
     let misplacedLine = try CourseFixture.edit(
       folder, "Lessons/08-underfitting.md",
-      replacing: "```curve scenario=underfitting seed=13 show=loss,accuracy remedy=bigger-model\n```",
+      replacing: "```curve scenario=underfitting cause=small-model seed=1 show=loss,accuracy hidden=32\n```",
       with: "")
     let report = CourseCheck(course: try Course(root: folder), quizSeeds: 1).run()
     let messages = report.errors.map(\.description)
@@ -61,7 +61,7 @@ import Testing
     })
     // The chart after that prediction is now the next section's, which has no such change.
     #expect(messages.contains {
-      $0.contains("08-underfitting.md:") && $0.contains("without=remedy, but the chart after it sets no remedy")
+      $0.contains("08-underfitting.md:") && $0.contains("without=hidden, but the chart after it sets no hidden")
     }, "\(messages) (edited at line \(misplacedLine))")
   }
 
