@@ -104,7 +104,7 @@ struct SimulateCommand {
         throw ArgumentError.invalidValue(
           argument: "--cause", value: asked.rawValue,
           expected: scenario.causes.isEmpty
-            ? "no cause: the \(scenario.rawValue) scenario has none"
+            ? "left out: the \(scenario.rawValue) scenario has no causes"
             : "a cause of the \(scenario.rawValue) scenario: "
               + scenario.causes.map(\.rawValue).joined(separator: ", "))
       }
