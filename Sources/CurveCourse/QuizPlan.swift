@@ -45,6 +45,11 @@ public struct QuizPlan: Sendable {
       String(options.indices.filter { options[$0].isCorrect }.map(QuizPlan.letter))
     }
 
+    /// The letters of the options that are right either way, in order.
+    public var optionalLetters: String {
+      String(options.indices.filter { options[$0].isOptional }.map(QuizPlan.letter))
+    }
+
     /// The option letters in an answer, sorted and without repeats ("C, a" → "ac"), and the
     /// characters that are not letters of this question's options. Spaces and commas are
     /// ignored; case is not significant.
@@ -80,6 +85,8 @@ public struct QuizPlan: Sendable {
     public var text: String
     /// Whether it is correct.
     public var isCorrect: Bool
+    /// Whether it is right either way, chosen or not (`[~]`).
+    public var isOptional: Bool = false
     /// What choosing it means.
     public var explanation: String
   }
@@ -126,7 +133,9 @@ public struct QuizPlan: Sendable {
           id: question.id, sections: question.sections, isMultiple: question.kind == .multiple,
           prompt: question.prompt, hint: question.hint,
           options: question.options.map {
-            Option(text: $0.text, isCorrect: $0.isCorrect, explanation: $0.explanation)
+            Option(
+              text: $0.text, isCorrect: $0.isCorrect, isOptional: $0.isOptional,
+              explanation: $0.explanation)
           },
           run: nil, log: nil, panels: .none)
       }
@@ -171,7 +180,8 @@ public struct QuizResult: Sendable {
     public var chosen: String
     /// The correct letters.
     public var correct: String
-    /// Whether the answer is exactly right.
+    /// Whether the answer is right: every correct option and no wrong one (options that are
+    /// right either way may be chosen or not).
     public var isRight: Bool
     /// Letters that are not options of the question.
     public var invalidLetters: String
@@ -180,8 +190,11 @@ public struct QuizResult: Sendable {
       id = question.id
       let (letters, invalid) = question.letters(in: answer)
       chosen = letters
-      correct = question.correctLetters
-      isRight = chosen == correct && invalid.isEmpty
+      let required = question.correctLetters
+      let optional = question.optionalLetters
+      correct = required
+      isRight = invalid.isEmpty && required.allSatisfy(letters.contains)
+        && letters.allSatisfy { required.contains($0) || optional.contains($0) }
       invalidLetters = invalid
     }
   }

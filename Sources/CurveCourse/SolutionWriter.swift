@@ -68,7 +68,13 @@ public struct SolutionWriter: Sendable {
           + "knob anyway is still a good experiment; see the lab lesson.", "",
       ]
     } else {
-      let remedied = exercise.recipe.adding(key.remedy)
+      // The change as the key sizes it: the diagnosed cause's treatment from the one table
+      // when that is the remedy asked for (a thirtyfold rate, not the generic tenfold).
+      let treated = key.cause.flatMap { cause in
+        CauseKnowledge.treatment(for: cause, showing: key.pattern).action == key.remedy
+          ? exercise.recipe.treating(cause) : nil
+      }
+      let remedied = treated ?? exercise.recipe.adding(key.remedy)
       if let log = try? remedied.simulate().log {
         let after = Diagnoser().diagnose(log)
         out += [

@@ -51,10 +51,14 @@ extension CurveReading {
     let rise = (endLevel - minimum) / max(abs(minimum), T.tinyScale)
     analysis.rise = max(0, rise)
     let noise = v.noise
+    // The rise is weighed against what the model learned: the ground from the highest of its
+    // first level, its highest smoothed level and the task's trivial loss, down to its minimum.
+    // Not against the level itself: a run that starts low (a fine-tune, pretrained embeddings)
+    // and climbs back a good part of what it learned is overfitting.
+    let covered = max(v.scale, v.values[0], trivialLoss ?? 0) - minimum
     let isSignificant =
       rise >= T.overfitMinimumRelativeRise && endLevel - minimum >= T.overfitRiseOverNoise * noise
-      && endLevel - minimum
-        >= T.overfitMinimumRiseOfScale * max(v.scale, v.values[0], trivialLoss ?? 0)
+      && endLevel - minimum >= T.overfitMinimumRiseOfScale * max(covered, T.tinyScale)
     analysis.isSignificant = isSignificant
     // Persistent: most evaluations after the minimum sit clearly above it. (No trend test from
     // the minimum to the end: a fast rise followed by a long, slow partial recovery is still

@@ -172,27 +172,85 @@ extension CurveReading {
     return text
   }
 
-  /// Keep the best checkpoint, with where early stopping would have stopped.
+  /// Keep the best checkpoint the run could hand back, with where early stopping would have
+  /// stopped, in the words of the framework whose rules are replayed.
   private func keepCheckpoint(_ diagnosis: Diagnosis) -> Remedy? {
     guard let best = diagnosis.best, let outcome = diagnosis.earlyStopping else { return nil }
-    var text = "Keep the checkpoint from \(position(best.step))"
-    if let onset = diagnosis.overfittingOnset, onset.rise >= T.overfitMinimumRelativeRise,
+    let keep = restorableBest() ?? best.step
+    var text = "Keep the checkpoint from \(position(keep))"
+    if keep != best.step {
+      text += " (the lowest \(best.metric), at \(position(best.step)), \(whyNotRestorable(best.step)))"
+    } else if let onset = diagnosis.overfittingOnset, onset.rise >= T.overfitMinimumRelativeRise,
       onset.step == best.step
     {
       text = "Validation loss rose \(Format.percent(onset.rise)) after \(position(onset.step)): keep "
         + "that checkpoint"
     }
-    if let stop = outcome.stopStep, let restored = outcome.restoredStep {
-      text += ". Early stopping with patience \(outcome.policy.patience) would stop at "
-        + "\(position(stop)) and restore \(position(restored))"
+    if let stop = outcome.stopStep {
+      text += ". Early stopping with patience \(outcome.policy.patience) would stop at \(position(stop))"
+      if let restored = outcome.restoredStep {
+        text += " and restore \(position(restored))"
+      } else {
+        text += " and end with that step's weights (nothing is restored unless asked)"
+      }
       if outcome.evaluationsSaved > 0 {
         text += ", skipping the last \(outcome.evaluationsSaved) evaluation\(outcome.evaluationsSaved == 1 ? "" : "s")"
       }
     }
-    text += " (EarlyStoppingCallback with load_best_model_at_end=True, metric_for_best_model=\"\(best.metric)\")."
+    text += " (\(Self.keepingSetup(outcome.policy, metric: best.metric)))."
     return Remedy(
       action: .earlyStopping, text: text,
-      changes: [.keepCheckpoint(step: best.step), .set(.earlyStoppingPatience, to: Double(outcome.policy.patience))])
+      changes: [.keepCheckpoint(step: keep), .set(.earlyStoppingPatience, to: Double(outcome.policy.patience))])
+  }
+
+  /// The step of the best checkpoint the whole run could restore under the replayed
+  /// framework's rules: transformers writes none at an evaluation before training (step 0) and
+  /// only at multiples of `save_steps`; Lightning's `ModelCheckpoint` keeps a plain strict
+  /// improvement; Keras snapshots each improvement by `min_delta`. `nil` when the log has no
+  /// monitored values.
+  func restorableBest() -> Int? {
+    guard curves.monitoredByEvaluation.contains(where: { $0 != nil }) else { return nil }
+    var policy = options.earlyStopping
+    policy.patience = curves.evaluationSteps.count + 1
+    policy.restoresBest = true
+    policy.stoppingThreshold = nil
+    policy.divergenceThreshold = nil
+    return policy.replay(
+      values: curves.monitoredByEvaluation, steps: curves.evaluationSteps,
+      endStep: log.metadata.maxSteps
+    ).restoredStep
+  }
+
+  /// Why the best evaluation at `step` is not a checkpoint the run can restore.
+  private func whyNotRestorable(_ step: Int) -> String {
+    let policy = options.earlyStopping
+    switch policy.framework {
+    case .transformers:
+      if step == 0 { return "was evaluated before training and wrote no checkpoint" }
+      if let save = policy.saveSteps { return "wrote no checkpoint: save_steps is \(save)" }
+      return "wrote no checkpoint"
+    case .keras:
+      return "does not beat the earlier best by min_delta, so Keras keeps the earlier weights"
+    case .lightning:
+      return "is not a strict improvement for ModelCheckpoint, which keeps the earlier one"
+    }
+  }
+
+  /// How to keep the best checkpoint in the framework whose rules are replayed.
+  static func keepingSetup(_ policy: EarlyStoppingPolicy, metric: String) -> String {
+    let mode = policy.greaterIsBetter ? "max" : "min"
+    switch policy.framework {
+    case .transformers:
+      return "EarlyStoppingCallback(early_stopping_patience=\(policy.patience)) with "
+        + "load_best_model_at_end=True, metric_for_best_model=\"\(metric)\""
+    case .keras:
+      return "keras.callbacks.EarlyStopping(monitor=\"\(metric)\", patience=\(policy.patience), "
+        + "restore_best_weights=True); without restore_best_weights Keras keeps the last epoch's weights"
+    case .lightning:
+      return "EarlyStopping(monitor=\"\(metric)\", patience=\(policy.patience), mode=\"\(mode)\") with a "
+        + "ModelCheckpoint(monitor=\"\(metric)\", mode=\"\(mode)\"), then load its best_model_path; "
+        + "Lightning restores nothing by itself"
+    }
   }
 
   // MARK: Wording

@@ -65,11 +65,17 @@ extension CurveReading {
       items.append(Evidence(key: "learning_rate_final_share", value: schedule.finalShare, meaning: meaning))
     }
     if let trend = progress.byStep {
+      // When the rate decays, the rate clock decides whether the curve is still improving; a
+      // fall by steps that the rate clock reads as level is a dip, not progress left to make.
+      var state = Self.state(of: trend)
+      if trend.isFalling, let byRate = progress.byRate, !byRate.isFalling {
+        state = "down \(Format.percent(abs(trend.change))) of its scale, a dip: on the learning "
+          + "rate spent it is not falling (below)"
+      }
       items.append(
         Evidence(
           key: "end_trend", value: trend.change,
-          meaning: "\(progress.curveName) loss from \(position(trend.startStep)) to the end: "
-            + Self.state(of: trend)))
+          meaning: "\(progress.curveName) loss from \(position(trend.startStep)) to the end: " + state))
     }
     if let trend = progress.byRate {
       items.append(

@@ -76,14 +76,16 @@ extension CurveReading {
       result.headline = text + ". Telling \(needs)."
     }
     var remedies: [Remedy] = []
-    if worsening, let keep = result.best, let outcome = result.earlyStopping {
+    if worsening, let best = result.best, let outcome = result.earlyStopping {
+      let keep = restorableBest() ?? best.step
+      let what = keep == best.step ? "the best \(metric.name)" : "the best checkpoint the run wrote"
       remedies.append(
         Remedy(
           action: .earlyStopping,
-          text: "Keep the checkpoint from \(position(keep.step)), the best \(metric.name)"
+          text: "Keep the checkpoint from \(position(keep)), \(what)"
             + (outcome.stopStep.map { "; early stopping with patience \(outcome.policy.patience) would stop at \(position($0))" } ?? "")
-            + ".",
-          changes: [.keepCheckpoint(step: keep.step)]))
+            + " (\(Self.keepingSetup(outcome.policy, metric: metric.name))).",
+          changes: [.keepCheckpoint(step: keep)]))
     }
     if improving {
       remedies.append(

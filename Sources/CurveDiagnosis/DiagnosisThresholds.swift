@@ -61,9 +61,10 @@ public enum DiagnosisThresholds {
   /// The rise from the minimum to the end, as a share of the minimum, that counts as clear:
   /// field logs show 25-50% rises; 5% is still visible above a flat line.
   static let overfitMinimumRelativeRise = 0.05
-  /// ... and as a share of the validation curve's own scale (its first value, its highest
-  /// smoothed value, or the trivial loss, whichever is largest), so a loss creeping from 0.066
-  /// to 0.076 after falling from 0.7 does not count.
+  /// ... and as a share of what the model learned (from the largest of the validation curve's
+  /// first value, its highest smoothed value and the trivial loss, down to its minimum), so a
+  /// loss creeping from 0.066 to 0.076 after falling from 0.7 does not count, while one that
+  /// falls from 0.51 to 0.465 (ln 2 = 0.69 for the task) and climbs back to 0.50 does.
   static let overfitMinimumRiseOfScale = 0.1
   /// The rise must also stand out from the evaluation noise by this many noise widths.
   static let overfitRiseOverNoise = 3.0

@@ -2,12 +2,14 @@ public import CurveCore
 public import CurveDiagnosis
 public import CurveSim
 
-/// A simulated run written as text: a scenario, a seed, optionally a cause, knob settings and
-/// remedies.
+/// A simulated run written as text: a scenario, a seed, optionally a cause, knob settings,
+/// remedies and treatments.
 ///
 /// Lessons, quiz questions and exercises all name their runs this way
 /// (`scenario=erratic cause=tiny-batch seed=4 eval-size=40 remedy=lower-learning-rate`), and the recipe turns
 /// that into a configuration and into the `curvelab simulate` command that reruns it.
+/// `treat=low-learning-rate` applies the treatment ``CauseKnowledge`` gives that cause, sized
+/// for the run's pattern (a thirtyfold rate, where `remedy=higher-learning-rate` is tenfold).
 public struct RunRecipe: Sendable, Equatable {
   /// The scenario whose knobs the seed draws.
   public var scenario: Scenario
@@ -19,6 +21,9 @@ public struct RunRecipe: Sendable, Equatable {
   public var settings: [Setting]
   /// Remedies applied after the settings, in order.
   public var remedies: [Remedy.Action]
+  /// Causes whose treatment (``CauseKnowledge/treatment(for:showing:)``, for the scenario's
+  /// pattern) is applied after the remedies, in order.
+  public var treatments: [Cause]
 
   /// One knob value.
   public struct Setting: Sendable, Equatable {
@@ -47,16 +52,17 @@ public struct RunRecipe: Sendable, Equatable {
   /// Creates a recipe.
   public init(
     scenario: Scenario, seed: UInt64, cause: Cause? = nil, settings: [Setting] = [],
-    remedies: [Remedy.Action] = []
+    remedies: [Remedy.Action] = [], treatments: [Cause] = []
   ) {
     self.scenario = scenario
     self.seed = seed
     self.cause = cause
     self.settings = settings
     self.remedies = remedies
+    self.treatments = treatments
   }
 
-  /// Reads `scenario`, `seed`, `cause`, knob names and `remedy` from `key=value` pairs, leaving every
+  /// Reads `scenario`, `seed`, `cause`, knob names, `remedy` and `treat` from `key=value` pairs, leaving every
   /// key in `otherKeys` to the caller and rejecting the rest.
   ///
   /// `scenario=any` draws the scenario from the seed; `defaultSeed` is used when no `seed` is
@@ -69,6 +75,7 @@ public struct RunRecipe: Sendable, Equatable {
     var causeName: String?
     var settings: [Setting] = []
     var remedies: [Remedy.Action] = []
+    var treatments: [Cause] = []
     for (key, value) in pairs {
       switch key {
       case "scenario": scenarioName = value
@@ -86,11 +93,19 @@ public struct RunRecipe: Sendable, Equatable {
           }
           remedies.append(action)
         }
+      case "treat":
+        for name in value.split(separator: ",") {
+          guard let cause = Cause(rawValue: String(name)) else {
+            let known = Cause.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem(message: "treat=\(name) is not a cause: \(known)")
+          }
+          treatments.append(cause)
+        }
       default:
         if let knob = Knob(rawValue: key) {
           settings.append(Setting(knob, value))
         } else if !otherKeys.contains(key) {
-          let known = (["scenario", "seed", "cause", "remedy"] + Knob.allCases.map(\.rawValue)
+          let known = (["scenario", "seed", "cause", "remedy", "treat"] + Knob.allCases.map(\.rawValue)
             + otherKeys.sorted())
           throw Problem(message: "unknown key '\(key)'; known keys: \(known.joined(separator: ", "))")
         }
@@ -118,11 +133,13 @@ public struct RunRecipe: Sendable, Equatable {
       }
       cause = named
     }
-    self.init(scenario: scenario, seed: seed, cause: cause, settings: settings, remedies: remedies)
+    self.init(
+      scenario: scenario, seed: seed, cause: cause, settings: settings, remedies: remedies,
+      treatments: treatments)
     _ = try configuration()
   }
 
-  /// The configuration: the scenario's draw, then the settings, then the remedies.
+  /// The configuration: the scenario's draw, then the settings, the remedies and the treatments.
   public func configuration() throws(Problem) -> TrainingConfiguration {
     var c = drawn
     for setting in settings {
@@ -133,6 +150,9 @@ public struct RunRecipe: Sendable, Equatable {
       }
     }
     for remedy in remedies { c = RemedyTrial.apply(remedy, to: c) }
+    for cause in treatments {
+      c = RemedyTrial.apply(treatmentOf: cause, showing: scenario.pattern, to: c)
+    }
     let problems = c.problems
     guard problems.isEmpty else {
       throw Problem(message: "the run is not valid: \(problems.map(\.description).joined(separator: "; "))")
@@ -150,6 +170,14 @@ public struct RunRecipe: Sendable, Equatable {
   public func adding(_ remedy: Remedy.Action) -> RunRecipe {
     var copy = self
     copy.remedies.append(remedy)
+    return copy
+  }
+
+  /// The same recipe with the treatment of `cause` added, sized as ``CauseKnowledge`` sizes it
+  /// for the scenario's pattern.
+  public func treating(_ cause: Cause) -> RunRecipe {
+    var copy = self
+    copy.treatments.append(cause)
     return copy
   }
 
@@ -171,5 +199,18 @@ public struct RunRecipe: Sendable, Equatable {
       }
     }
     return words.joined(separator: " ")
+  }
+}
+
+extension Scenario {
+  /// The pattern the scenario is made to show.
+  package var pattern: Pattern {
+    switch self {
+    case .healthy: .healthy
+    case .overfitting: .overfitting
+    case .underfitting: .underfitting
+    case .erratic: .erratic
+    case .diverged: .diverged
+    }
   }
 }

@@ -52,8 +52,12 @@ import Testing
       with: "```predict id=overfitting-weight-decay without=remedy expect=final-val-loss:higher")
     let misplacedLine = try CourseFixture.edit(
       folder, "Lessons/08-underfitting.md",
-      replacing: "```curve scenario=underfitting cause=small-model seed=1 show=loss,accuracy hidden=32\n```",
+      replacing: "```curve scenario=underfitting cause=too-few-steps seed=0 show=loss,learning-rate remedy=more-epochs\n```",
       with: "")
+    // A verdict the engine does not give on the changed run.
+    let verdictLine = try CourseFixture.edit(
+      folder, "Lessons/08-underfitting.md",
+      replacing: "without=weight-decay reads=healthy", with: "without=weight-decay reads=overfitting")
     let report = CourseCheck(course: try Course(root: folder), quizSeeds: 1).run()
     let messages = report.errors.map(\.description)
     #expect(messages.contains {
@@ -61,8 +65,25 @@ import Testing
     })
     // The chart after that prediction is now the next section's, which has no such change.
     #expect(messages.contains {
-      $0.contains("08-underfitting.md:") && $0.contains("without=hidden, but the chart after it sets no hidden")
+      $0.contains("08-underfitting.md:") && $0.contains("without=remedy, but the chart after it sets no remedy")
     }, "\(messages) (edited at line \(misplacedLine))")
+    #expect(messages.contains {
+      $0.contains("08-underfitting.md:\(verdictLine):")
+        && $0.contains("reads=overfitting does not hold on seed 0: the engine reads the run with the change as healthy")
+    }, "\(messages)")
+  }
+
+  @Test func aPredictBlockMayClaimTheEnginesVerdictInstead() throws {
+    let body = "Q?\n\n[x] A\n    yes\n[ ] B\n    no"
+    let block = try PredictBlock(info: "predict id=x without=treat reads=healthy", body: body)
+    #expect(block.reads == .healthy)
+    #expect(block.claims.isEmpty)
+    #expect {
+      try PredictBlock(info: "predict id=x without=treat reads=fine", body: body)
+    } throws: { "\($0)".contains("reads=fine") }
+    #expect {
+      try PredictBlock(info: "predict id=x without=treat", body: body)
+    } throws: { "\($0)".contains("expect= or reads=") }
   }
 
   @Test func aPredictBlockNeedsOneRightOptionAndItsChecks() throws {

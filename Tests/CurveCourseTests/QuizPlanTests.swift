@@ -93,11 +93,66 @@ import Testing
     #expect(plan.score(answers).items[index].isRight)
     answers[index] = String(correct.dropLast())
     #expect(!plan.score(answers).items[index].isRight)
-    let wrong = plan.questions[index].options.indices.first { !plan.questions[index].options[$0].isCorrect }!
+    let wrong = plan.questions[index].options.indices.first {
+      !plan.questions[index].options[$0].isCorrect && !plan.questions[index].options[$0].isOptional
+    }!
     answers[index] = correct + String(QuizPlan.letter(wrong))
     #expect(!plan.score(answers).items[index].isRight)
     answers[index] = correct + "z"
     #expect(plan.score(answers).items[index].invalidLetters == "z")
+  }
+
+  /// `[~]` marks an option an expert could defend either way: chosen or not, it does not cost
+  /// the question; the correct options are still all needed and a wrong one still costs it.
+  @Test func anOptionRightEitherWayCountsChosenOrNot() throws {
+    let text = """
+      ## Q settings
+      section: 7
+      type: multiple
+
+      Which settings belong with the callback? Choose all that apply.
+
+      [x] load_best_model_at_end
+          Right.
+      [x] metric_for_best_model
+          Right.
+      [~] greater_is_better=False
+          Either way. It is the default for a loss.
+      [ ] greater_is_better=True
+          Wrong for a loss.
+      """
+    let file = try #require(QuizFile.parse(text, fileName: "t.quiz").file)
+    let plan = try QuizPlan(file: file, seed: 1)
+    let question = plan.questions[0]
+    let letter = { (prefix: String) in
+      String(QuizPlan.letter(question.options.firstIndex { $0.text.hasPrefix(prefix) }!))
+    }
+    let (load, metric, lower, higher) = (
+      letter("load"), letter("metric"), letter("greater_is_better=F"), letter("greater_is_better=T")
+    )
+    #expect(question.optionalLetters == lower)
+    #expect(plan.score([load + metric]).items[0].isRight)
+    #expect(plan.score([load + metric + lower]).items[0].isRight)
+    #expect(!plan.score([load + lower]).items[0].isRight)
+    #expect(!plan.score([load + metric + lower + higher]).items[0].isRight)
+    #expect(QuizFile.parse(text, fileName: "t.quiz").file!.formatted().contains("[~] greater_is_better=False"))
+  }
+
+  @Test func anOptionRightEitherWayIsRefusedInASingleAnswerQuestion() {
+    let text = """
+      ## Q one
+      section: 7
+      type: single
+
+      Which one?
+
+      [x] This.
+          Right.
+      [~] That.
+          Either way.
+      """
+    let errors = QuizFile.parse(text, fileName: "t.quiz").errors
+    #expect(errors.contains { $0.line == 9 && $0.message.contains("type: multiple") }, "\(errors)")
   }
 
   @Test func theKeyScoresFullMarksAndBlanksScoreNone() throws {

@@ -13,8 +13,10 @@ import Testing
 
   /// Share of the clear cases whose engine verdict equals the eye label, a log the readers
   /// refuse counting as a miss. Measured 31 of 41 (76%) before the readers learned the
-  /// remaining formats; every miss then was a refused file.
-  static let clearAgreementFloor = 0.75
+  /// remaining formats; 38 of 41 after; 40 of 41 (98%) once a rise in validation loss was
+  /// weighed against what the model learned rather than against its level. The floor leaves
+  /// room for harder logs the corpus adds.
+  static let clearAgreementFloor = 0.9
 
   struct Label {
     var id: String

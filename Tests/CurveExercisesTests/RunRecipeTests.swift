@@ -35,7 +35,30 @@ import Testing
     #expect(replayed == (try recipe.configuration()))
   }
 
+  @Test func treatAppliesTheCausesTreatmentFromTheTable() throws {
+    let recipe = try RunRecipe(pairs: [
+      ("scenario", "underfitting"), ("cause", "low-learning-rate"), ("seed", "1"),
+      ("treat", "low-learning-rate"),
+    ])
+    let drawn = Scenario.underfitting.configuration(seed: 1, cause: .lowLearningRate)
+    let treatment = CauseKnowledge.treatment(for: .lowLearningRate, showing: .underfitting)
+    #expect(try recipe.configuration() == drawn.applying(treatment.changes))
+    #expect(try recipe.configuration().learningRate > drawn.learningRate)
+    #expect(recipe.commandLine.contains("--learning-rate "))
+    // The generic remedy of the same name is sized on its own.
+    #expect(recipe == RunRecipe(
+      scenario: .underfitting, seed: 1, cause: .lowLearningRate).treating(.lowLearningRate))
+  }
+
+  @Test func aDivergedRunIsTreatedWithTheDivergedSize() throws {
+    let recipe = try RunRecipe(pairs: [("scenario", "diverged"), ("seed", "2"), ("treat", "high-learning-rate")])
+    let drawn = Scenario.diverged.configuration(seed: 2)
+    let treatment = CauseKnowledge.treatment(for: .highLearningRate, showing: .diverged)
+    #expect(try recipe.configuration() == drawn.applying(treatment.changes))
+  }
+
   @Test(arguments: [
+    ([("scenario", "healthy"), ("seed", "1"), ("treat", "bad-luck")], "treat=bad-luck is not a cause"),
     ([("scenario", "healthy")], "no seed"),
     ([("seed", "1")], "no scenario"),
     ([("scenario", "sideways"), ("seed", "1")], "scenario 'sideways'"),

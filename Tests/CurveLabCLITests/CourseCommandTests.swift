@@ -66,6 +66,26 @@ import Testing
     #expect(contents.output.contains("[✓]  3."))
   }
 
+  /// Practice runs (one id each) are summed up in one line, so a learner who practises a lot
+  /// still sees the lessons; the course's exercises come in lesson order, several to a line.
+  @Test func progressSumsUpPracticeAndListsCourseExercisesInLessonOrder() throws {
+    try FileManager.default.createDirectory(
+      atPath: (progressPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    var progress = CourseProgress()
+    for seed in 1...12 { progress.recordExercise("practice-\(seed)", fraction: seed.isMultiple(of: 3) ? 1 : 0.5) }
+    progress.recordExercise("loss-1", fraction: 0.75)
+    progress.recordExercise("curves-1", fraction: 1)
+    progress.recordExercise("curves-1", fraction: 0.5)
+    _ = try ProgressStore(path: progressPath).save(progress)
+    let shown = run(["progress"]).output
+    #expect(!shown.contains("practice-"), "\(shown)")
+    #expect(shown.contains("practice: 12 runs tried, 4 fully right, 67% on average"), "\(shown)")
+    #expect(shown.contains("curves-1 100% (2 tries)  loss-1 75%"), "\(shown)")
+    #expect(shown.range(of: #"  2 of \d+ course exercises tried"#, options: .regularExpression) != nil, "\(shown)")
+    #expect(shown.split(separator: "\n").count <= 30)
+    #expect(shown.split(separator: "\n").allSatisfy { $0.count <= 80 })
+  }
+
   @Test func anUnknownLessonIsAUsageError() {
     let result = run(["lesson", "99"])
     #expect(result.status == 2)

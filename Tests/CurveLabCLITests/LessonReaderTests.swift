@@ -72,5 +72,12 @@ import Testing
     #expect(output.contains("$ swift run curvelab simulate --scenario healthy --seed 2"))
     #expect(output.contains("best eval_loss"))
     #expect(output.contains("Enter: back to the lesson"))
+    // The run's report is taller than the 30-row screen: it comes a screenful at a time, and
+    // no screenful is taller than the screen.
+    let report = try #require(output.range(of: "$ swift run curvelab simulate --scenario healthy --seed 2"))
+    let shown = output[report.lowerBound...]
+    #expect(shown.contains("-- more ("))
+    let first = try #require(shown.components(separatedBy: "-- more (").first)
+    #expect(first.split(separator: "\n", omittingEmptySubsequences: false).count <= 30)
   }
 }

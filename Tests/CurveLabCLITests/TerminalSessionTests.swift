@@ -28,7 +28,8 @@ struct TerminalSessionTests {
     {
       let before = terminal.screen
       terminal.press("Enter")
-      terminal.wait(changingFrom: before)
+      // One key per page: the next only once this page has been drawn whole.
+      terminal.wait(changingFrom: before, thenQuietFor: 0.2)
       pages += 1
     }
     // The whole exercise, chart to first question, fits the 30 rows.
@@ -46,6 +47,17 @@ struct TerminalSessionTests {
       terminal.press("Enter")
     }
     #expect(terminal.wait(for: "Which change would help"))
+    // v draws the chart again at full height and asks the same question again.
+    let beforeChart = terminal.screen
+    terminal.press("v", "Enter")
+    #expect(terminal.wait(changingFrom: beforeChart, thenQuietFor: 0.2))
+    let redrawn = terminal.screen
+    // The redrawn chart (taller than the first, as tall as fits with the question) has pushed
+    // the exercise's heading away, and the whole chart is on the screen.
+    #expect(
+      redrawn.contains("Loss") && redrawn.contains("Accuracy")
+        && redrawn.contains("Which change would help") && !redrawn.contains("Exercise loss-1"),
+      "\(redrawn)")
     terminal.press("c", "Enter")
     #expect(terminal.wait(for: "Show the worked solution?"), "\(terminal.screen)")
     #expect(terminal.screen.contains("Score:"))

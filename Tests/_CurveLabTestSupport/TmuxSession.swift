@@ -97,6 +97,22 @@ public final class TmuxSession {
     BuiltProgram.wait(seconds: seconds) { screen != previous }
   }
 
+  /// Waits until the screen differs from `previous` and then stays the same for `quiet`
+  /// seconds (a program that draws a page in several writes has finished drawing it).
+  @discardableResult
+  public func wait(
+    changingFrom previous: String, thenQuietFor quiet: Double, seconds: Double = 30
+  ) -> Bool {
+    guard wait(changingFrom: previous, seconds: seconds) else { return false }
+    var last = screen
+    return BuiltProgram.wait(seconds: seconds) {
+      Thread.sleep(forTimeInterval: quiet)
+      let now = screen
+      defer { last = now }
+      return now == last
+    }
+  }
+
   /// Runs tmux. The call that starts the server goes through a shell that first closes every
   /// descriptor above 2: the server outlives the call, and must not keep open a pipe or socket
   /// the test runner waits on.

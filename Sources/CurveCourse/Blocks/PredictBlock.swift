@@ -1,3 +1,4 @@
+public import CurveDiagnosis
 public import CurveExercises
 import CurveCore
 import CurveRender
@@ -20,9 +21,11 @@ import CurveRender
 ///
 /// The question and its options are written as in a quiz file (one `[x]` option, each with its
 /// explanation). The block applies to the next ```` ```curve ```` block of the lesson: its run
-/// without the settings named by `without` (knob names, or `remedy`) is the baseline, and
-/// `curvelab check` verifies each `expect` claim (``RunClaim``) on the lesson's seed and on
-/// `seeds` further seeds of the same setup.
+/// without the settings named by `without` (knob names, `remedy` or `treat`) is the baseline,
+/// and `curvelab check` verifies each `expect` claim (``RunClaim``) on the lesson's seed and on
+/// `seeds` further seeds of the same setup. `reads=healthy` claims what the diagnosis engine
+/// calls the changed run on all those seeds: the check behind a lesson's "this fixes it" (or,
+/// with `reads=underfitting`, "this does not").
 public struct PredictBlock: Sendable, Equatable {
   /// The prediction's id, unique in the course; progress records the answer under it.
   public var id: String
@@ -32,12 +35,15 @@ public struct PredictBlock: Sendable, Equatable {
   public var options: [QuizPlan.Option]
   /// What the right answer says about the changed run, for `curvelab check`.
   public var claims: [RunClaim]
+  /// What the diagnosis engine must read the changed run as, on every seed tried; `nil` when
+  /// the prediction claims no verdict.
+  public var reads: Pattern?
   /// Settings to drop from the next chart's run to get the run without the change.
   public var without: [String]
   /// Further seeds (1, 2, ...) the claims must hold on besides the lesson's own.
   public var seeds: Int
 
-  static let keys: Set<String> = ["id", "without", "expect", "seeds"]
+  static let keys: Set<String> = ["id", "without", "expect", "reads", "seeds"]
 
   /// Reads the block's settings and the question in its body; a problem's line is counted
   /// from the block's first body line (1).
@@ -56,9 +62,16 @@ public struct PredictBlock: Sendable, Equatable {
     claims = try (arguments.value("expect") ?? "").split(separator: ",").map {
       (text) throws(RunRecipe.Problem) in try RunClaim(text: String(text))
     }
-    guard !claims.isEmpty, !without.isEmpty else {
+    if let name = arguments.value("reads") {
+      guard let pattern = Pattern(rawValue: name) else {
+        throw RunRecipe.Problem(
+          message: "reads=\(name): expected one of \(Pattern.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      reads = pattern
+    }
+    guard !claims.isEmpty || reads != nil, !without.isEmpty else {
       throw RunRecipe.Problem(
-        message: "a prediction needs without= (what the change is) and expect= (what it does), so check can verify its answer")
+        message: "a prediction needs without= (what the change is) and expect= or reads= (what it does), so check can verify its answer")
     }
     let seedsText = arguments.value("seeds") ?? "0"
     guard let seeds = Int(seedsText), (0...100).contains(seeds) else {
@@ -91,13 +104,16 @@ public struct PredictBlock: Sendable, Equatable {
     RunRecipe(
       scenario: recipe.scenario, seed: seed ?? recipe.seed, cause: recipe.cause,
       settings: recipe.settings.filter { !without.contains($0.knob.rawValue) },
-      remedies: without.contains("remedy") ? [] : recipe.remedies)
+      remedies: without.contains("remedy") ? [] : recipe.remedies,
+      treatments: without.contains("treat") ? [] : recipe.treatments)
   }
 
-  /// The first claim that fails, said in a sentence, or `nil` when every claim holds on the
-  /// lesson's run (`recipe`, against its baseline) and on ``seeds`` further seeds.
+  /// The first claim that fails, said in a sentence, or `nil` when every claim (and the
+  /// verdict in ``reads``) holds on the lesson's run (`recipe`, against its baseline) and on
+  /// ``seeds`` further seeds.
   public func failedClaim(on recipe: RunRecipe) throws(RunRecipe.Problem) -> String? {
     let changes = recipe.settings.map(\.knob.rawValue) + (recipe.remedies.isEmpty ? [] : ["remedy"])
+      + (recipe.treatments.isEmpty ? [] : ["treat"])
     for name in without where !changes.contains(name) {
       return "without=\(name), but the chart after it sets no \(name): is it the chart with the change?"
     }
@@ -106,6 +122,14 @@ public struct PredictBlock: Sendable, Equatable {
       var changed = recipe
       changed.seed = seed
       let changedLog = try changed.simulate().log
+      if let reads {
+        let verdict = Diagnoser().diagnose(changedLog).pattern
+        if verdict != reads {
+          return "reads=\(reads.rawValue) does not hold on seed \(seed): the engine reads the run "
+            + "with the change as \(verdict.rawValue)"
+        }
+      }
+      if claims.isEmpty { continue }
       let baselineLog = try baseline(of: recipe, seed: seed).simulate().log
       for claim in claims where !claim.holds(changed: changedLog, baseline: baselineLog) {
         let measure = { (log: TrainingLog) in

@@ -28,7 +28,7 @@ extension QuizFile {
         lines += wrapped(String(paragraph), indent: "") + [""]
       }
       for option in question.options {
-        lines.append((option.isCorrect ? "[x] " : "[ ] ") + option.text)
+        lines.append((option.isCorrect ? "[x] " : option.isOptional ? "[~] " : "[ ] ") + option.text)
         lines += wrapped(option.explanation, indent: "    ")
       }
       if !question.options.isEmpty { lines.append("") }

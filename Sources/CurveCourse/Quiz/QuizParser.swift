@@ -13,7 +13,7 @@ struct QuizParser {
     var hint: String?
     var curve: CurveQuestionSpec?
     var paragraphs: [[String]] = [[]]
-    var options: [(text: String, isCorrect: Bool, explanation: [String], line: Int)] = []
+    var options: [(text: String, mark: Mark, explanation: [String], line: Int)] = []
 
     mutating func appendPromptLine(_ text: String) {
       paragraphs[paragraphs.count - 1].append(text)
@@ -207,30 +207,33 @@ struct QuizParser {
     return spec
   }
 
+  /// What an option's marker says: `[x]` right, `[ ]` wrong, `[~]` right either way.
+  enum Mark { case correct, wrong, optional }
+
   /// Returns whether a line starts with an option marker, and the marker's problem if any.
   private static func optionMarker(
     _ line: String
-  ) -> (isCorrect: Bool, length: Int, problem: String?)? {
-    let markers: [(String, Bool, String?)] = [
-      ("[x]", true, nil), ("[ ]", false, nil),
-      ("[X]", true, "write the marker of a correct option as '[x]', lowercase"),
-      ("[]", false, "write the marker of a wrong option as '[ ]', with a space inside"),
+  ) -> (mark: Mark, length: Int, problem: String?)? {
+    let markers: [(String, Mark, String?)] = [
+      ("[x]", .correct, nil), ("[ ]", .wrong, nil), ("[~]", .optional, nil),
+      ("[X]", .correct, "write the marker of a correct option as '[x]', lowercase"),
+      ("[]", .wrong, "write the marker of a wrong option as '[ ]', with a space inside"),
     ]
-    for (marker, isCorrect, problem) in markers where line.hasScalarPrefix(marker) {
+    for (marker, mark, problem) in markers where line.hasScalarPrefix(marker) {
       let length = marker.unicodeScalars.count
       if line.droppingScalars(length).unicodeScalars.first?.isSpace ?? true {
-        return (isCorrect, length, problem)
+        return (mark, length, problem)
       }
     }
     return nil
   }
 
   private mutating func readOption(_ line: String, text: String, at number: Int) {
-    if let (isCorrect, length, problem) = Self.optionMarker(line) {
+    if let (mark, length, problem) = Self.optionMarker(line) {
       if let problem { report(number, problem) }
       let optionText = line.droppingScalars(length).trimmed
       if optionText.isEmpty { report(number, "option has no text after its marker") }
-      draft?.options.append((optionText, isCorrect, [], number))
+      draft?.options.append((optionText, mark, [], number))
       return
     }
     guard !text.isEmpty else { return }
@@ -275,8 +278,8 @@ struct QuizParser {
     }
     let options = draft.options.map {
       QuizOption(
-        text: $0.text, isCorrect: $0.isCorrect, explanation: $0.explanation.joined(separator: " "),
-        line: $0.line)
+        text: $0.text, isCorrect: $0.mark == .correct, isOptional: $0.mark == .optional,
+        explanation: $0.explanation.joined(separator: " "), line: $0.line)
     }
     if draft.headerLines["curve"] != nil {
       if let first = options.first {
@@ -300,6 +303,11 @@ struct QuizParser {
     let correct = options.filter(\.isCorrect)
     if correct.isEmpty, !options.isEmpty {
       report(draft.line, "no option is marked correct; mark the right one '[x] '")
+    } else if draft.kind == .single, let optional = options.first(where: \.isOptional) {
+      report(
+        optional.line,
+        "'[~] ' (right either way) is for 'type: multiple'; in a single-answer question mark "
+          + "the option '[x] ' or '[ ] '")
     } else if draft.kind == .single, correct.count > 1 {
       report(
         correct[1].line,

@@ -25,7 +25,7 @@ struct LightningCSVReader: LogReader {
       throw .malformed(
         LogLocation(file: source.path, line: 1),
         problem: "a Lightning metrics.csv has a 'step' column; found "
-          + numeric.header.joined(separator: ", "))
+          + LogText.list(numeric.header))
     }
     let epochColumn = numeric.column(withRole: .epoch)
     let epochs = epochColumn.map { EpochScale(numeric, stepColumn: stepColumn, epochColumn: $0) }

@@ -25,7 +25,7 @@ struct TensorBoardCSVReader: LogReader {
         throw .malformed(
           LogLocation(file: source.path, line: 1),
           problem: "a TensorBoard CSV has the columns 'Wall time,Step,Value'; found "
-            + numeric.header.joined(separator: ","))
+            + LogText.excerpt(numeric.header.joined(separator: ",")))
       }
       for (row, line) in zip(numeric.rows, numeric.lines) {
         guard let value = row[valueColumn],

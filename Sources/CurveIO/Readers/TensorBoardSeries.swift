@@ -66,7 +66,7 @@ struct TensorBoardSeries {
     if !dropped.isEmpty {
       warnings.append(
         "\(file): a Keras log counts epochs; the batch-level series "
-          + "\(dropped.joined(separator: ", ")) were left out")
+          + "\(LogText.list(dropped)) were left out")
     }
     if UltralyticsCSVReader.looksLikeUltralytics(kept.map(\.name)) {
       kept = Self.withUltralyticsTotals(kept)

@@ -7,7 +7,9 @@ import Dispatch
 extension BenchCommand {
   /// The closed loop: diagnose a run, apply the engine's top-ranked remedy through the
   /// simulator, diagnose again. A remedy works when the rerun reads healthy or its best
-  /// validation loss improved by at least 20%. Beside it, the old fixed-per-pattern ranking (the
+  /// validation loss improved by at least 20% (a kept checkpoint, which changes the model kept
+  /// and not the training, by at least 20% on the validation loss the run ended with, and
+  /// below the loss of a model that ignores its input). Beside it, the old fixed-per-pattern ranking (the
   /// engine before its cause layer: one remedy per pattern, the course's sizes), and the
   /// engine's named cause against the simulator's true cause where the run records one.
   func studyRemedyLoop(output: inout some TextOutputStream) {
@@ -22,7 +24,8 @@ extension BenchCommand {
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     output.write(
       "Remedies, closed loop: \(count) seeds per row; a remedy works when the rerun reads healthy "
-        + "or its best validation loss falls by 20% or more (\((wall * 10).rounded() / 10) s)\n")
+        + "or its best validation loss falls by 20% or more (a kept checkpoint: 20% below the "
+        + "validation loss the run ended with, and below chance) (\((wall * 10).rounded() / 10) s)\n")
     let header = [pad("row", 34), pad("engine", 9), pad("old", 9), pad("cause ok", 10)]
     output.write("  " + header.joined() + "engine's first remedies\n")
     for (row, group) in groups.enumerated() {
@@ -66,12 +69,18 @@ struct RemedyLoopGroup: Sendable {
 
   var name: String { scenario.rawValue + (cause.map { " / " + $0 } ?? "") }
 
+  /// A row per scenario and cause the simulator draws it with (one for a scenario without
+  /// causes).
   static var all: [RemedyLoopGroup] {
-    Scenario.allCases.map { RemedyLoopGroup(scenario: $0, cause: nil) }
+    Scenario.allCases.flatMap { scenario in
+      scenario.causes.isEmpty
+        ? [RemedyLoopGroup(scenario: scenario, cause: nil)]
+        : scenario.causes.map { RemedyLoopGroup(scenario: scenario, cause: $0.rawValue) }
+    }
   }
 
   func configuration(seed: UInt64) -> TrainingConfiguration {
-    scenario.configuration(seed: seed)
+    scenario.configuration(seed: seed, cause: cause.flatMap(Cause.init(rawValue:)))
   }
 }
 
@@ -87,7 +96,10 @@ struct RemedyLoopResult: Sendable {
 
   static func measure(_ group: RemedyLoopGroup, seed: UInt64) -> RemedyLoopResult {
     let configuration = group.configuration(seed: seed)
-    let before = Simulator(configuration: configuration, seed: seed, scenario: group.scenario).run().log
+    let before = Simulator(
+      configuration: configuration, seed: seed, scenario: group.scenario,
+      cause: group.cause.flatMap(Cause.init(rawValue:))
+    ).run().log
     let diagnosis = Diagnoser().diagnose(before)
     var result = RemedyLoopResult()
     result.trueCause = before.metadata.configuration["cause"].flatMap(Cause.init(rawValue:))
@@ -95,19 +107,34 @@ struct RemedyLoopResult: Sendable {
     guard diagnosis.pattern.rawValue == group.scenario.rawValue, let first = diagnosis.remedies.first
     else { return result }
     result.engineAction = first.action.rawValue
-    func works(_ changed: TrainingConfiguration) -> Bool? {
+    // The validation loss of the model the original run ended with: what a user had before
+    // keeping a checkpoint.
+    let ended = before.evaluationEntries.last { $0.loss?.isFinite == true }?.loss
+    func works(_ changed: TrainingConfiguration, keepsCheckpoint: Bool) -> Bool? {
       guard changed.problems.isEmpty, changed != configuration else { return nil }
       let after = Diagnoser().diagnose(Simulator(configuration: changed, seed: seed).run().log)
       if after.pattern == .healthy { return true }
-      guard let old = diagnosis.best?.value, let new = after.best?.value else { return false }
+      guard let new = after.best?.value else { return false }
+      // Keeping the best checkpoint does not change training: it changes the model kept, so
+      // the kept checkpoint is weighed against the model the run ended with, and it must beat
+      // a model that ignores its input (a checkpoint at chance level fixes nothing).
+      let beatsChance = after.baseline.trivialLoss.map { new < 0.95 * $0 } ?? true
+      if keepsCheckpoint, let ended, new <= 0.8 * ended, beatsChance { return true }
+      guard let old = diagnosis.best?.value else { return false }
       return new <= 0.8 * old
+    }
+    let keeps = first.changes.contains {
+      if case .keepCheckpoint = $0 { return true }
+      return false
     }
     // A healthy run the engine leaves alone is already where the loop wants it.
     result.engineWorked = first.changes.isEmpty && diagnosis.pattern == .healthy
-      ? true : works(configuration.applying(first.changes)) ?? false
+      ? true : works(configuration.applying(first.changes), keepsCheckpoint: keeps) ?? false
     let oldAction = OldRanking.remedy(for: diagnosis, log: before)
     result.oldWorked = oldAction == .nothing && diagnosis.pattern == .healthy
-      ? true : works(RemedyTrial.apply(oldAction, to: configuration)) ?? false
+      ? true
+      : works(RemedyTrial.apply(oldAction, to: configuration), keepsCheckpoint: oldAction == .earlyStopping)
+        ?? false
     return result
   }
 }

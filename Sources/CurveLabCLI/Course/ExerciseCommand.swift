@@ -198,10 +198,16 @@ struct ExerciseRunner {
       output.write(line + "\n")
     }
     let steps = solved.log.evaluationEntries.map(\.step)
-    if let first = steps.first, let last = steps.last {
-      let every = steps.count > 1 ? steps[1] - steps[0] : 0
-      session.say("\(steps.count) evaluations, every \(every) steps, from step \(first) to \(last).", to: &output)
+    let schedule: String? = steps.first.flatMap { first in
+      steps.last.map { last in
+        let every = steps.count > 1 ? steps[1] - steps[0] : 0
+        return "\(steps.count) evaluations, every \(every) steps, from step \(first) to \(last)."
+      }
     }
+    if let schedule { session.say(schedule, to: &output) }
+    // At a terminal, v shows the chart again at full height (the squeezed one above may have
+    // scrolled away by the later questions); the options only go up to f, so v is free.
+    let keys = input.isInteractive ? "h: hint, v: chart, s: skip, q: stop" : "h: hint, s: skip, q: stop"
     var answer = ExerciseAnswer()
     for question in exercise.questions {
       output.write("\n")
@@ -211,7 +217,7 @@ struct ExerciseRunner {
         output.write("  \(QuizPlan.letter(index))) \(option.label)\n")
       }
       while true {
-        output.write(options.isEmpty ? "Step (h: hint, s: skip, q: stop) > " : "Letter or name (h: hint, s: skip, q: stop) > ")
+        output.write(options.isEmpty ? "Step (\(keys)) > " : "Letter or name (\(keys)) > ")
         guard let line = input.readLine() else {
           output.write("\nStopped; nothing was graded.\n")
           return false
@@ -226,9 +232,25 @@ struct ExerciseRunner {
           session.say("Hint: " + hint(for: question), to: &output, indent: "  ")
           continue
         }
+        if input.isInteractive, typed.lowercased() == "v" {
+          // As tall as the screen allows with the question and its options below it.
+          let below = options.count + 5
+          let tallest = max(panelHeight, min(session.style.panelHeight, (session.screenHeight - below) / 2))
+          output.write("\n")
+          for line in RunFigure.chart(of: solved.log, style: session.style.withPanelHeight(tallest)) {
+            output.write(line + "\n")
+          }
+          if let schedule { session.say(schedule, to: &output) }
+          output.write("\n")
+          session.say(question.prompt, to: &output)
+          for (index, option) in options.enumerated() {
+            output.write("  \(QuizPlan.letter(index))) \(option.label)\n")
+          }
+          continue
+        }
         // At a terminal a stray Enter asks again; a question is left blank on purpose with s.
         if input.isInteractive, typed.isEmpty {
-          session.say("Type your answer (h: hint, s: skip, q: stop).", to: &output)
+          session.say("Type your answer (\(keys)).", to: &output)
           continue
         }
         if typed.lowercased() == "s" {

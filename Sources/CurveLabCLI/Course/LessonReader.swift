@@ -301,15 +301,39 @@ struct LessonReader {
     let previous = manager.currentDirectoryPath
     try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let moved = manager.changeCurrentDirectoryPath(folder)
+    var printed = ""
     let status = CurveLabCLI.run(
-      arguments, context: session.context, input: ScriptedInput([]), output: &output,
+      arguments, context: session.context, input: ScriptedInput([]), output: &printed,
       errors: &errors)
     if moved { _ = manager.changeCurrentDirectoryPath(previous) }
     if status == ExitStatus.success, moved, chosen.arguments.contains("--output") {
-      session.say(session.colored("(Files it wrote are in \(folder).)", 2), to: &output)
+      session.say(session.colored("(Files it wrote are in \(folder).)", 2), to: &printed)
     }
+    showScreenfuls(of: printed, input: input, output: &output)
     output.write("\nEnter: back to the lesson > ")
     _ = input.readLine()
+  }
+
+  /// Writes `text` a screenful at a time, waiting for a key between screenfuls, so a report
+  /// longer than the terminal (a diagnosis with its chart) can be read from its top.
+  private func showScreenfuls(
+    of text: String, input: some TerminalInput, output: inout some TextOutputStream
+  ) {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    // Room for the command shown above and the prompt below.
+    let room = max(5, session.screenHeight - 4)
+    var start = 0
+    while lines.count - start > room + 2 {
+      for line in lines[start..<start + room] { output.write(line + "\n") }
+      start += room
+      output.write(session.colored("-- more (\(start) of \(lines.count) lines): Enter, q: skip to the end --", 2))
+      let key = input.readKey()
+      output.write("\n")
+      if case .character(let character) = key, character == "q" { break }
+      if key == .end { break }
+    }
+    for line in lines[start...] { output.write(line + "\n") }
   }
 
   /// Where commands run from the pager write their files: beside the progress file.

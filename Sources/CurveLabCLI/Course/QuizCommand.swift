@@ -99,7 +99,7 @@ struct QuizCommand: CourseSubcommand {
     } else if let unfinished, preset == nil, seed != unfinished.seed, !quiet {
       output.write(
         "Note: your unfinished quiz (seed \(unfinished.seed), \(unfinished.answers.count) answered) is "
-          + "replaced once you answer here; quit now and run 'curvelab quiz' to go on with it.\n")
+          + "replaced once you answer here; quit now and run '\(LearnerCommand.line("curvelab quiz"))' to go on with it.\n")
     }
     let quizSeed = chosenSeed ?? UInt64.random(in: 1...99_999)
     let plan: QuizPlan
@@ -151,7 +151,7 @@ struct QuizCommand: CourseSubcommand {
           if answers.count > start {
             session.say(
               "Stopped after \(answers.count) of \(plan.questions.count) questions; your answers "
-                + "are saved. Run 'curvelab quiz' to go on.", to: &output)
+                + "are saved. Run '\(LearnerCommand.line("curvelab quiz"))' to go on.", to: &output)
           } else {
             session.say("Stopped; no new answers to save.", to: &output)
           }
@@ -261,9 +261,9 @@ struct QuizRunner {
     if item.isRight {
       output.write(session.colored(session.asciiOnly ? "Right." : "✓ Right.", 32) + "\n")
     } else if item.chosen.isEmpty {
-      output.write(session.colored("Skipped: the answer is \(Self.list(item.correct)).", 33) + "\n")
+      output.write(session.colored("Skipped: the answer is \(Self.answer(item, question)).", 33) + "\n")
     } else {
-      output.write(session.colored((session.asciiOnly ? "" : "✗ ") + "Not quite: the answer is \(Self.list(item.correct)).", 31) + "\n")
+      output.write(session.colored((session.asciiOnly ? "" : "✗ ") + "Not quite: the answer is \(Self.answer(item, question)).", 31) + "\n")
     }
     let lines = Self.optionFeedback(item, question: question)
     for line in lines {
@@ -280,6 +280,10 @@ struct QuizRunner {
       let letter = QuizPlan.letter(index)
       let chosen = item.chosen.contains(letter)
       let why = option.explanation.droppingVerdict
+      if option.isOptional {
+        if chosen { lines.append("You chose \(letter) (fine either way: \(why))") }
+        continue
+      }
       switch (chosen, option.isCorrect) {
       case (true, true): lines.append("You chose \(letter) (right: \(why))")
       case (true, false): lines.append("You chose \(letter) (wrong: \(why))")
@@ -290,6 +294,14 @@ struct QuizRunner {
       }
     }
     return lines
+  }
+
+  /// The right answer in words: "a and c", or "a and c (e is right either way)".
+  static func answer(_ item: QuizResult.Item, _ question: QuizPlan.Question) -> String {
+    let optional = question.optionalLetters
+    guard !optional.isEmpty else { return list(item.correct) }
+    let verb = optional.count == 1 ? "is" : "are"
+    return list(item.correct) + " (\(list(optional)) \(verb) right either way)"
   }
 
   /// "b", "a and c", "a, c and e".
@@ -355,7 +367,7 @@ extension String {
   /// An explanation without the verdict it starts with ("Right. ", "No. "), for sentences
   /// that give the verdict themselves.
   var droppingVerdict: String {
-    for verdict in ["Right. ", "Right: ", "No. ", "No, ", "Wrong. "] where hasPrefix(verdict) {
+    for verdict in ["Right. ", "Right: ", "No. ", "No, ", "Wrong. ", "Either way. "] where hasPrefix(verdict) {
       let rest = dropFirst(verdict.count)
       return rest.prefix(1).uppercased() + rest.dropFirst()
     }

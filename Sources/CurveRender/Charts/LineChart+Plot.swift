@@ -17,6 +17,7 @@ extension LineChart {
     }
 
     var symbols: [(glyph: Character, dot: (x: Int, y: Int), style: TextStyle)] = []
+    var plainEnds: [(glyph: Character, dot: (x: Int, y: Int), style: TextStyle)] = []
     for (series, segments) in zip(series, segments) {
       let pen = Pen(style: series.textStyle, glyph: series.drawingGlyph)
       for segment in segments {
@@ -43,9 +44,13 @@ extension LineChart {
         }
       }
       if frame.charset == .braille, let last = segments.last?.last {
-        symbols.append((series.drawingGlyph, frame.dot(for: last), series.textStyle))
+        let end = (series.drawingGlyph, frame.dot(for: last), series.textStyle)
+        if series.marksPoints { symbols.append(end) } else { plainEnds.append(end) }
       }
     }
+    // A series without marks is told apart only by the glyph at its end: it goes over the
+    // marks of the others (two curves that end together would otherwise hide it).
+    symbols += plainEnds
     for marker in markers {
       guard case .point(let y, let symbol) = marker.kind, frame.column(ofX: marker.x) != nil,
         frame.row(ofY: y) != nil

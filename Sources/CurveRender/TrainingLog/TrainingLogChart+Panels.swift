@@ -18,6 +18,7 @@ extension TrainingLogChart {
         axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: loss) }
       }
     }
+    if training.isEmpty, validation.isEmpty, let lone = loneMetricChart(axis: axis) { return lone }
     var chart = panel(
       title: "Loss",
       training: ChartSeries(
@@ -28,6 +29,25 @@ extension TrainingLogChart {
       axis: axis)
     chart.referenceValues = referenceLoss.map { [$0] } ?? []
     return chart
+  }
+
+  /// For a log with no loss and one evaluation metric (a W&B panel of `test FID_B`): that
+  /// metric's panel, titled with its name, in place of an empty loss panel.
+  fileprivate func loneMetricChart(axis: ResolvedAxis) -> LineChart? {
+    let names = Set(log.evaluationEntries.flatMap(\.metrics.keys))
+    guard names.count == 1, let name = names.first else { return nil }
+    let points = log.evaluationEntries.compactMap { entry in
+      entry.metrics[name].flatMap { value in
+        axis.position(step: entry.step, epoch: entry.epoch).map { ChartPoint(x: $0, y: value) }
+      }
+    }
+    guard !points.isEmpty else { return nil }
+    return panel(
+      title: name, training: nil,
+      validation: ChartSeries(
+        name: "validation", points: points, color: Self.validationColor, glyph: "o",
+        marksPoints: true),
+      axis: axis)
   }
 
   /// The colour of the learning-rate curve.

@@ -35,6 +35,20 @@ import _CurveLabTestSupport
     #expect(snapshotMismatch(text, named: "line-chart-ascii-60", testFile: snapshotAnchor) == nil)
   }
 
+  /// Without colour, a series without marks is told apart only by the glyph at its end; when
+  /// a marked series ends in the same cell, the plain one's glyph stays on top.
+  @Test func thePlainSeriesEndGlyphSurvivesWhereBothCurvesEnd() {
+    let training = ChartSeries(
+      name: "training", points: (0...40).map { (Double($0), 1 / Double($0 + 2)) }, glyph: "*")
+    let validation = ChartSeries(
+      name: "validation", points: stride(from: 0, through: 40, by: 5).map { (Double($0), 1 / Double($0 + 2)) },
+      glyph: "o", marksPoints: true)
+    let lines = LineChart(series: [training, validation]).render(width: 60, height: 12)
+    let plot = lines.filter { $0.contains("│") || $0.contains("┤") }
+    #expect(plot.contains { $0.contains("*") }, "\(lines.joined(separator: "\n"))")
+    #expect(plot.contains { $0.contains("o") })
+  }
+
   @Test func nonFiniteValuesAreSkippedAndCounted() {
     let series = ChartSeries(
       name: "loss",

@@ -23,6 +23,21 @@ import _CurveLabTestSupport
     #expect(lines.allSatisfy { displayWidth(of: $0) <= width })
   }
 
+  /// A log of one metric and no loss (a W&B panel of FID) draws that metric under its own
+  /// name, not two empty loss and accuracy panels.
+  @Test func aLoneMetricIsDrawnUnderItsName() {
+    let log = TrainingLog(
+      metadata: RunMetadata(source: "wandb"),
+      evaluationEntries: [(1000, 98.0), (2000, 80.5), (3000, 61.2), (4000, 57.0), (5000, 59.9)].map {
+        EvaluationEntry(step: $0.0, metrics: ["test FID_B": $0.1])
+      })
+    let lines = TrainingLogChart(log).render(width: 80, options: ChartOptions(charset: .ascii))
+    let text = lines.joined(separator: "\n")
+    #expect(text.hasPrefix("test FID_B"), "\(text)")
+    #expect(!text.contains("no data") && !text.contains("Accuracy"), "\(text)")
+    #expect(text.contains("o"))
+  }
+
   @Test func epochAxisSnapshot() {
     var chart = Self.standard
     chart.xAxis = .epoch
