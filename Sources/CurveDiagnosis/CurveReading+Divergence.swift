@@ -35,7 +35,43 @@ extension CurveReading {
     {
       return climb
     }
-    return absurdLevel()
+    return absurdLevel() ?? blowUpToChance()
+  }
+
+  /// A classifier's loss that blew up to a level no classifier reaches unless its weights
+  /// exploded, then came back only to a model that learns nothing: the loss at the chance level
+  /// or, when the class count is unknown, an accuracy that no longer moves. The network died in
+  /// the blow-up. (One that came back and went on learning had a spike, not a divergence.)
+  private func blowUpToChance() -> Divergence? {
+    let curve = training.count >= T.minimumTrainingPoints ? training : validation
+    let name = curve.series == training.series ? "training" : "validation"
+    let accuracy = curves.validationAccuracy.isEmpty ? curves.trainingAccuracy : curves.validationAccuracy
+    guard trivialLoss != nil || !accuracy.isEmpty, curve.count >= 3,
+      let peak = curve.values.indices.max(by: { curve.values[$0] < curve.values[$1] }),
+      peak < curve.count - 2,
+      curve.values[peak] >= T.absurdLossMultiple * (trivialLoss ?? T.largestPlausibleTrivialLoss)
+    else { return nil }
+    let peakStep = curve.steps[peak]
+    let after = zip(accuracy.steps, accuracy.values).filter { $0.0 > peakStep }.map(\.1)
+    let isDead: Bool
+    if let trivial = trivialLoss {
+      isDead = curve.end >= T.chanceLossRatio * trivial
+    } else if after.count >= T.minimumEvaluations, let low = after.min(), let high = after.max() {
+      isDead = high - low <= 0.02
+    } else {
+      isDead = false
+    }
+    guard isDead else { return nil }
+    let height = curve.values[peak]
+    let step = Int(clamping: peakStep)
+    return Divergence(
+      sentence: "Diverged: the \(name) loss blew up to \(Format.number(height)) at \(position(step)) "
+        + "and the model never learned again: it ends at \(Format.number(curve.end))"
+        + (trivialLoss != nil ? ", the level of a model that ignores its input." : ", its accuracy fixed."),
+      evidence: Evidence(
+        key: "blow_up", value: height,
+        meaning: "the \(name) loss peaked at \(Format.number(height)) at \(position(step)); after it, "
+          + (trivialLoss != nil ? "the loss stayed at the chance level" : "accuracy moved by 2 points or less")))
   }
 
   /// A loss whose trend climbs steadily from its low to several times where it started.

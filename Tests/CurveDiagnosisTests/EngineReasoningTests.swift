@@ -45,6 +45,23 @@ import Testing
     #expect(!diagnosis.remedies.contains { $0.action == .biggerModel })
   }
 
+  @Test func aBlowUpThatLeavesTheModelDeadIsDivergedAndOneItRecoversFromIsNot() {
+    // The first logged loss is 1e24 (the weights blew up), then the loss sits near 0.79 and
+    // accuracy stays at 50% for the rest of the run: the network died.
+    let dead = [1e24] + (1..<40).map { 0.79 + 0.01 * wiggle($0) }
+    let flat = (0..<8).map { _ in 0.5 }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: dead, validation: (0..<8).map { 0.78 + 0.01 * wiggle($0) }, accuracy: flat))
+    #expect(diagnosis.pattern == .diverged, "\(diagnosis.headline)")
+    #expect(diagnosis.headline.contains("never learned again"))
+    // The same blow-up, after which the model learns: accuracy climbs and the loss falls.
+    let recovering = [1e24] + decay(39, from: 0.8, to: 0.1, rate: 0.9)
+    let climbing = decay(8, from: 0.6, to: 0.95, rate: 0.7)
+    let recovered = Diagnoser().diagnose(
+      log(training: recovering, validation: decay(8, from: 0.7, to: 0.15, rate: 0.7), accuracy: climbing))
+    #expect(recovered.pattern != .diverged, "\(recovered.headline)")
+  }
+
   @Test func aCollapseToChanceAfterWarmupIsErraticWithItsCause() throws {
     // Falls from ln 2 to 0.3, then at the end of warmup (step 300) jumps back to ln 2 for good.
     let training = (0..<60).map { i -> Double in
