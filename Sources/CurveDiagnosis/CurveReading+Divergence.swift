@@ -173,7 +173,9 @@ extension CurveReading {
     let low = trend[lowIndex]
     let start = curve.start
     let fall = start - low
-    guard fall >= max(T.collapseRiseOverNoise * curve.noise, T.collapseMinimumFall * start) else {
+    // A curve that never moved (a run of zeros the Trainer logs after NaN) neither fell nor
+    // came back: both must be real movements.
+    guard fall > 0, fall >= max(T.collapseRiseOverNoise * curve.noise, T.collapseMinimumFall * start) else {
       return nil
     }
     let after = Array(curve.values[(lowIndex + 1)...])
@@ -182,7 +184,7 @@ extension CurveReading {
     let rise = level - low
     let halfway = low + rise / 2
     let stayedUp = Double(after.filter { $0 >= halfway }.count) / Double(after.count)
-    guard rise >= T.collapseReturnShare * fall, rise >= T.collapseRiseOverNoise * curve.noise,
+    guard rise > 0, rise >= T.collapseReturnShare * fall, rise >= T.collapseRiseOverNoise * curve.noise,
       stayedUp >= T.collapseStayShare,
       let jumpOffset = after.firstIndex(where: { $0 >= halfway })
     else { return nil }

@@ -43,6 +43,18 @@ import Testing
     #expect(diagnosed >= 40)
   }
 
+  /// The simulator's diverged runs log what the Trainer logs after NaN: a run of zeros. A
+  /// curve that never moves is no collapse ("fell from 0 to 0, then went back to 0"; seeds 17
+  /// and 23 said so).
+  @Test(arguments: [17, 23] as [UInt64])
+  func zerosLoggedAfterABlowUpAreNoCollapse(seed: UInt64) {
+    let log = Simulator(configuration: Scenario.diverged.configuration(seed: seed), seed: seed, scenario: .diverged)
+      .run().log
+    let diagnosis = Diagnoser().diagnose(log)
+    #expect(ReportCheck.contradictions(in: diagnosis).isEmpty, "\(ReportCheck.contradictions(in: diagnosis))")
+    #expect(!diagnosis.evidence.contains { $0.key == "collapse_level" })
+  }
+
   @Test func oddLogsGetSoundReports() {
     for (name, log, options) in OddLogs.all {
       let diagnosis = Diagnoser(options: options).diagnose(log)
