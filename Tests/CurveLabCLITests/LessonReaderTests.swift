@@ -65,6 +65,17 @@ import Testing
     #expect(progress.lessons[lesson.entry.id]?.isFinished == false)
   }
 
+  /// At a terminal a stray Enter at a prediction asks again instead of skipping it unseen; s
+  /// skips on purpose.
+  @Test func aStrayEnterAtAPredictionAsksAgain() throws {
+    let (output, progress) = run(["lesson", "7"], keys: Array(repeating: "", count: 14))
+    #expect(output.contains("Predict before you look"))
+    #expect(output.contains("or s to skip the prediction"))
+    #expect(progress.predictions.isEmpty)
+    let (skipped, _) = run(["lesson", "7"], keys: Array(repeating: "s", count: 14))
+    #expect(!skipped.contains("or s to skip the prediction"))
+  }
+
   @Test func commandsOnAPageRunInPlace() throws {
     // Lesson 2's "Try it" block: press r on every page until one has commands, pick the
     // first, and come back.

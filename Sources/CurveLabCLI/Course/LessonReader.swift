@@ -236,7 +236,12 @@ struct LessonReader {
       let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
       if !input.isInteractive { output.write(typed + "\n") }
       if typed == "q" { return .character("q") }
-      if typed == "s" || typed.isEmpty { return .enter }
+      if typed == "s" || (typed.isEmpty && !input.isInteractive) { return .enter }
+      // At a terminal a stray Enter asks again: a prediction is skipped on purpose, with s.
+      if typed.isEmpty {
+        output.write("Type one letter from a to \(last), or s to skip the prediction.\n")
+        continue
+      }
       guard typed.count == 1, let letter = typed.first, let ascii = letter.asciiValue, ascii >= 97,
         Int(ascii - 97) < prediction.options.count
       else {
