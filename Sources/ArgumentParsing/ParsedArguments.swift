@@ -62,6 +62,25 @@ public struct ParsedArguments: Equatable, Sendable {
     try values(name, as: type, validating: validation).last
   }
 
+  /// Returns the value of an option the command cannot run without, converted to `type`.
+  ///
+  /// ```swift
+  /// let key = try parsed.required("key", as: String.self)  // "--key DIR is required" if missing
+  /// ```
+  ///
+  /// - Throws: ``ArgumentError/missingValue(option:valueName:)`` when it was neither given nor
+  ///   has a default, and what ``value(_:as:validating:)`` throws otherwise.
+  public func required<Value: ArgumentValue>(
+    _ name: String, as type: Value.Type = Value.self,
+    validating validation: ArgumentValidation<Value>? = nil
+  ) throws(ArgumentError) -> Value {
+    guard let value = try value(name, as: type, validating: validation) else {
+      let declaration = declaration(of: name)
+      throw .missingValue(option: declaration.displayName, valueName: declaration.valueName ?? "VALUE")
+    }
+    return value
+  }
+
   /// Returns every value given for a repeatable option or repeating positional, converted to
   /// `type`, in command-line order.
   ///
@@ -101,12 +120,14 @@ public struct ParsedArguments: Equatable, Sendable {
     for command in commands {
       if let option = command.option(named: name) {
         return Declaration(
-          displayName: option.longForm, defaultValue: option.defaultValue, isFlag: option.isFlag
+          displayName: option.longForm, valueName: option.valueName,
+          defaultValue: option.defaultValue, isFlag: option.isFlag
         )
       }
     }
     if let positional = command.positionals.first(where: { $0.name == name }) {
-      return Declaration(displayName: positional.displayName, defaultValue: nil, isFlag: false)
+      return Declaration(
+        displayName: positional.displayName, valueName: nil, defaultValue: nil, isFlag: false)
     }
     preconditionFailure("'\(name)' is not declared by '\(command.fullName)'")
   }
@@ -115,6 +136,7 @@ public struct ParsedArguments: Equatable, Sendable {
 /// What lookups need to know about a declared option, flag or positional.
 private struct Declaration {
   var displayName: String
+  var valueName: String?
   var defaultValue: String?
   var isFlag: Bool
 }

@@ -19,6 +19,15 @@ import Testing
     #expect(try parsed.values("metric", as: String.self).isEmpty)
   }
 
+  @Test func aRequiredOptionIsReturnedOrNamedWithItsValueNameWhenMissing() throws {
+    let given = try Fixtures.parse(["overfit", "--batch-size", "16"])
+    #expect(try given.required("batch-size", as: Int.self) == 16)
+    #expect(try Fixtures.parse(["overfit"]).required("seed", as: UInt64.self) == 42)
+    #expect(throws: ArgumentError.missingValue(option: "--batch-size", valueName: "N")) {
+      try Fixtures.parse(["overfit"]).required("batch-size", as: Int.self)
+    }
+  }
+
   @Test func returnsNilForAnAbsentOptionalPositional() throws {
     let parsed = try Fixtures.parse(["overfit"])
     #expect(try parsed.value("logs", as: String.self) == nil)

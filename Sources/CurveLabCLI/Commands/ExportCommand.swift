@@ -33,12 +33,8 @@ struct ExportCommand {
   let category: String
 
   init(_ parsed: ParsedArguments) throws {
-    guard let key = try parsed.value("key", as: String.self) else {
-      throw ArgumentError.missingValue(option: "--key", valueName: "DIR")
-    }
-    guard let output = try parsed.value("output", as: String.self) else {
-      throw ArgumentError.missingValue(option: "--output", valueName: "FILE")
-    }
+    let key = try parsed.required("key", as: String.self)
+    let output = try parsed.required("output", as: String.self)
     keyFolder = key
     outputPath = output
     let folderName = URL(fileURLWithPath: key).standardizedFileURL.lastPathComponent

@@ -93,9 +93,7 @@ struct GenerateCommand {
     }
     spec = ExerciseSetSpec(
       count: count, seed: seed, mix: mix, difficulty: difficulty, extraQuestions: extra)
-    guard let out = try parsed.value("out", as: String.self) else {
-      throw ArgumentError.missingValue(option: "--out", valueName: "DIR")
-    }
+    let out = try parsed.required("out", as: String.self)
     outputPath = out
     force = parsed.isSet("force")
     layout = parsed.isSet("exam") ? .exam : .standard

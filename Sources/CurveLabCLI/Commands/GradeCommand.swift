@@ -80,12 +80,8 @@ struct GradeCommand {
   let assignment: String
 
   init(_ parsed: ParsedArguments) throws {
-    guard let key = try parsed.value("key", as: String.self) else {
-      throw ArgumentError.missingValue(option: "--key", valueName: "DIR")
-    }
-    guard let answers = try parsed.value("answers", as: String.self) else {
-      throw ArgumentError.missingValue(option: "--answers", valueName: "FILE")
-    }
+    let key = try parsed.required("key", as: String.self)
+    let answers = try parsed.required("answers", as: String.self)
     keyFolder = key
     answersPath = answers
     policy = try parsed.value("policy", as: GradingPolicy.self)!
