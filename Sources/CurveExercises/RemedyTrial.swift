@@ -20,12 +20,24 @@ public enum RemedyTrial {
     return configuration.applying(CauseKnowledge.changes(for: action))
   }
 
-  /// `configuration` with the treatment of `cause` (as it shows in `pattern`) applied.
+  /// `configuration` with the treatment of `cause` (as it shows in `pattern`) applied, sized
+  /// for the run's settings as the engine sizes its first remedy (``treatment(of:showing:in:)``).
   public static func apply(
     treatmentOf cause: Cause, showing pattern: Pattern, to configuration: TrainingConfiguration
   ) -> TrainingConfiguration {
     guard configuration.problems.isEmpty else { return configuration }
-    return configuration.applying(CauseKnowledge.treatment(for: cause, showing: pattern).changes)
+    return configuration.applying(treatment(of: cause, showing: pattern, in: configuration).changes)
+  }
+
+  /// The treatment of `cause` (as it shows in `pattern`) sized for `configuration`: a
+  /// too-small learning rate is raised to the usual range for the network's size and
+  /// optimizer, never by less than the table's factor.
+  public static func treatment(
+    of cause: Cause, showing pattern: Pattern, in configuration: TrainingConfiguration
+  ) -> CauseKnowledge.Treatment {
+    CauseKnowledge.treatment(
+      for: cause, showing: pattern, learningRate: configuration.learningRate,
+      isAdaptive: configuration.optimizer == .adamW, parameters: configuration.parameterCount)
   }
 
   /// Whether the simulator can show `action`: every action but ``Remedy/Action/nothing``.

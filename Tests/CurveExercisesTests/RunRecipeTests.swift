@@ -41,9 +41,19 @@ import Testing
       ("treat", "low-learning-rate"),
     ])
     let drawn = Scenario.underfitting.configuration(seed: 1, cause: .lowLearningRate)
-    let treatment = CauseKnowledge.treatment(for: .lowLearningRate, showing: .underfitting)
+    // Sized for the run: a small network's rate is raised to the usual range, and never by
+    // less than the table's factor.
+    let treatment = CauseKnowledge.treatment(
+      for: .lowLearningRate, showing: .underfitting, learningRate: drawn.learningRate,
+      isAdaptive: drawn.optimizer == .adamW, parameters: drawn.parameterCount)
     #expect(try recipe.configuration() == drawn.applying(treatment.changes))
-    #expect(try recipe.configuration().learningRate > drawn.learningRate)
+    let unsized = CauseKnowledge.treatment(for: .lowLearningRate, showing: .underfitting)
+    guard case .scale(.learningRate, let least)? = unsized.changes.first else {
+      Issue.record("the table's low-rate treatment no longer scales the rate")
+      return
+    }
+    #expect(try recipe.configuration().learningRate >= least * drawn.learningRate * 0.999)
+    #expect(try recipe.configuration().learningRate >= 1e-3)
     #expect(recipe.commandLine.contains("--learning-rate "))
     // The generic remedy of the same name is sized on its own.
     #expect(recipe == RunRecipe(

@@ -121,4 +121,14 @@ import _CurveLabTestSupport
     #expect(knobs.contains("label-noise"))
     #expect(TrainingConfiguration().problems.isEmpty)
   }
+
+  @Test(arguments: [[], [2], [32], [64, 64, 64]] as [[Int]])
+  func parameterCountIsWhatTheNetworkHasAndTheLogRecords(hidden: [Int]) {
+    var configuration = TrainingConfiguration(hidden: hidden, epochs: 1)
+    configuration.data.trainSize = 64
+    let run = Simulator(configuration: configuration, seed: 1).run()
+    #expect(run.log.metadata.configuration["parameters"] == "\(configuration.parameterCount)")
+    // Two inputs: a linear model has three weights and biases.
+    if hidden.isEmpty { #expect(configuration.parameterCount == 3) }
+  }
 }

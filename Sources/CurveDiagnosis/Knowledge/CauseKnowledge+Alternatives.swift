@@ -95,6 +95,19 @@ extension CauseKnowledge {
     return treatment
   }
 
+  /// The treatment for `cause` as it shows in `pattern`, sized for a run whose settings are
+  /// known: ``treatment(for:showing:)`` with a too-small learning rate raised to the usual
+  /// range as ``treatment(for:learningRate:isAdaptive:parameters:)`` does. What the engine's
+  /// first remedy makes, and what the course's `treat=` and the remedies benchmark apply.
+  public static func treatment(
+    for cause: Cause, showing pattern: Pattern, learningRate: Double?, isAdaptive: Bool?,
+    parameters: Int?
+  ) -> Treatment {
+    cause == .lowLearningRate
+      ? treatment(for: cause, learningRate: learningRate, isAdaptive: isAdaptive, parameters: parameters)
+      : treatment(for: cause, showing: pattern)
+  }
+
   /// Networks up to this many parameters train with the optimizers' textbook rates...
   static let smallNetworkParameters = 1_000_000
   /// ... and up to this many, at about three times them.

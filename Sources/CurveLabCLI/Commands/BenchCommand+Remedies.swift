@@ -36,7 +36,7 @@ extension BenchCommand {
   /// how often the table's treatment makes the run healthy, by the engine and by the
   /// simulator's own check.
   func studyRemedies(output: inout some TextOutputStream) {
-    let rows = StudyRow.all.filter { $0.cause != nil }
+    let rows = rows.filter { $0.cause != nil }
     let columns = Self.remedyColumns
     let count = remedySeedCount
     let verdicts = ResultSlots<[Bool]>(count: count * rows.count)
@@ -61,7 +61,9 @@ extension BenchCommand {
       }
       output.write(line + "\n")
       let treatment = CauseKnowledge.treatment(for: row.cause!, showing: Pattern(row.scenario))
-      output.write("    treatment: \(treatment.changes.map(Self.describe).joined(separator: ", "))\n")
+      var treatmentLine = "    treatment: \(treatment.changes.map(Self.describe).joined(separator: ", "))"
+      if row.cause == .lowLearningRate { treatmentLine += ", or to the usual rate for the network's size" }
+      output.write(treatmentLine + "\n")
       if let healthy = columns.firstIndex(where: { $0.title == RemedyColumn.healthyByEngine.title }) {
         let failed = (0..<count).filter { !mine[$0][healthy] }
         if !failed.isEmpty {
@@ -76,7 +78,8 @@ extension BenchCommand {
   static func remedyTrial(_ row: StudyRow, seed: UInt64) -> RemedyTrialRun {
     let simulator = Simulator(row.scenario, seed: seed, cause: row.cause)
     let log = simulator.run().log
-    let treatment = CauseKnowledge.treatment(for: row.cause!, showing: Pattern(row.scenario))
+    let treatment = RemedyTrial.treatment(
+      of: row.cause!, showing: Pattern(row.scenario), in: simulator.configuration)
     let treated = simulator.configuration.applying(treatment.changes)
     let treatedLog =
       treated.problems.isEmpty ? Simulator(configuration: treated, seed: seed).run().log : nil

@@ -13,7 +13,9 @@ extension BenchCommand {
   /// engine before its cause layer: one remedy per pattern, the course's sizes), and the
   /// engine's named cause against the simulator's true cause where the run records one.
   func studyRemedyLoop(output: inout some TextOutputStream) {
-    let groups = RemedyLoopGroup.all
+    let groups = RemedyLoopGroup.all.filter { group in
+      rows.contains { $0.scenario == group.scenario && $0.cause?.rawValue == group.cause }
+    }
     let count = remedySeedCount
     let results = ResultSlots<RemedyLoopResult>(count: count * groups.count)
     let start = DispatchTime.now().uptimeNanoseconds

@@ -53,6 +53,10 @@ struct BenchCommand {
         help: "Timed sets per condition (all cores free, one core busy).", default: "3"),
       .option("quiz-seeds", valueName: "N", help: "Quiz seeds for the course study.", default: "500"),
       .option(
+        "rows", valueName: "ROWS",
+        help: "Comma-separated scenarios or scenario/cause rows that the patterns, diagnosis, "
+          + "remedies and loop sections study, e.g. erratic/tiny-batch,diverged; default: all."),
+      .option(
         "state-file", valueName: "FILE",
         help: "Write the reading section's million-entry trainer_state.json here and keep it "
           + "(to time 'curvelab diagnose FILE' end to end); default: a temporary file."),
@@ -72,6 +76,8 @@ struct BenchCommand {
   let generateRuns: Int
   let quizSeedCount: Int
   let stateFile: String?
+  /// The rows the by-cause sections study.
+  let rows: [StudyRow]
 
   init(_ parsed: ParsedArguments) throws {
     let names = try parsed.value("only", as: String.self)!.split(separator: ",")
@@ -93,6 +99,7 @@ struct BenchCommand {
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
     stateFile = try parsed.value("state-file", as: String.self)
+    rows = try StudyRow.selected(by: parsed.value("rows", as: String.self))
   }
 
   func run(context: CommandContext, output: inout some TextOutputStream) throws {
@@ -187,11 +194,27 @@ struct BenchCommand {
           : scenario.causes.map { StudyRow(scenario: scenario, cause: $0) }
       }
     }
+
+    /// The rows `list` names (`erratic/tiny-batch,diverged`: a scenario alone stands for all
+    /// its causes), in the order of ``all``; every row when `list` is `nil`.
+    static func selected(by list: String?) throws -> [StudyRow] {
+      guard let list else { return all }
+      var chosen = Set<String>()
+      for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        let matching = all.filter { $0.name == item || $0.scenario.rawValue == item }
+        guard !matching.isEmpty else {
+          throw ArgumentError.invalidValue(
+            argument: "--rows", value: item, expected: all.map(\.name).joined(separator: ", "))
+        }
+        chosen.formUnion(matching.map(\.name))
+      }
+      return all.filter { chosen.contains($0.name) }
+    }
   }
 
   private func studyPatterns(output: inout some TextOutputStream) {
     output.write("Pattern checks (the simulator's own, independent of the diagnosis engine)\n")
-    for row in StudyRow.all {
+    for row in rows {
       let count = seedCount
       let outcomes = ResultSlots<PatternCheck.Outcome?>(count: count)
       let start = DispatchTime.now().uptimeNanoseconds
@@ -218,7 +241,6 @@ struct BenchCommand {
   /// Simulates every scenario and cause over many seeds and tabulates the engine's verdicts,
   /// with the largest loss each row's runs logged.
   private func studyDiagnosis(output: inout some TextOutputStream) {
-    let rows = StudyRow.all
     let count = diagnosisSeedCount
     let results = ResultSlots<DiagnosisResult>(count: count * rows.count)
     let start = DispatchTime.now().uptimeNanoseconds

@@ -79,6 +79,13 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
   /// Updates in the whole run if nothing stops it early (`max_steps`).
   public var maxSteps: Int { stepsPerEpoch * epochs }
 
+  /// Weights and biases of the network: each layer's inputs times its outputs, plus a bias
+  /// per output (the log's `parameters`).
+  public var parameterCount: Int {
+    let widths = [data.kind.featureCount] + hidden + [1]
+    return zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
+  }
+
   /// The problems that make this configuration impossible to run, empty when it is valid.
   public var problems: [ConfigurationProblem] {
     var found: [ConfigurationProblem] = []
