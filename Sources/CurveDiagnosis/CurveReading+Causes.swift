@@ -179,7 +179,12 @@ extension CurveReading {
     }
     if let noise = s.labelNoise {
       if noise >= T.notableLabelNoise {
-        labelNoise.add(0.55, "\(Format.percent(noise)) of the training labels are wrong (the run's label_noise)")
+        // A recorded share of wrong labels is direct evidence; one label in ten or more is
+        // enough for a network to learn wrong answers by heart on a set of any size, so it
+        // outweighs a small set (inferred from the size alone).
+        labelNoise.add(
+          noise >= 2 * T.notableLabelNoise ? 0.75 : 0.55,
+          "\(Format.percent(noise)) of the training labels are wrong (the run's label_noise)")
       } else {
         labelNoise.add(-0.15)
       }
