@@ -167,9 +167,15 @@ extension CurveReading {
       }
       if let p = s.parameters, p >= T.bigModelParametersPerExample * n {
         let ratio = Double(p) / Double(max(1, n))
+        // On a small set, a network trained from scratch with twice the parameters per
+        // example that already makes a model big is the more extreme of the two: the same set
+        // would not be memorized by a model of a few parameters per example.
+        let farTooBig = n <= T.smallTrainingSet && p <= CauseKnowledge.smallNetworkParameters
+          && p >= 2 * T.bigModelParametersPerExample * n
         bigModel.add(
-          n > T.smallTrainingSet ? 0.45 : 0.2,
+          n > T.smallTrainingSet || farTooBig ? 0.45 : 0.2,
           "the model has \(p) parameters, \(Format.number(ratio.rounded())) per training example")
+        if farTooBig { smallData.add(-0.2) }
       } else if s.parameters != nil {
         bigModel.add(-0.1)
       }

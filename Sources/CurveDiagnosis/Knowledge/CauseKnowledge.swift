@@ -75,14 +75,16 @@ public enum CauseKnowledge {
         reason: "at chance level, the labels or inputs carry no signal the model can find")
     case .smallData:
       Treatment(
-        action: .moreData, changes: [.scale(.trainSize, by: 8), .scale(.epochs, by: 0.125)],
+        action: .moreData, changes: [.scale(.trainSize, by: 8), .scale(.epochs, by: 0.125), .set(.earlyStoppingPatience, to: 3)],
         reason: "with more examples per parameter there is less to memorize and more to learn; "
-          + "eight times the data for the same number of updates (an eighth of the epochs)")
+          + "eight times the data for the same number of updates (an eighth of the epochs), with "
+          + "early stopping to catch what memorizing is left")
     case .bigModel:
       Treatment(
-        action: .smallerModel, changes: [.scale(.hiddenWidth, by: 1.0 / 16)],
-        reason: "a model this big has room to memorize every training example; a sixteenth of "
-          + "the width still fits the pattern")
+        action: .smallerModel, changes: [.scale(.hiddenWidth, by: 1.0 / 32), .set(.earlyStoppingPatience, to: 3)],
+        reason: "a model this big has room to memorize every training example; a thirty-second "
+          + "of the width still fits the pattern, and early stopping catches what memorizing is "
+          + "left on a small set")
     case .labelNoise:
       Treatment(
         action: .checkData, changes: [.checkData],
