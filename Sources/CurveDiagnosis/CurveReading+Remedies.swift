@@ -28,14 +28,14 @@ extension CurveReading {
     // Changes right under every remaining cause come first, in the order of the likeliest.
     var ordered: [(cause: Cause, treatment: CauseKnowledge.Treatment)] = []
     for cause in remaining {
-      for treatment in treatments(for: cause, settings: s)
+      for treatment in treatments(for: cause, showing: pattern, settings: s)
       where treatment.action != .earlyStopping || keepsBest {
         ordered.append((cause, treatment))
       }
     }
     var universal = ordered.filter { item in
       remaining.allSatisfy { cause in
-        treatments(for: cause, settings: s).contains { $0.action == item.treatment.action }
+        treatments(for: cause, showing: pattern, settings: s).contains { $0.action == item.treatment.action }
       }
     }
     // Among the changes right under every cause, keeping the best checkpoint comes first: it
@@ -57,12 +57,12 @@ extension CurveReading {
       add(remedy(item.treatment, for: item.cause, primary: false, settings: s, diagnosis: diagnosis))
     }
     // The top cause's own treatments, then the other candidates' main ones.
-    for (index, treatment) in treatments(for: top.cause, settings: s).enumerated()
+    for (index, treatment) in treatments(for: top.cause, showing: pattern, settings: s).enumerated()
     where treatment.action != .earlyStopping || keepsBest {
       add(remedy(treatment, for: top.cause, primary: index == 0, settings: s, diagnosis: diagnosis))
     }
     for other in assessments.dropFirst() where other.weight >= T.causeConsideredWeight {
-      add(remedy(treatments(for: other.cause, settings: s)[0], for: other.cause, primary: true, settings: s, diagnosis: diagnosis))
+      add(remedy(treatments(for: other.cause, showing: pattern, settings: s)[0], for: other.cause, primary: true, settings: s, diagnosis: diagnosis))
     }
     if pattern == .diverged {
       add(
@@ -73,11 +73,15 @@ extension CurveReading {
     return list
   }
 
-  /// A cause's treatments, the first sized for this run's settings.
-  private func treatments(for cause: Cause, settings s: RunSettings) -> [CauseKnowledge.Treatment] {
+  /// A cause's treatments, the first sized for this run's settings and for the pattern it
+  /// shows (a rate that makes a run diverge is cut far more than one that makes it erratic).
+  private func treatments(
+    for cause: Cause, showing pattern: Pattern, settings s: RunSettings
+  ) -> [CauseKnowledge.Treatment] {
     var list = CauseKnowledge.treatments(for: cause)
     list[0] = CauseKnowledge.treatment(
-      for: cause, learningRate: s.learningRate, isAdaptive: s.isAdaptive, parameters: s.parameters)
+      for: cause, showing: pattern, learningRate: s.learningRate, isAdaptive: s.isAdaptive,
+      parameters: s.parameters)
     return list
   }
 

@@ -40,9 +40,9 @@ public enum CauseKnowledge {
     switch (cause, pattern) {
     case (.highLearningRate, .diverged):
       Treatment(
-        action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.01), .scale(.epochs, by: 3)],
+        action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.003), .scale(.epochs, by: 3)],
         reason: "a rate that blows the loss up to infinity is far past the stable range: a "
-          + "hundredth of it trains, and the slower run needs more epochs to arrive")
+          + "three-hundredth of it trains, and the slower run needs more epochs to arrive")
     default:
       treatment(for: cause)
     }
