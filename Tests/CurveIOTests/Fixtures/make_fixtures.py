@@ -12,6 +12,7 @@ import json
 import math
 import os
 import random
+import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -484,6 +485,46 @@ def shapes():
                "\n".join(lines) + "\n")
 
 
+def float32(x):
+    """A float32 as Python prints it after `tensor.item()`: the nearest float32, as a double."""
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
+# --- Shapes added for issue 10/13 follow-ups (own seeds, so the shapes above stay as they are) ---
+
+def lightning_validation_batches():
+    # Lightning 2.x, `self.log("val_loss", loss, on_step=True, on_epoch=True)` (and val_f1) in
+    # validation_step: the logger connector's update_eval_step_metrics passes the index of the
+    # validation batch as the step (from 0 at every validation) and adds no epoch; the
+    # epoch-level rows and the training rows carry the global step and the epoch. 10 epochs of
+    # 40 batches, log_every_n_steps=10, 5 validation batches; keys sorted as CSVLogger writes them.
+    rng = random.Random(23)
+    keys = ["epoch", "step", "train_loss_epoch", "train_loss_step", "val_f1_epoch", "val_f1_step",
+            "val_loss_epoch", "val_loss_step"]
+    rows = []
+    for epoch in range(10):
+        for k in range(1, 5):
+            rows.append({"epoch": epoch, "step": epoch * 40 + k * 10 - 1,
+                         "train_loss_step": float32(0.9 * 0.82 ** (epoch + k / 4) + rng.uniform(0, 0.06))})
+        losses, scores = [], []
+        for batch in range(5):
+            loss = float32(0.7 * 0.86 ** epoch + 0.02 * max(0, epoch - 6) + rng.uniform(-0.05, 0.05))
+            score = float32(min(0.99, 0.55 + 0.04 * epoch + rng.uniform(-0.04, 0.04)))
+            losses.append(loss)
+            scores.append(score)
+            rows.append({"step": batch, "val_f1_step": score, "val_loss_step": loss})
+        last = (epoch + 1) * 40 - 1
+        rows.append({"epoch": epoch, "step": last, "val_f1_epoch": float32(sum(scores) / 5),
+                     "val_loss_epoch": float32(sum(losses) / 5)})
+        rows.append({"epoch": epoch, "step": last,
+                     "train_loss_epoch": float32(0.9 * 0.82 ** (epoch + 0.5) + 0.03)})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(["shapes", "lightning-validation-batches", "metrics.csv"], out.getvalue())
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -507,3 +548,4 @@ if __name__ == "__main__":
     curvelab()
     malformed()
     shapes()
+    lightning_validation_batches()
