@@ -67,9 +67,10 @@ extension LogFormat {
       return text.dropFirst().drop { $0.isWhitespace }.first == "{" ? .historyJSON : nil
     }
     if let value = firstMemberValue(text), value == "[" || value == "{" { return .historyJSON }
-    if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
-    // Metadata first ("timestamp": "..."), then the lists of numbers.
+    // Metadata first ("timestamp": "...", "seed": 3), then the lists of numbers, on one line
+    // (json.dump without indent) or several.
     if hasListOfNumbers(text) { return .historyJSON }
+    if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
     return nil
   }
 

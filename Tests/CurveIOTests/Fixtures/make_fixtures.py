@@ -525,6 +525,46 @@ def lightning_validation_batches():
     write_text(["shapes", "lightning-validation-batches", "metrics.csv"], out.getvalue())
 
 
+def nested_reports():
+    # A training report that wraps the history in an object of its own beside the run's
+    # settings and summaries (json.dump(report, f, indent=2)): timestamp, config,
+    # training_history {train_loss, val_loss, val_accuracy}, memory_stats, performance_metrics
+    # with a per-epoch time list, total_time; the layout project READMEs document for their
+    # `training_report.json`.
+    rng = random.Random(31)
+    epochs = 10
+    report = {
+        "timestamp": "2024-02-10T19:30:00",
+        "config": {"batch_size": 32, "epochs": epochs, "learning_rate": 0.001, "model": "cnn"},
+        "training_history": {
+            "train_loss": [0.92 * 0.8 ** e + rng.uniform(0, 0.02) for e in range(epochs)],
+            "val_loss": [0.95 * 0.84 ** e + 0.004 * max(0, e - 6) ** 2 for e in range(epochs)],
+            "val_accuracy": [round(0.58 + 0.035 * min(e, 8), 4) for e in range(epochs)],
+        },
+        "memory_stats": {"peak_gpu_memory_gb": 2.5, "avg_cpu_percent": 45.2},
+        "performance_metrics": {"epoch_time": [round(41.5 + rng.uniform(-2, 2), 2) for _ in range(epochs)]},
+        "total_time": 421.7,
+    }
+    write_text(["shapes", "nested-report", "training_report.json"], json.dumps(report, indent=2) + "\n")
+
+    # Keras history.history saved inside model metadata (a model registry's save step):
+    # version, created_at, config, then {"training_history": {"loss", "val_loss", "accuracy",
+    # "val_accuracy"}} and a performance summary.
+    loss = [0.69 * 0.82 ** e + rng.uniform(0, 0.01) for e in range(8)]
+    metadata = {
+        "version": "v3", "created_at": "2024-06-01T08:12:44.120391",
+        "config": {"units": 64, "dropout": 0.2},
+        "training_history": {
+            "loss": loss,
+            "val_loss": [0.7 * 0.86 ** e for e in range(8)],
+            "accuracy": [0.55 + 0.04 * e for e in range(8)],
+            "val_accuracy": [0.54 + 0.035 * e for e in range(8)],
+        },
+        "performance": {"test_loss": 0.41, "test_accuracy": 0.8},
+    }
+    write_text(["shapes", "nested-metadata", "model_metadata.json"], json.dumps(metadata, indent=2) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -549,3 +589,4 @@ if __name__ == "__main__":
     malformed()
     shapes()
     lightning_validation_batches()
+    nested_reports()

@@ -118,4 +118,56 @@ import Testing
     let loaded = try Fixture.load("keras/training.log")
     #expect(loaded.loneMetric == nil)
   }
+
+  @Test func aHistoryWrappedInAReportIsReadFromInsideWithANote() throws {
+    let loaded = try Fixture.load("shapes/nested-report/training_report.json")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == Array(1...10))
+    #expect(log.evaluationEntries.map(\.step) == Array(1...10))
+    #expect(agree(log.evaluationEntries[0].loss, 0.95))
+    #expect(agree(log.evaluationEntries[9].accuracy, 0.86))
+    // The per-epoch time list is timing, not a metric.
+    #expect(log.evaluationEntries.allSatisfy { $0.metrics.isEmpty })
+    let file = Fixture.path("shapes/nested-report/training_report.json")
+    #expect(
+      loaded.warnings.contains(
+        "\(file): the lists were found nested inside 'training_history'; read from there"))
+    #expect(loaded.warnings.contains { $0.contains("config/learning_rate") })
+  }
+
+  @Test func aKerasHistoryInsideModelMetadataKeepsItsUnprefixedTrainingSeries() throws {
+    let loaded = try Fixture.load("shapes/nested-metadata/model_metadata.json")
+    let log = loaded.log
+    #expect(log.trainingEntries.count == 8)
+    #expect(log.evaluationEntries.count == 8)
+    #expect(agree(log.evaluationEntries[1].accuracy, 0.575))
+    #expect(agree(log.evaluationEntries[1].trainingAccuracy, 0.59))
+    #expect(agree(log.evaluationEntries[0].loss, 0.7))
+    // The test-set summary is single values, not a validation curve.
+    #expect(log.evaluationEntries.allSatisfy { $0.metrics.isEmpty })
+  }
+
+  @Test(arguments: [
+    #"{"history": {"train_loss": [0.9, 0.7, 0.5], "val_loss": [0.95, 0.8, 0.7]}}"#,
+    #"{"metrics": {"loss": [0.9, 0.7, 0.5], "val_loss": [0.95, 0.8, 0.7]}}"#,
+    #"{"results": {"history": {"train_loss": [0.9, 0.7, 0.5], "val_loss": [0.95, 0.8, 0.7]}}}"#,
+    #"{"train_history": {"loss": [0.9, 0.7, 0.5]}, "val_history": {"loss": [0.95, 0.8, 0.7]}}"#,
+    #"{"seed": 3, "logs": {"epoch": [1, 2, 3], "train_loss": [0.9, 0.7, 0.5], "val_loss": [0.95, 0.8, 0.7]}}"#,
+  ])
+  func nestedHistoriesReadAsTheFlatOne(text: String) throws {
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "run.json")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.loss) == [0.9, 0.7, 0.5])
+    #expect(log.evaluationEntries.map(\.loss) == [0.95, 0.8, 0.7])
+    #expect(log.evaluationEntries.map(\.step) == [1, 2, 3])
+    #expect(loaded.warnings.contains { $0.contains("nested inside") }, "\(loaded.warnings)")
+  }
+
+  @Test func listsOfTwoRunsInsideWrappersKeepTheirPathsWhenTheirNamesClash() throws {
+    let text = #"{"run_a": {"val_loss": [0.9, 0.8]}, "run_b": {"val_loss": [0.7, 0.6]}}"#
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "runs.json")
+    // The first run's list is the validation loss; the second keeps its path as a metric.
+    #expect(loaded.log.evaluationEntries.map(\.loss) == [0.9, 0.8])
+    #expect(loaded.log.evaluationEntries.map { $0.metrics["run_b/val_loss"] } == [0.7, 0.6])
+  }
 }
