@@ -13,7 +13,9 @@ import CSVCoding
 /// `to_csv` writes it) counts the epochs when no other column does. When the first line names
 /// no column ``MetricNames`` knows but one of the next four does (with any of `,`, `;` and
 /// tab), the lines above it are a title (`model_history_log`, or a `Trial Details: ...` line)
-/// and are skipped, with a warning.
+/// and are skipped, with a warning. A row whose step or epoch cell is a word (`best`, `mean`,
+/// `summary`, `test`) above or below the rows of numbers is a summary, skipped with a warning
+/// naming its line; such a word between rows of numbers is an error naming the place.
 struct NumericCSV {
   /// Column names, as given (possibly renamed by the reader).
   var header: [String]
@@ -69,6 +71,11 @@ struct NumericCSV {
     }
     if let failure { throw failure }
     guard let reading else { throw .emptyFile(path: file) }
+    // Summary rows and nothing else: not a history at all.
+    if reading.rows.isEmpty, let summary = reading.summaryRows.first {
+      throw .notANumber(
+        summary.text, at: LogLocation(file: file, line: summary.line, columnName: summary.column))
+    }
     reading.finish(warnings: &warnings)
     header = reading.header
     rows = reading.rows
@@ -187,6 +194,13 @@ private struct Reading {
   var raggedLine: Int?
   var cells: [NumericText.Value] = []
   var present: [(column: Int, value: Double)] = []
+  /// The step and epoch columns, whose text marks a summary row.
+  var counterColumns: [Int] = []
+  /// Rows whose step or epoch cell is a word (`best`, `mean`, `summary`), before the first
+  /// row of numbers or after the last one so far.
+  var summaryRows: [(line: Int, text: String, column: String)] = []
+  /// How many of ``summaryRows`` came after rows of numbers.
+  var trailingSummaries = 0
 
   init(header record: CSVRecord, renamed: [String], file: String, mapping: MetricMapping)
     throws(LogReadError)
@@ -207,6 +221,7 @@ private struct Reading {
     }
     self.header = header
     let roles = header.map(MetricNames.role(of:))
+    counterColumns = header.indices.filter { [.step, .epoch].contains(roles[$0]) }
     kinds = roles.map { $0 == .ignored ? .ignored : .unknown }
     for index in header.indices where roles[index] != .metric && roles[index] != .ignored {
       kinds[index] = .numeric
@@ -240,6 +255,21 @@ private struct Reading {
         textLines.append((record.line, record.fields.first { !$0.isEmpty } ?? ""))
       }
       return
+    }
+    // A word where the step or epoch goes (`best,0.41,0.52`, `mean,...`) marks a summary row
+    // above or below the history: skipped with a warning. Between rows of numbers it is damage.
+    if let counter = counterColumns.first(where: {
+      $0 < count && { if case .text = $0 { true } else { false } }(cells[$0])
+    }) {
+      summaryRows.append((record.line, record.fields[counter], header[counter]))
+      if !rows.isEmpty { trailingSummaries += 1 }
+      return
+    }
+    if trailingSummaries > 0 {
+      let summary = summaryRows[summaryRows.count - trailingSummaries]
+      throw .notANumber(
+        summary.text,
+        at: LogLocation(file: file, line: summary.line, columnName: summary.column))
     }
     if record.fields.count > header.count && raggedLine == nil { raggedLine = record.line }
     present.removeAll(keepingCapacity: true)
@@ -280,6 +310,19 @@ private struct Reading {
         "\(file): \(textLines.count) line\(textLines.count == 1 ? "" : "s") held only text (the "
           + "first at line \(first.line): '\(LogText.excerpt(first.text))'), as titles between "
           + "runs do; skipped")
+    }
+    if !summaryRows.isEmpty {
+      let lines = summaryRows.map { String($0.line) }
+      let words = summaryRows.map { "'\(LogText.excerpt($0.text))'" }
+      let isEpoch = summaryRows[0].column.lowercased().contains("epoch")
+      let what =
+        summaryRows.count == 1
+        ? "is a summary row, not \(isEpoch ? "an epoch" : "a step")"
+        : "are summary rows, not \(isEpoch ? "epochs" : "steps")"
+      warnings.append(
+        "\(file): line\(summaryRows.count == 1 ? "" : "s") \(LogText.list(lines, limit: 6)) "
+          + "(\(LogText.list(words, limit: 6)) in '\(LogText.excerpt(summaryRows[0].column))') "
+          + "\(what); skipped")
     }
     if let raggedLine {
       warnings.append(

@@ -565,6 +565,24 @@ def nested_reports():
     write_text(["shapes", "nested-metadata", "model_metadata.json"], json.dumps(metadata, indent=2) + "\n")
 
 
+def summary_rows():
+    # A loop's own CSV log (csv.writer, values as f"{x:.4f}", epochs from 1), then after
+    # training a closing row with a word where the epoch goes: the best checkpoint's scores
+    # re-evaluated (`writerow(["best", ...])`, as training scripts append after their loop).
+    rng = random.Random(41)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["epoch", "train_loss", "train_acc", "val_loss", "val_acc"])
+    rows = []
+    for e in range(1, 9):
+        rows.append((e, 0.8 * 0.8 ** e + rng.uniform(0, 0.02), 0.6 + 0.04 * e,
+                     0.82 * 0.85 ** e + 0.01 * max(0, e - 5) ** 2, 0.58 + 0.035 * min(e, 6)))
+        writer.writerow([rows[-1][0]] + [f"{x:.4f}" for x in rows[-1][1:]])
+    best = min(rows, key=lambda r: r[3])
+    writer.writerow(["best"] + [f"{x:.4f}" for x in best[1:]])
+    write_text(["shapes", "summary-rows", "metrics.csv"], out.getvalue())
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -590,3 +608,4 @@ if __name__ == "__main__":
     shapes()
     lightning_validation_batches()
     nested_reports()
+    summary_rows()

@@ -171,3 +171,48 @@ import Testing
     #expect(loaded.log.evaluationEntries.map { $0.metrics["run_b/val_loss"] } == [0.7, 0.6])
   }
 }
+
+/// Rows with a word where the step or epoch goes (`best`, `mean`, `summary`).
+@Suite struct SummaryRowTests {
+  @Test func aClosingBestRowIsSkippedWithAWarningNamingItsLine() throws {
+    let loaded = try Fixture.load("shapes/summary-rows/metrics.csv")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == Array(1...8))
+    #expect(log.evaluationEntries.map(\.step) == Array(1...8))
+    #expect(agree(log.evaluationEntries.last?.loss, 0.3134))
+    let file = Fixture.path("shapes/summary-rows/metrics.csv")
+    #expect(
+      loaded.warnings == [
+        "\(file): line 10 ('best' in 'epoch') is a summary row, not an epoch; skipped"
+      ])
+  }
+
+  @Test(arguments: [
+    ("epoch,loss,val_loss\nmean,0.5,0.6\n0,0.9,0.95\n1,0.7,0.8\n2,0.5,0.7\n", "line 2 ('mean'"),
+    ("step,loss,val_loss\n10,0.9,0.95\n20,0.7,0.8\n30,0.5,0.7\nfinal,0.5,0.7\nstd,0.1,0.1\n",
+     "lines 5, 6 ('final', 'std' in 'step') are summary rows, not steps"),
+    (",loss,val_loss\n0,0.9,0.95\n1,0.7,0.8\n2,0.5,0.7\nsummary,0.5,0.7\n", "line 5 ('summary'"),
+  ])
+  func summaryRowsAboveOrBelowTheHistoryAreSkipped(text: String, warning: String) throws {
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7, 0.5])
+    #expect(loaded.log.evaluationEntries.map(\.loss) == [0.95, 0.8, 0.7])
+    #expect(loaded.warnings.contains { $0.contains(warning) }, "\(loaded.warnings)")
+  }
+
+  @Test func aWordBetweenEpochsIsStillAnErrorNamingThePlace() throws {
+    let text = "epoch,loss,val_loss\n0,0.9,0.95\nbest,0.7,0.8\n2,0.5,0.7\n"
+    let error = try #require(
+      throws: LogReadError.self,
+      performing: { try LogLoader().load(bytes: Array(text.utf8), name: "log.csv") })
+    #expect(error.description == "log.csv, line 3, column 'epoch': 'best' is not a number")
+  }
+
+  @Test func aFileOfSummaryRowsOnlyIsRefused() throws {
+    let text = ",loss,val_loss\ncount,4,4\nmean,0.6,0.7\n"
+    let error = try #require(
+      throws: LogReadError.self,
+      performing: { try LogLoader().load(bytes: Array(text.utf8), name: "describe.csv") })
+    #expect(error.description == "describe.csv, line 2, column 'epoch': 'count' is not a number")
+  }
+}
