@@ -583,6 +583,34 @@ def summary_rows():
     write_text(["shapes", "summary-rows", "metrics.csv"], out.getvalue())
 
 
+def setfit():
+    # SetFit 1.x: its Trainer.log adds "epoch" and "step" to what it logs: training records
+    # {"embedding_loss": round(loss, 4), "learning_rate": ...}, evaluations
+    # {"eval_embedding_loss": round(loss, 4), "learning_rate": ...} (no runtime keys), then
+    # transformers' TrainerState.save_to_json (indent=2, sort_keys=True). 500 steps, logging and
+    # evaluating every 50.
+    rng = random.Random(53)
+    history = []
+    total = 500
+    for step in [1] + list(range(50, total + 1, 50)):
+        rate = 2e-05 * min(step / 50, 1) * (1 - max(0, step - 50) / (total - 50)) if step > 1 else 2e-05 / 50
+        history.append({"embedding_loss": round(0.26 * math.exp(-step / 180) + 0.01 + rng.uniform(0, 0.015), 4),
+                        "epoch": step / total, "learning_rate": rate, "step": step})
+        if step % 50 == 0:
+            history.append({"epoch": step / total,
+                            "eval_embedding_loss": round(0.24 * math.exp(-step / 260) + 0.05 + rng.uniform(0, 0.01), 4),
+                            "learning_rate": rate, "step": step})
+    state = {
+        "best_global_step": None, "best_metric": None, "best_model_checkpoint": None, "epoch": 1.0,
+        "eval_steps": 50, "global_step": total, "is_hyper_param_search": False,
+        "is_local_process_zero": True, "is_world_process_zero": True, "log_history": history,
+        "logging_steps": 50, "max_steps": total, "num_input_tokens_seen": 0, "num_train_epochs": 1,
+        "save_steps": 500, "stateful_callbacks": {}, "total_flos": 0, "train_batch_size": 16,
+        "trial_name": None, "trial_params": None,
+    }
+    trainer_state(state, ["shapes", "setfit", "checkpoint-500", "trainer_state.json"])
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -609,3 +637,4 @@ if __name__ == "__main__":
     lightning_validation_batches()
     nested_reports()
     summary_rows()
+    setfit()
