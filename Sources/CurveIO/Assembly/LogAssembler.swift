@@ -197,7 +197,8 @@ struct LogAssembler {
     if let firstRepeat {
       let place = firstRepeat.line.map { ", line \($0)" } ?? ""
       warnings.append(
-        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at a \(counterName) "
+        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at "
+          + "\(counterName == "epoch" ? "an" : "a") \(counterName) "
           + "that already had them (the first at \(counterName) "
           + "\(firstRepeat.step - counterOffset)\(place)); kept the first value of each")
     }

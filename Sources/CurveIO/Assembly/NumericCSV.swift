@@ -80,6 +80,16 @@ struct NumericCSV {
     header = reading.header
     rows = reading.rows
     lines = reading.lines
+    if let split = reading.split {
+      if split.namesSets {
+        warnings.append(split.warning(file: file, header: header))
+        (header, rows) = split.pivot(header, rows)
+      } else if let first = split.firstText {
+        warnings.append(
+          "\(file): column '\(LogText.excerpt(header[split.column]))' holds text "
+            + "('\(LogText.excerpt(first.text))' at line \(first.line)); it was left out")
+      }
+    }
   }
 
   /// The separator to read with and the title lines above the header, from the first bytes.
@@ -201,6 +211,8 @@ private struct Reading {
   var summaryRows: [(line: Int, text: String, column: String)] = []
   /// How many of ``summaryRows`` came after rows of numbers.
   var trailingSummaries = 0
+  /// The column that says which set each row measures, in a long table (``SplitColumn``).
+  var split: SplitColumn?
 
   init(header record: CSVRecord, renamed: [String], file: String, mapping: MetricMapping)
     throws(LogReadError)
@@ -230,6 +242,12 @@ private struct Reading {
       if let index = header.firstIndex(where: { MetricMapping.matches(override.name, $0) }) {
         kinds[index] = .numeric
       }
+    }
+    if let split = SplitColumn(header: header),
+      !mapping.overrides.contains(where: { MetricMapping.matches($0.name, header[split.column]) })
+    {
+      self.split = split
+      kinds[split.column] = .ignored
     }
   }
 
@@ -293,6 +311,10 @@ private struct Reading {
         case .text, .ignored: break
         }
       }
+    }
+    if let column = split?.column {
+      split?.addRow(
+        cell: column < record.fields.count ? record.fields[column] : nil, line: record.line)
     }
     rows.append(cells: present)
     lines.append(record.line)

@@ -10,7 +10,8 @@
 ///    `lr-Adam` → `lr_adam`, W&B's `_step` → `step`, `Epoch#` → `epoch`.
 /// 2. Timing and bookkeeping names are ignored: anything with `runtime`, `per_second`,
 ///    `timestamp` or `flos` in it, anything ending in `_time` (`epoch_time`,
-///    `eval_model_preparation_time`), and `time`, `hp_metric`, `num_input_tokens_seen`.
+///    `eval_model_preparation_time`), starting with `time_` (`time_sec`) or ending in `_sec`,
+///    `_secs`, `_seconds` (`epoch_sec`), and `time`, `hp_metric`, `num_input_tokens_seen`.
 /// 3. `step`, `global_step`, `train_global_step`, `trainer_global_step`, `iteration`, `iter` are
 ///    the step counter; `epoch`, `train_epoch` the epoch.
 /// 4. A trailing `_step` or `_epoch` is a variant (Lightning's `train_loss_step`,
@@ -252,7 +253,11 @@ public enum MetricNames {
   }
 
   private static func isIgnored(_ text: String) -> Bool {
-    if ignoredNames.contains(text) || text.hasSuffix("_time") { return true }
+    if ignoredNames.contains(text) || text.hasSuffix("_time") || text.hasPrefix("time_")
+      || ["_sec", "_secs", "_seconds"].contains(where: { text.hasSuffix($0) })
+    {
+      return true
+    }
     return ignoredFragments.contains { fragment in
       text.utf8.count >= fragment.utf8.count
         && text.utf8.indices.contains { start in

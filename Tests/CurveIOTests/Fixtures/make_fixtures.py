@@ -611,6 +611,28 @@ def setfit():
     trainer_state(state, ["shapes", "setfit", "checkpoint-500", "trainer_state.json"])
 
 
+def long_table():
+    # One row per set and epoch, as loops that write their own CSV do (csv.writer, \r\n):
+    # header epoch,split,loss,acc,f1,time_sec; a "train" and a "valid" row per epoch with
+    # f"{x:.4f}" values, then after the loop the best checkpoint on the test set in a row
+    # whose epoch cell is "best" (writerow(["best", "test", ...])).
+    rng = random.Random(61)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["epoch", "split", "loss", "acc", "f1", "time_sec"])
+    total = 0.0
+    for ep in range(1, 11):
+        dt = 61.0 + rng.uniform(-3, 3)
+        total += dt
+        tr = (0.45 * 0.82 ** ep + 0.05 + rng.uniform(0, 0.01), 0.80 + 0.012 * ep, 0.55 + 0.03 * ep)
+        va = (0.42 * 0.86 ** ep + 0.09 + 0.002 * max(0, ep - 7) ** 2 + rng.uniform(0, 0.006),
+              0.81 + 0.01 * min(ep, 7), 0.56 + 0.025 * min(ep, 7))
+        writer.writerow([ep, "train", f"{tr[0]:.4f}", f"{tr[1]:.4f}", f"{tr[2]:.4f}", f"{dt:.2f}"])
+        writer.writerow([ep, "valid", f"{va[0]:.4f}", f"{va[1]:.4f}", f"{va[2]:.4f}", f"{dt:.2f}"])
+    writer.writerow(["best", "test", "0.1512", "0.8790", "0.7301", f"{total:.2f}"])
+    write_text(["shapes", "long-table", "metrics.csv"], out.getvalue())
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -638,3 +660,4 @@ if __name__ == "__main__":
     nested_reports()
     summary_rows()
     setfit()
+    long_table()

@@ -216,3 +216,52 @@ import Testing
     #expect(error.description == "describe.csv, line 2, column 'epoch': 'count' is not a number")
   }
 }
+
+/// Long tables: one row per set and epoch, with a column that names the set.
+@Suite struct SplitColumnTests {
+  @Test func eachRowIsReadUnderItsSetsName() throws {
+    let loaded = try Fixture.load("shapes/long-table/metrics.csv")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == Array(1...10))
+    #expect(log.evaluationEntries.map(\.step) == Array(1...10))
+    #expect(log.trainingEntries[0].loss == 0.4246)
+    #expect(log.evaluationEntries[0].loss == 0.4561)
+    #expect(log.evaluationEntries[0].accuracy == 0.82)
+    #expect(log.evaluationEntries[0].trainingAccuracy == 0.812)
+    #expect(log.evaluationEntries[9].metrics == ["train_f1": 0.85, "valid_f1": 0.735])
+    let file = Fixture.path("shapes/long-table/metrics.csv")
+    #expect(
+      loaded.warnings == [
+        "\(file): line 22 ('best' in 'epoch') is a summary row, not an epoch; skipped",
+        "\(file): the 'split' column says which set each row measures (train, valid); 'loss' "
+          + "on a 'valid' row is read as 'valid_loss', and so on",
+      ])
+  }
+
+  @Test(arguments: [
+    "Epoch,Phase,Loss,Accuracy\n1,train,0.9,0.5\n1,val,0.95,0.45\n2,train,0.7,0.6\n2,val,0.8,0.55\n",
+    "epoch,mode,loss,acc,lr\n0,train,0.9,0.5,0.1\n0,eval,0.95,0.45,0.1\n1,train,0.7,0.6,0.05\n"
+      + "1,eval,0.8,0.55,0.05\n",
+    "step,stage,loss,acc\n100,Train,0.9,0.5\n100,Validation,0.95,0.45\n200,Train,0.7,0.6\n"
+      + "200,Validation,0.8,0.55\n",
+  ])
+  func splitColumnsOfOtherNamesAndSpellingsReadTheSame(text: String) throws {
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.loss) == [0.9, 0.7])
+    #expect(log.evaluationEntries.map(\.loss) == [0.95, 0.8])
+    #expect(log.evaluationEntries.map(\.accuracy) == [0.45, 0.55])
+    #expect(log.evaluationEntries.map(\.trainingAccuracy) == [0.5, 0.6])
+    // A learning rate logged on evaluation rows too is the training one, not a repeat.
+    #expect(!loaded.warnings.contains { $0.contains("again") }, "\(loaded.warnings)")
+  }
+
+  @Test func aTextColumnNamedLikeASplitThatNamesNoSetIsLeftOutAsBefore() throws {
+    let text = "epoch,mode,loss,val_loss\n0,fast,0.9,0.95\n1,fast,0.7,0.8\n"
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
+    #expect(loaded.log.evaluationEntries.map(\.loss) == [0.95, 0.8])
+    #expect(
+      loaded.warnings.contains("log.csv: column 'mode' holds text ('fast' at line 2); it was left out"))
+  }
+}
