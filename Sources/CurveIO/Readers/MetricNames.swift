@@ -23,7 +23,8 @@
 ///    word inside the name before a loss or an accuracy says it, for logs of several
 ///    evaluation sets (`real_val_loss` is a validation loss, of the set `real`).
 /// 6. Base names with one meaning: `loss` (and the plural `losses` that loops' history
-///    dictionaries use); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
+///    dictionaries use, and `total_loss`, the sum Detectron2 and multi-task loops log beside its
+///    parts); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
 ///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `accs`, `accuracies` (accuracy);
 ///    `lr`, `learning_rate`, `lr_<group>` (learning rate); `grad_norm`, `gradient_norm`.
 ///
@@ -45,11 +46,11 @@
 ///   original name.
 ///
 /// When two columns claim one role, the one without a variant suffix wins, then `_epoch`, then
-/// `_step`, then the earlier column; a losing validation-side column stays as a metric, a
-/// losing training-side column is left out with a warning. Formats whose unprefixed metrics
-/// are computed on the validation set (fastai's `accuracy`) say so to the reader, and a
-/// ``MetricMapping`` overrides the rule for the training loss, validation loss and
-/// validation accuracy.
+/// `_step`, then a plain name before a `total_` one, then the earlier column; a losing
+/// validation-side column stays as a metric, a losing training-side column is left out with a
+/// warning. Formats whose unprefixed metrics are computed on the validation set (fastai's
+/// `accuracy`) say so to the reader, and a ``MetricMapping`` overrides the rule for the
+/// training loss, validation loss and validation accuracy.
 ///
 /// ```swift
 /// MetricNames.role(of: "val/loss")          // .validationLoss
@@ -267,7 +268,7 @@ public enum MetricNames {
   }
 
   private static func canonicalBase(_ base: String) -> String {
-    if base == "loss" || base == "losses" { return "loss" }
+    if base == "loss" || base == "losses" || base == "total_loss" { return "loss" }
     if accuracyNames.contains(base) { return "accuracy" }
     if base == "lr" || base == "learning_rate" || base == "learningrate" || base.hasPrefix("lr_")
       || base.hasPrefix("learning_rate_")

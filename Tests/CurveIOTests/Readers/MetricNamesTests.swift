@@ -31,6 +31,7 @@ import Testing
     ("train_losses", .trainingLoss), ("val_losses", .validationLoss),
     ("train_accs", .trainingAccuracy), ("val_accuracies", .validationAccuracy),
     ("Epoch#", .epoch), ("seconds", .ignored), ("time_sec", .ignored), ("epoch_secs", .ignored),
+    ("total_loss", .trainingLoss), ("val_total_loss", .validationLoss),
   ]
 
   @Test(arguments: roles)

@@ -265,3 +265,29 @@ import Testing
       loaded.warnings.contains("log.csv: column 'mode' holds text ('fast' at line 2); it was left out"))
   }
 }
+
+/// Detectron2's `metrics.json` (a real file, kept verbatim: see Fixtures/SOURCE.md).
+@Suite struct Detectron2MetricsTests {
+  @Test func theTotalLossIsTheTrainingLossAndItsPartsStayMetrics() throws {
+    let loaded = try Fixture.load("shapes/detectron2/metrics.json")
+    let log = loaded.log
+    #expect(log.metadata.format == "jsonl")
+    #expect(log.trainingEntries.map(\.step) == (1...15).map { $0 * 20 - 1 })
+    #expect(log.trainingEntries.first?.loss == 2.0359768134658225)
+    #expect(log.trainingEntries.last?.loss == 0.26559973329131026)
+    #expect(log.trainingEntries.first?.learningRate == 1.60675e-05)
+    let first = try #require(log.evaluationEntries.first)
+    // Its parts and detector statistics are metrics; timing and the ETA are left out.
+    #expect(first.metrics["loss_cls"] == 0.7278757691383362)
+    #expect(first.metrics["mask_rcnn/accuracy"] == 0.8547507060860059)
+    #expect(first.accuracy == nil && first.trainingAccuracy == nil)
+    #expect(first.metrics["eta_seconds"] == nil && first.metrics["data_time"] == nil)
+  }
+
+  @Test func aPlainLossWinsOverATotalLoss() throws {
+    let text = "step,total_loss,loss,val_loss\n1,2.0,0.9,0.95\n2,1.8,0.7,0.8\n"
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
+    #expect(loaded.warnings.contains { $0.contains("column 'total_loss' was not used") })
+  }
+}
