@@ -82,8 +82,9 @@ struct NumericCSV {
     lines = reading.lines
     if let split = reading.split {
       if split.namesSets {
-        warnings.append(split.warning(file: file, header: header))
-        (header, rows) = split.pivot(header, rows)
+        let pivoted = split.pivot(header, rows)
+        warnings.append(split.warning(file: file, header: header, example: pivoted.example))
+        (header, rows) = (pivoted.header, pivoted.rows)
       } else if let first = split.firstText {
         warnings.append(
           "\(file): column '\(LogText.excerpt(header[split.column]))' holds text "

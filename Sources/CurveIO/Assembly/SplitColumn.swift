@@ -27,15 +27,20 @@ struct SplitColumn {
   private(set) var firstText: (line: Int, text: String)?
 
   /// Names a column may have when it says the set a row measures.
-  private static let columnNames: Set<String> = [
+  static let columnNames: Set<String> = [
     "phase", "split", "mode", "stage", "subset", "set", "partition", "data_split",
     "dataset_split", "fold_type",
   ]
   /// Values that name a set.
-  private static let setNames: Set<String> = [
+  static let setNames: Set<String> = [
     "train", "training", "val", "valid", "validation", "eval", "evaluation", "dev", "test",
     "testing",
   ]
+
+  /// A split column at `column`.
+  init(column: Int) {
+    self.column = column
+  }
 
   /// The split column among `header`, if there is one.
   init?(header: [String]) {
@@ -68,7 +73,9 @@ struct SplitColumn {
 
   /// The table with each row's values moved to columns named after its set, the columns
   /// emptied by the move left out, and the split column left out.
-  func pivot(_ header: [String], _ rows: SparseRows) -> (header: [String], rows: SparseRows) {
+  func pivot(_ header: [String], _ rows: SparseRows)
+    -> (header: [String], rows: SparseRows, example: String?)
+  {
     let roles = header.map(MetricNames.role(of:))
     let moves = header.indices.map { index in
       index != column && ![.step, .epoch, .ignored, .learningRate, .gradientNorm].contains(roles[index])
@@ -122,23 +129,19 @@ struct SplitColumn {
       let mapped = row.compactMap { cell in position[cell.column].map { ($0, cell.value) } }
       newRows.append(cells: mapped.sorted { $0.0 < $1.0 })
     }
-    return (newHeader, newRows)
+    // An example for the note: a value moved off an evaluation row, else any.
+    let example = (moved.first { !isTraining[Int($0.set)] } ?? moved.first).map {
+      let name = LogText.excerpt(header[$0.column])
+      let set = names[Int($0.set)]
+      return "'\(name)' on a '\(set)' row is read as '\(set)_\(name)'"
+    }
+    return (newHeader, newRows, example)
   }
 
-  /// The note that says how the rows were read.
-  func warning(file: String, header: [String]) -> String {
-    let example = header.indices.first { index in
-      index != column
-        && ![.step, .epoch, .ignored, .learningRate, .gradientNorm].contains(
-          MetricNames.role(of: header[index]))
-    }
-    let set = names.first { !["train", "training"].contains($0) } ?? names.first ?? ""
-    let reading =
-      example.map {
-        "; '\(LogText.excerpt(header[$0]))' on a '\(set)' row is read as "
-          + "'\(set)_\(LogText.excerpt(header[$0]))', and so on"
-      } ?? ""
-    return "\(file): the '\(LogText.excerpt(header[column]))' column says which set each row "
-      + "measures (\(LogText.list(names, limit: 6)))\(reading)"
+  /// The note that says how the rows were read, with an example from ``pivot(_:_:)``.
+  func warning(file: String, header: [String], example: String?) -> String {
+    "\(file): the '\(LogText.excerpt(header[column]))' column says which set each row "
+      + "measures (\(LogText.list(names, limit: 6)))"
+      + (example.map { "; \($0), and so on" } ?? "")
   }
 }

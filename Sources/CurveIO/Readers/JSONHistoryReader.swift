@@ -51,7 +51,7 @@ struct JSONHistoryReader: LogReader {
       var locator = JSONLocator()
       for record in root.elements { try rows.add(record, line: locator.location(of: record).line) }
       if let warning = rows.summaryWarning { warnings.append(warning) }
-      numeric = rows.table
+      numeric = rows.table(warnings: &warnings)
     case .object:
       numeric = try Self.columns(of: root, file: source.path, warnings: &warnings)
       hasCounter = false

@@ -37,7 +37,7 @@ struct JSONLinesReader: LogReader {
         record, line: position < lineNumbers.count ? lineNumbers[position] : position + 1)
     }
     var warnings = rows.summaryWarning.map { [$0] } ?? []
-    let log = try rows.table.assembledLog(
+    let log = try rows.table(warnings: &warnings).assembledLog(
       file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
   }

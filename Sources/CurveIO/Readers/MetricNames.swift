@@ -11,7 +11,8 @@
 /// 2. Timing and bookkeeping names are ignored: anything with `runtime`, `per_second`,
 ///    `timestamp` or `flos` in it, anything ending in `_time` (`epoch_time`,
 ///    `eval_model_preparation_time`), starting with `time_` (`time_sec`) or ending in `_sec`,
-///    `_secs`, `_seconds` (`epoch_sec`), and `time`, `hp_metric`, `num_input_tokens_seen`.
+///    `_secs`, `_seconds` (`epoch_sec`), and `time`, `hp_metric`, `num_input_tokens_seen`,
+///    `memory` (OpenMMLab's GPU memory in MB).
 /// 3. `step`, `global_step`, `train_global_step`, `trainer_global_step`, `iteration`, `iter` are
 ///    the step counter; `epoch`, `train_epoch` the epoch.
 /// 4. A trailing `_step` or `_epoch` is a variant (Lightning's `train_loss_step`,
@@ -282,7 +283,7 @@ public enum MetricNames {
   private static let ignoredNames: Set<String> = [
     "time", "wall_time", "walltime", "epoch_time", "elapsed", "duration", "hp_metric",
     "seconds", "secs", "sec",
-    "num_input_tokens_seen", "total_flos", "train_train_loss",
+    "num_input_tokens_seen", "total_flos", "train_train_loss", "memory", "max_memory",
   ]
   private static let ignoredFragments = ["runtime", "per_second", "timestamp", "flos"]
   private static let stepNames: Set<String> = [

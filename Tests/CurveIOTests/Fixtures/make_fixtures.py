@@ -633,6 +633,38 @@ def long_table():
     write_text(["shapes", "long-table", "metrics.csv"], out.getvalue())
 
 
+def openmmlab_log_json():
+    # mmcv's TextLoggerHook (mmdetection 2.x, by-epoch runner): before_run dumps runner.meta,
+    # then one json.dump per log() call: mode, epoch, iter (the iteration within the epoch,
+    # every interval=50), lr, memory, then the log buffer (data_time, the loss parts, loss,
+    # time); floats rounded to 5 places. After each epoch the EvalHook's record: mode "val",
+    # iter = the validation loader's length, lr, bbox_mAP... and a copypaste string.
+    rng = random.Random(71)
+    lines = [json.dumps({"env_info": "sys.platform: linux\nPython: 3.7.11 (default, Jul 27 2021, 14:32:16) [GCC 7.5.0]\nCUDA available: True",
+                         "config": "model = dict(\n    type='FasterRCNN',\n    backbone=dict(type='ResNet', depth=50))\n",
+                         "seed": 0, "exp_name": "faster_rcnn_r50_fpn_1x_voc0712.py"})]
+    per_epoch = 300
+    for epoch in range(1, 5):
+        for it in range(50, per_epoch + 1, 50):
+            t = (epoch - 1) * per_epoch + it
+            parts = [0.3 * math.exp(-t / 300) + 0.02, 0.08 * math.exp(-t / 500) + 0.01,
+                     0.7 * math.exp(-t / 400) + 0.12, 0.35 * math.exp(-t / 600) + 0.1]
+            parts = [p + rng.uniform(0, 0.02) for p in parts]
+            record = {"mode": "train", "epoch": epoch, "iter": it,
+                      "lr": round(0.02 * min(1.0, t / 500), 5), "memory": 3821,
+                      "data_time": round(rng.uniform(0.004, 0.06), 5),
+                      "loss_rpn_cls": round(parts[0], 5), "loss_rpn_bbox": round(parts[1], 5),
+                      "loss_cls": round(parts[2], 5), "acc": round(86 + 2.5 * epoch + rng.uniform(0, 1.5), 5),
+                      "loss_bbox": round(parts[3], 5), "loss": round(sum(parts), 5),
+                      "time": round(rng.uniform(0.38, 0.45), 5)}
+            lines.append(json.dumps(record))
+        m = 0.32 + 0.09 * epoch - 0.012 * epoch ** 2
+        lines.append(json.dumps({"mode": "val", "epoch": epoch, "iter": 619, "lr": round(0.02 * min(1.0, epoch * per_epoch / 500), 5),
+                                 "bbox_mAP": round(m, 4), "bbox_mAP_50": round(m + 0.25, 4),
+                                 "bbox_mAP_copypaste": f"{m:.3f} {m + 0.25:.3f} -1.000 -1.000 -1.000 -1.000"}))
+    write_text(["shapes", "openmmlab", "20220314_101512.log.json"], "\n".join(lines) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -661,3 +693,4 @@ if __name__ == "__main__":
     summary_rows()
     setfit()
     long_table()
+    openmmlab_log_json()

@@ -291,3 +291,47 @@ import Testing
     #expect(loaded.warnings.contains { $0.contains("column 'total_loss' was not used") })
   }
 }
+
+/// OpenMMLab's `*.log.json` (mmcv's TextLoggerHook, by-epoch runner).
+@Suite struct OpenMMLabLogTests {
+  @Test func iterationsWithinEpochsBecomeGlobalStepsAndModesBecomeSets() throws {
+    let loaded = try Fixture.load("shapes/openmmlab/20220314_101512.log.json")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == (1...24).map { $0 * 50 })
+    #expect(log.trainingEntries[0].loss == 1.5548)
+    #expect(log.trainingEntries[0].learningRate == 0.002)
+    let evaluations = log.evaluationEntries.filter { $0.metrics["val_bbox_mAP"] != nil }
+    #expect(evaluations.map(\.step) == [300, 600, 900, 1200])
+    #expect(agree(evaluations[0].metrics["val_bbox_mAP"], 0.398))
+    // Nothing went back: no epoch but the last was dropped as an appended run.
+    #expect(!loaded.warnings.contains { $0.contains("went back") || $0.contains("appended") })
+    #expect(loaded.warnings.contains { $0.contains("(epoch - 1) × 300 + iteration") })
+    #expect(loaded.warnings.contains { $0.contains("without a 'global_step' value (at line 1)") })
+    // GPU memory is bookkeeping, not a metric.
+    #expect(log.evaluationEntries.allSatisfy { $0.metrics["train_memory"] == nil })
+  }
+
+  @Test func jsonLinesWithAModeKeyAreReadPerSet() throws {
+    let text = """
+      {"epoch": 1, "mode": "train", "loss": 0.9, "acc": 0.5}
+      {"epoch": 1, "mode": "val", "loss": 0.95, "acc": 0.45}
+      {"epoch": 2, "mode": "train", "loss": 0.7, "acc": 0.6}
+      {"epoch": 2, "mode": "val", "loss": 0.8, "acc": 0.55}
+      """
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.jsonl")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
+    #expect(loaded.log.evaluationEntries.map(\.loss) == [0.95, 0.8])
+    #expect(loaded.log.evaluationEntries.map(\.accuracy) == [0.45, 0.55])
+  }
+
+  @Test func aGlobalIterationCounterIsLeftAsItIs() throws {
+    let text = """
+      {"mode": "train", "epoch": 1, "iter": 50, "loss": 0.9}
+      {"mode": "train", "epoch": 1, "iter": 100, "loss": 0.8}
+      {"mode": "train", "epoch": 2, "iter": 150, "loss": 0.7}
+      """
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.jsonl")
+    #expect(loaded.log.trainingEntries.map(\.step) == [50, 100, 150])
+    #expect(!loaded.warnings.contains { $0.contains("counts the iterations of each epoch") })
+  }
+}
