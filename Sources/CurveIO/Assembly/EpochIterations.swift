@@ -60,3 +60,58 @@ enum EpochIterations {
         + "being the most iterations logged in an epoch, and evaluations at their epoch's end")
   }
 }
+
+extension EpochIterations {
+  /// Places evaluation records whose `step` counts epochs at the end of their epoch.
+  ///
+  /// MMEngine's `LoggerHook` (mmdetection 3.x, mmsegmentation 1.x, mmpretrain) writes
+  /// `vis_data/scalars.json`: training records `{"lr": ..., "loss": ..., "epoch": 2, "iter":
+  /// 600, "memory": ..., "step": 600}` at the global iteration, and, with
+  /// `log_metric_by_epoch` (the default), validation records `{"coco/bbox_mAP": ..., "step":
+  /// 2}` whose step is the number of epochs done. Read as they stand, the second sends the
+  /// step back to 2 and looks like a restarted run. When every record without `iter` and
+  /// `epoch` has a step that names an epoch the training records reached, and some of them
+  /// go back, the log gets a `global_step` column that puts each at the last training step of
+  /// its epoch.
+  static func placeEpochRecords(
+    _ numeric: inout NumericCSV, file: String, warnings: inout [String]
+  ) {
+    let names = numeric.header.map(MetricNames.normalizedText)
+    guard let stepColumn = names.firstIndex(of: "step"),
+      let iterColumn = names.firstIndex(where: { ["iter", "iteration"].contains($0) }),
+      let epochColumn = numeric.header.firstIndex(where: { MetricNames.role(of: $0) == .epoch }),
+      !names.contains("global_step")
+    else { return }
+    var endOfEpoch: [Double: Double] = [:]
+    var highest = -Double.infinity
+    var goesBack = false
+    var firstLine: Int?
+    var count = 0
+    for (row, line) in zip(numeric.rows, numeric.lines) {
+      guard let step = row[stepColumn] else { continue }
+      if let epoch = row[epochColumn], row[iterColumn] != nil {
+        endOfEpoch[epoch] = max(endOfEpoch[epoch] ?? step, step)
+      } else if row[iterColumn] == nil, row[epochColumn] == nil {
+        count += 1
+        if firstLine == nil { firstLine = line }
+        if step < highest { goesBack = true }
+      }
+      highest = max(highest, step)
+    }
+    guard goesBack, let firstLine else { return }
+    // Every such record must name an epoch the training reached.
+    for row in numeric.rows where row[iterColumn] == nil && row[epochColumn] == nil {
+      if let step = row[stepColumn], endOfEpoch[step] == nil { return }
+    }
+    numeric.appendColumn("global_step") { row in
+      guard let step = row[stepColumn] else { return nil }
+      if row[iterColumn] == nil, row[epochColumn] == nil { return endOfEpoch[step] }
+      return step
+    }
+    warnings.append(
+      "\(file): \(count) record\(count == 1 ? "" : "s") without 'iter' (the first at line "
+        + "\(firstLine)) \(count == 1 ? "counts" : "count") epochs in 'step', as MMEngine writes "
+        + "validation metrics; placed at the last training step of \(count == 1 ? "its" : "their") "
+        + "epoch")
+  }
+}

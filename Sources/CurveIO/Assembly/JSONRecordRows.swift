@@ -82,8 +82,9 @@ struct JSONRecordRows {
   }
 
   /// The rows as a numeric table, one column per key; records of a log that names each
-  /// record's set (`"mode": "val"`) are read per set (``SplitColumn``), and an iteration
-  /// counter that restarts every epoch is made a global step (``EpochIterations``).
+  /// record's set (`"mode": "val"`) are read per set (``SplitColumn``), an iteration counter
+  /// that restarts every epoch is made a global step, and evaluations logged at their epoch's
+  /// number are placed at its end (``EpochIterations``).
   func table(warnings: inout [String]) -> NumericCSV {
     var numeric = NumericCSV(header: columns)
     numeric.rows.reserveCapacity(rows: rows.count, cells: rows.reduce(0) { $0 + $1.values.count })
@@ -92,6 +93,7 @@ struct JSONRecordRows {
       numeric.rows.append(cells: row.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
       numeric.lines.append(row.line)
     }
+    EpochIterations.placeEpochRecords(&numeric, file: file, warnings: &warnings)
     guard let splitKey else { return numeric }
     let isTraining = rowSets.map { set in
       set.map { ["train", "training"].contains(MetricNames.normalizedText($0)) } ?? true

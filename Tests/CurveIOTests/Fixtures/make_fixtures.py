@@ -665,6 +665,30 @@ def openmmlab_log_json():
     write_text(["shapes", "openmmlab", "20220314_101512.log.json"], "\n".join(lines) + "\n")
 
 
+def mmengine_scalars():
+    # MMEngine's LoggerHook through LocalVisBackend.add_scalars (json.dumps of the tag, then
+    # "step" added last): training records every 50 iterations at step = runner.iter + 1 with
+    # lr, data_time, the loss and its parts, time, epoch, iter, memory; after each epoch the
+    # validation metrics without time keys at step = runner.epoch (log_metric_by_epoch=True).
+    rng = random.Random(83)
+    lines = []
+    per_epoch = 250
+    for epoch in range(1, 5):
+        for inner in range(50, per_epoch + 1, 50):
+            step = (epoch - 1) * per_epoch + inner
+            parts = [0.6 * math.exp(-step / 350) + 0.15 + rng.uniform(0, 0.03),
+                     0.4 * math.exp(-step / 500) + 0.12 + rng.uniform(0, 0.02)]
+            lines.append(json.dumps({"lr": round(0.01 * min(1.0, step / 300), 8),
+                                     "data_time": round(rng.uniform(0.003, 0.02), 4),
+                                     "loss": round(sum(parts), 4), "loss_cls": round(parts[0], 4),
+                                     "loss_bbox": round(parts[1], 4), "time": round(rng.uniform(0.3, 0.36), 4),
+                                     "epoch": epoch, "iter": step, "memory": 4210, "step": step}))
+        m = 0.21 + 0.07 * epoch - 0.008 * epoch ** 2
+        lines.append(json.dumps({"coco/bbox_mAP": round(m, 4), "coco/bbox_mAP_50": round(m + 0.21, 4),
+                                 "coco/bbox_mAP_75": round(m - 0.04, 4), "step": epoch}))
+    write_text(["shapes", "mmengine", "vis_data", "scalars.json"], "\n".join(lines) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -694,3 +718,4 @@ if __name__ == "__main__":
     setfit()
     long_table()
     openmmlab_log_json()
+    mmengine_scalars()

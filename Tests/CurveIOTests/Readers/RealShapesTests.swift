@@ -311,6 +311,22 @@ import Testing
     #expect(log.evaluationEntries.allSatisfy { $0.metrics["train_memory"] == nil })
   }
 
+  @Test func mmengineValidationRecordsAtTheirEpochNumberSitAtTheEpochsEnd() throws {
+    let loaded = try Fixture.load("shapes/mmengine/vis_data/scalars.json")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == (1...20).map { $0 * 50 })
+    #expect(log.trainingEntries[0].loss == 1.1841)
+    let evaluations = log.evaluationEntries.filter { $0.metrics["coco/bbox_mAP"] != nil }
+    #expect(evaluations.map(\.step) == [250, 500, 750, 1000])
+    #expect(evaluations[0].metrics["coco/bbox_mAP"] == 0.272)
+    #expect(!loaded.warnings.contains { $0.contains("went back") || $0.contains("appended") })
+    #expect(
+      loaded.warnings.contains {
+        $0.hasSuffix("4 records without 'iter' (the first at line 6) count epochs in 'step', as "
+          + "MMEngine writes validation metrics; placed at the last training step of their epoch")
+      })
+  }
+
   @Test func jsonLinesWithAModeKeyAreReadPerSet() throws {
     let text = """
       {"epoch": 1, "mode": "train", "loss": 0.9, "acc": 0.5}
