@@ -109,6 +109,18 @@ struct JSONRecordRows {
     return numeric
   }
 
+  /// Refuses a log whose only records are closing summaries (`all_results.json`,
+  /// `train_results.json`): a run's totals, not a history.
+  func checkNotOnlySummaries() throws(LogReadError) {
+    guard rows.isEmpty, skippedSummaries > 0 else { return }
+    throw .malformed(
+      LogLocation(file: file, line: 1),
+      problem: "the file holds only a closing summary (train_runtime, total_flos: a run's "
+        + "totals, as the Trainer's all_results.json and train_results.json are), not a history "
+        + "with one record per step or epoch. The Trainer keeps the curves in "
+        + "trainer_state.json, in the output folder or its last checkpoint-N folder")
+  }
+
   /// The warning about skipped summaries, if any were.
   var summaryWarning: String? {
     guard skippedSummaries > 0 else { return nil }

@@ -224,6 +224,7 @@ private struct Reading {
     for name in header {
       try LogReadError.check(name: name, at: LogLocation(file: file, line: record.line))
     }
+    try Self.checkHeader(record, file: file)
     // pandas' to_csv writes its index first, unnamed ("", or "Unnamed: 0" once read back and
     // written again): the row number, which counts epochs when nothing else does.
     if header.count > 1, ["", "unnamed: 0", "index"].contains(header[0].lowercased()) {
@@ -249,6 +250,42 @@ private struct Reading {
     {
       self.split = split
       kinds[split.column] = .ignored
+    }
+  }
+
+  /// Refuses, with a message that says what the file is, a first line that is not a header:
+  /// numbers only (a CSV written without one) or a line of a text log (`step 0: train loss
+  /// 4.2874, val loss 4.2823`, as nanoGPT-style scripts print), when no field names a column
+  /// ``MetricNames`` knows.
+  static func checkHeader(_ record: CSVRecord, file: String) throws(LogReadError) {
+    let fields = record.fields
+    guard
+      !fields.contains(where: { ![.metric, .ignored].contains(MetricNames.role(of: $0)) })
+    else { return }
+    let location = LogLocation(file: file, line: record.line)
+    let line = LogText.excerpt(fields.joined(separator: ","))
+    let isNumber = { (text: Substring) -> Bool in
+      if case .number = NumericText.value(of: String(text)) { return true }
+      return false
+    }
+    if fields.count > 1, fields.allSatisfy({ isNumber(Substring($0)) }) {
+      throw .malformed(
+        location,
+        problem: "the first line holds numbers ('\(line)'), not column names: the file has no "
+          + "header. Add one that names the columns, such as epoch,loss,val_loss")
+    }
+    let readsLikeText = fields.contains { field in
+      field.contains(where: \.isLetter)
+        && field.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "=" || $0 == "|" })
+          .contains { $0.contains(".") && isNumber($0) }
+    }
+    if readsLikeText {
+      throw .malformed(
+        location,
+        problem: "the first line reads like a line of a text log ('\(line)'), not a header of "
+          + "column names. CurveLab reads tables of values (CSV with a header, JSON, JSON Lines) "
+          + "and TensorBoard event files: have the script write its values with csv.writer or "
+          + "json.dump, or log them to TensorBoard")
     }
   }
 

@@ -50,6 +50,7 @@ struct JSONHistoryReader: LogReader {
       var rows = JSONRecordRows(file: source.path, mapping: mapping)
       var locator = JSONLocator()
       for record in root.elements { try rows.add(record, line: locator.location(of: record).line) }
+      try rows.checkNotOnlySummaries()
       if let warning = rows.summaryWarning { warnings.append(warning) }
       numeric = rows.table(warnings: &warnings)
     case .object:
@@ -175,6 +176,14 @@ struct JSONHistoryReader: LogReader {
     }
     for entry in series {
       try LogReadError.check(name: entry.name, at: LogLocation(file: file))
+    }
+    if series.isEmpty, !singles.isEmpty {
+      throw .malformed(
+        LogLocation(file: file, line: root.location.line),
+        problem: "\(LogText.list(singles, limit: 6)) \(singles.count == 1 ? "is a single value" : "are single values"): "
+          + "a summary of a run (such as the Trainer's all_results.json), not a history with "
+          + "one value per epoch or step. The Trainer keeps the curves in trainer_state.json, "
+          + "in the output folder or its last checkpoint-N folder")
     }
     if !singles.isEmpty {
       warnings.append(

@@ -71,6 +71,9 @@ extension LogFormat {
     // (json.dump without indent) or several.
     if hasListOfNumbers(text) { return .historyJSON }
     if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
+    // Any other object in a .json file (a summary of single values, say): the history reader
+    // says what it holds.
+    if name.hasSuffix(".json"), text.first == "{" { return .historyJSON }
     return nil
   }
 

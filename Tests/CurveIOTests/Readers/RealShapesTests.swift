@@ -351,3 +351,32 @@ import Testing
     #expect(!loaded.warnings.contains { $0.contains("counts the iterations of each epoch") })
   }
 }
+
+/// Files that are not histories are refused with a message that says what they are.
+@Suite struct NotAHistoryTests {
+  @Test(arguments: [
+    ("all_results.json",
+     #"{"epoch": 3.0, "eval_accuracy": 0.9, "eval_loss": 0.3, "train_loss": 0.25, "train_runtime": 300.1}"#,
+     "all_results.json, line 1: the file holds only a closing summary"),
+    ("eval_results.json", "{\n  \"eval_accuracy\": 0.9,\n  \"eval_loss\": 0.3\n}\n",
+     "eval_results.json, line 1: eval_accuracy, eval_loss are single values: a summary of a run"),
+    ("train.log", "step 0: train loss 4.2874, val loss 4.2823\niter 10: loss 3.2435, time 31.0ms\n",
+     "train.log, line 1: the first line reads like a line of a text log"),
+    ("losses.csv", "0.5,0.6\n0.4,0.5\n",
+     "losses.csv, line 1: the first line holds numbers ('0.5,0.6'), not column names"),
+  ])
+  func summariesTextLogsAndHeaderlessTablesAreRefusedClearly(
+    name: String, text: String, message: String
+  ) throws {
+    let error = try #require(
+      throws: LogReadError.self,
+      performing: { try LogLoader().load(bytes: Array(text.utf8), name: name) })
+    #expect(error.description.hasPrefix(message), "\(error)")
+  }
+
+  @Test func aTitleWithNumbersAboveARealHeaderIsStillSkipped() throws {
+    let text = "Trial Details: lr=0.01, dropout 0.5\nepoch,loss,val_loss\n0,0.9,0.95\n1,0.7,0.8\n"
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
+  }
+}
