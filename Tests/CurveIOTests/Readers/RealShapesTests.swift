@@ -380,3 +380,21 @@ import Testing
     #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
   }
 }
+
+/// timm's `summary.csv`.
+@Suite struct TimmSummaryTests {
+  @Test func evalTop1IsTheValidationAccuracyReadFromPercent() throws {
+    let loaded = try Fixture.load("shapes/timm/summary.csv")
+    let log = loaded.log
+    #expect(log.metadata.stepUnit == .epoch)
+    #expect(log.trainingEntries.map(\.step) == Array(1...12))
+    #expect(agree(log.trainingEntries[0].learningRate, 0.016666666666666666))
+    #expect(agree(log.evaluationEntries[0].loss, 2.9611617955379823))
+    #expect(agree(log.evaluationEntries[0].accuracy, 0.41511))
+    #expect(log.evaluationEntries[0].metrics == ["eval_top5": 63.011])
+    #expect(loaded.warnings.count == 1)
+    #expect(
+      loaded.warnings.first?.hasSuffix(
+        "eval_top1 looks like a percentage (max 69.926); read as fractions") == true)
+  }
+}
