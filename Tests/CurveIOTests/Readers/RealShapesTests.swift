@@ -256,6 +256,15 @@ import Testing
     #expect(!loaded.warnings.contains { $0.contains("again") }, "\(loaded.warnings)")
   }
 
+  @Test func aSplitColumnWithMoreValuesThanSetsIsNotPivoted() throws {
+    // A run name per row: 40 values, one of them "train"; no column per value is made.
+    var text = "epoch,phase,loss\n0,train,0.9\n"
+    for epoch in 1..<40 { text += "\(epoch),run\(epoch),0.5\n" }
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.count == 40)
+    #expect(loaded.warnings.contains { $0.contains("column 'phase' holds text") })
+  }
+
   @Test func aTextColumnNamedLikeASplitThatNamesNoSetIsLeftOutAsBefore() throws {
     let text = "epoch,mode,loss,val_loss\n0,fast,0.9,0.95\n1,fast,0.7,0.8\n"
     let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
