@@ -271,6 +271,12 @@ public enum MetricNames {
 
   private static func canonicalBase(_ base: String) -> String {
     if base == "loss" || base == "losses" || base == "total_loss" { return "loss" }
+    // An average over the epoch's batches (`avg_loss`, `mean_acc`, `running_loss`) is the
+    // epoch's value, which is what a history logs.
+    for prefix in ["avg_", "average_", "mean_", "running_"] where base.hasPrefix(prefix) {
+      let rest = canonicalBase(String(base.dropFirst(prefix.count)))
+      if rest == "loss" || rest == "accuracy" { return rest }
+    }
     if accuracyNames.contains(base) { return "accuracy" }
     if base == "lr" || base == "learning_rate" || base == "learningrate" || base.hasPrefix("lr_")
       || base.hasPrefix("learning_rate_")

@@ -706,6 +706,24 @@ def timm_summary():
     write_text(["shapes", "timm", "summary.csv"], out.getvalue())
 
 
+def set_named_lists():
+    # nanoGPT's estimate_loss() returns {"train": loss, "val": loss}; scripts that keep its
+    # results per evaluation and json.dump them write lists named only by their set. A
+    # character model's losses (falling from ln 65), and a classifier's accuracies kept the
+    # same way (rising within 0 to 1).
+    rng = random.Random(61)
+    train, val = [], []
+    for i in range(8):
+        train.append(round(1.42 + 2.75 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+        val.append(round(1.72 + 2.45 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+    write_text(["shapes", "set-named-lists", "losses.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+    train = [round(0.5 + 0.36 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    val = [round(0.5 + 0.27 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    write_text(["shapes", "set-named-lists", "accuracies.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -737,3 +755,4 @@ if __name__ == "__main__":
     openmmlab_log_json()
     mmengine_scalars()
     timm_summary()
+    set_named_lists()

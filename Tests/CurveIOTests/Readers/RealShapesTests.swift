@@ -6,6 +6,25 @@ import Testing
 /// The common shapes of real logs (see Fixtures/SOURCE.md, "Real shapes"): each loads, with
 /// the values where they belong and a warning for anything read differently than written.
 @Suite struct RealShapesTests {
+  @Test func listsNamedOnlyByTheirSetAreReadByWhatTheirValuesDo() throws {
+    // Falling, and leaving 0 to 1: losses.
+    let losses = try Fixture.load("shapes/set-named-lists/losses.json")
+    #expect(losses.log.trainingEntries.map(\.loss) == [4.1749, 2.5449, 1.8768, 1.6091, 1.4989, 1.4521, 1.4413, 1.4314])
+    #expect(losses.log.evaluationEntries.last?.loss == 1.7278)
+    #expect(losses.log.evaluationEntries.allSatisfy { $0.accuracy == nil })
+    #expect(losses.warnings.contains { $0.contains("'train' as the training loss and 'val' as the validation loss") })
+    // Rising within 0 to 1: accuracies.
+    let accuracies = try Fixture.load("shapes/set-named-lists/accuracies.json")
+    #expect(accuracies.log.evaluationEntries.map(\.accuracy) == [0.503, 0.618, 0.679, 0.719, 0.741, 0.751])
+    #expect(accuracies.log.evaluationEntries.last?.trainingAccuracy == 0.842)
+    #expect(accuracies.log.trainingEntries.allSatisfy { $0.loss == nil })
+    #expect(accuracies.warnings.contains { $0.contains("as the validation accuracy (values that rise within 0 to 1") })
+    // Named columns still win: the fallback is only for a table with no loss or accuracy.
+    let mapped = try Fixture.load(
+      "shapes/set-named-lists/losses.json", mapping: MetricMapping(trainingLoss: "val"))
+    #expect(mapped.log.trainingEntries.first?.loss == 4.1756)
+  }
+
   @Test func aKerasHistoryDumpedAsJSONHasOneRecordPerEpoch() throws {
     let loaded = try Fixture.load("shapes/keras-history/history.json")
     let log = loaded.log
