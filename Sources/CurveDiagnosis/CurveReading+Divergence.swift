@@ -187,7 +187,14 @@ extension CurveReading {
   }
 
   private func collapse(of curve: CurveProfile, name: String) -> CollapseAnalysis? {
-    lastingCollapse(of: curve, name: name) ?? recoveredCollapse(of: curve, name: name)
+    guard
+      let found = lastingCollapse(of: curve, name: name)
+        ?? recoveredCollapse(of: curve, name: name)
+    else { return nil }
+    if let trivial = trivialLoss, found.level < T.collapseMinimumTrivialShare * trivial {
+      return nil
+    }
+    return found
   }
 
   /// A fall, then a jump back that stays up to the end of the log.

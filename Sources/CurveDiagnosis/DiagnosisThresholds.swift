@@ -51,6 +51,11 @@ public enum DiagnosisThresholds {
   static let collapseReturnShare = 0.6
   /// ... and at least this share of the points after the low stay above half-way.
   static let collapseStayShare = 0.6
+  /// Where the task's trivial loss is known (ln K), the level a collapse jumps back to must be
+  /// at least this share of it: a model whose loss climbs from 0.005 to 0.015 against ln 6 ≈
+  /// 1.8 is still nearly perfect on its training set and has not fallen apart, however large
+  /// the ratio (a collapse goes back toward chance, most of the way to ln K).
+  static let collapseMinimumTrivialShare = 0.1
   /// A collapse outranks every other shape but a divergence.
   static let collapseScore = 0.97
   /// A collapse the run recovered from, and a climb back of both curves, outrank every

@@ -82,6 +82,33 @@ import Testing
     #expect(diagnosis.remedies.first?.action == .lowerLearningRate)
   }
 
+  @Test func aJumpThatStaysFarBelowChanceIsNoCollapse() {
+    // Six classes (ln 6 ≈ 1.79): a model already near-perfect whose training loss falls
+    // 0.03 → 0.005 and steps back up to about 0.024, five times its low but about 1% of a
+    // guessing model's loss. The same shape from 1.79 down to 0.3 and back up to 1.5 is a
+    // collapse.
+    func training(start: Double, low: Double, back: Double) -> [Double] {
+      (0..<40).map { i -> Double in
+        i < 15
+          ? low + (start - low) * Double(14 - i) / 14
+          : back + 0.02 * (back - low) * wiggle(i)
+      }
+    }
+    let settings = ["num_labels": "6"]
+    let small = Diagnoser().diagnose(
+      log(
+        training: training(start: 0.03, low: 0.005, back: 0.024),
+        validation: (0..<8).map { i in 0.03 + 0.001 * wiggle(i) }, settings: settings))
+    #expect(!small.findings.contains { $0.kind == .collapse }, "\(small.headline)")
+    #expect(!small.headline.contains("fell apart"), "\(small.headline)")
+    let large = Diagnoser().diagnose(
+      log(
+        training: training(start: 1.79, low: 0.3, back: 1.5),
+        validation: (0..<8).map { i in i < 3 ? 1.2 - 0.3 * Double(i) : 1.6 + 0.01 * wiggle(i) },
+        settings: settings))
+    #expect(large.findings.contains { $0.kind == .collapse }, "\(large.headline)")
+  }
+
   @Test func perBatchSwingsWithTinyBatchesAreErratic() {
     // Training loss jumps by its own size from record to record; validation, averaged over
     // the whole set, falls smoothly.
