@@ -110,6 +110,10 @@ extension SolvedExercise {
         }
       }
       return (credit, answer.remedy?.rawValue ?? "", key.remedy.rawValue, remedyExplanation)
+    case .cause:
+      let given = answer.cause?.rawValue ?? ""
+      guard let cause = key.causeAnswer else { return (0, given, "none", "") }
+      return (answer.cause.map(cause.credit(for:)) ?? 0, given, cause.answer.rawValue, causeExplanation(cause))
     case .setSize:
       let given = answer.setSize.map(String.init) ?? ""
       guard let size = key.setSize else {
@@ -183,6 +187,28 @@ extension SolvedExercise {
       text += (key.acceptedKeepSteps.count == 1 ? " " : "s ")
       text += key.acceptedKeepSteps.map(String.init).joined(separator: ", ")
       text += "; within \(Format.number(ExerciseKey.nearMultiple * tolerance)) of it, half."
+    }
+    return text
+  }
+
+  func causeExplanation(_ cause: ExerciseKey.CauseAnswer) -> String {
+    var text: String
+    if cause.isNamed {
+      text = "The engine names the cause: \(cause.answer.plainWords)"
+    } else {
+      let open = [cause.answer] + cause.alsoRight
+      text = open.count == 1
+        ? "The likeliest cause: \(cause.answer.plainWords)"
+        : "The engine narrows it to " + open.map(\.plainWords).joined(separator: " or ")
+    }
+    text += cause.evidence.isEmpty ? "." : " (" + cause.evidence.joined(separator: "; ") + ")."
+    if !cause.alsoRight.isEmpty {
+      text += " The log does not tell "
+        + (cause.alsoRight.count == 1 ? "the two" : "them") + " apart, so each counts as right."
+    }
+    if !cause.halfCredit.isEmpty {
+      text += " Possible but less likely (half credit): "
+        + cause.halfCredit.map(\.plainWords).joined(separator: "; ") + "."
     }
     return text
   }
