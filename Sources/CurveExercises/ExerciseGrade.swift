@@ -207,7 +207,7 @@ extension SolvedExercise {
         + (cause.alsoRight.count == 1 ? "the two" : "them") + " apart, so each counts as right."
     }
     if !cause.halfCredit.isEmpty {
-      text += " Possible but less likely (half credit): "
+      text += " Half credit for a cause that is possible but less likely, or whose fix also helps here: "
         + cause.halfCredit.map(\.plainWords).joined(separator: "; ") + "."
     }
     return text

@@ -5,13 +5,18 @@ extension ExerciseKey {
   /// The key of the cause question, read from the engine's cause layer (never from the
   /// simulator's true cause): what the engine can support is what is keyed.
   ///
+  /// - Asked: where the engine names the cause, or narrows it to two or three
+  ///   (``causeOpenLimit``); a single cause it leans to without naming it is too weak a reading
+  ///   to call the others wrong, so the question is skipped there.
   /// - Full credit: the cause the engine names, or, when it names none, each cause it leaves
   ///   open (``Diagnosis/openCauses``); the log cannot tell those apart, so an expert would
   ///   accept any of them.
   /// - Half credit: causes the evidence does not speak against but that are less likely than
-  ///   the open ones (``Diagnosis/possibleCauses``).
-  /// - No credit: causes the evidence speaks against, and causes of other patterns. The
-  ///   distractors come from these only, so every offered option but one is plainly wrong.
+  ///   the open ones (``Diagnosis/possibleCauses``), and twins of an open cause by
+  ///   ``CauseKnowledge`` (the change that treats each also treats the other: a low rate and
+  ///   too few steps; a high rate and a tiny batch, or bad batches), whatever their weight.
+  /// - No credit: the rest, causes the evidence speaks against and causes of other patterns.
+  ///   The distractors come from these only, so every offered option but one is plainly wrong.
   ///
   /// ```swift
   /// let key = Exercise(id: "e", recipe: RunRecipe(scenario: .erratic, seed: 3)).solve().key
@@ -60,16 +65,34 @@ extension ExerciseKey {
     }
   }
 
+  /// Whether two causes are twins by ``CauseKnowledge``: the change that treats each also
+  /// treats the other (a low rate and too few steps; a high rate and a tiny batch, or bad
+  /// batches). A learner naming one for the other has a remedy in mind that helps.
+  public static func isRelated(_ cause: Cause, _ other: Cause) -> Bool {
+    func treats(_ first: Cause, _ second: Cause) -> Bool {
+      CauseKnowledge.secondaryTreatments(for: second).map(\.action)
+        .contains(CauseKnowledge.treatment(for: first).action)
+    }
+    return cause != other && treats(cause, other) && treats(other, cause)
+  }
+
   /// The cause question's key for `diagnosis`, or `nil` when it is not worth asking.
   static func causeAnswer(for diagnosis: Diagnosis) -> CauseAnswer? {
     guard causePatterns.contains(diagnosis.pattern), let top = diagnosis.causes.first else {
       return nil
     }
     let open = diagnosis.openCauses
-    guard let answer = open.first, answer == top.cause, open.count <= causeOpenLimit else {
-      return nil
+    // Named, or narrowed to a few that are all accepted; a single cause the engine leans to
+    // without naming it is too weak a reading to call the others wrong.
+    guard let answer = open.first, answer == top.cause,
+      top.isDetermined || (2...causeOpenLimit).contains(open.count)
+    else { return nil }
+    // Half credit: possible by the evidence, or the twin of an open cause by the one table.
+    let related = diagnosis.causes.map(\.cause).filter { cause in
+      !open.contains(cause) && open.contains { isRelated(cause, $0) }
     }
-    let possible = diagnosis.possibleCauses
+    var possible = diagnosis.possibleCauses
+    possible += related.filter { !possible.contains($0) }
     // Ruled out by the evidence, most tempting (heaviest) first, then the other pattern's.
     let ruledOut = Array(diagnosis.unlikelyCauses.reversed())
     let taken = Set(open + possible)

@@ -26,7 +26,10 @@ import Testing
     #expect(key.answer == open.first)
     #expect(key.isNamed == (diagnosis.cause != nil))
     #expect(key.alsoRight == Array(open.dropFirst()))
-    #expect(key.halfCredit == diagnosis.possibleCauses)
+    #expect(Array(key.halfCredit.prefix(diagnosis.possibleCauses.count)) == diagnosis.possibleCauses)
+    for twin in key.halfCredit.dropFirst(diagnosis.possibleCauses.count) {
+      #expect(open.contains { ExerciseKey.isRelated(twin, $0) })
+    }
     #expect(key.distractors.count == ExerciseKey.causeDistractorCount)
     #expect(Set(key.distractors).count == key.distractors.count)
     for distractor in key.distractors {
@@ -78,10 +81,11 @@ import Testing
     let cause = try #require(key.causeAnswer)
     #expect(cause.answer == .tinyBatch && !cause.isNamed)
     #expect(cause.alsoRight == [.highLearningRate])
-    #expect(cause.halfCredit == [.smallEvalSet])
+    // Possible by its weight, and bad batches as a high rate's twin (clipping treats both).
+    #expect(cause.halfCredit == [.smallEvalSet, .badBatches])
     #expect(cause.credit(for: .tinyBatch) == 1 && cause.credit(for: .highLearningRate) == 1)
-    #expect(cause.credit(for: .smallEvalSet) == 0.5 && cause.credit(for: .badBatches) == 0)
-    #expect(cause.distractors == [.badBatches, .warmupInstability, .lowLearningRate])
+    #expect(cause.credit(for: .smallEvalSet) == 0.5 && cause.credit(for: .warmupInstability) == 0)
+    #expect(cause.distractors == [.warmupInstability, .lowLearningRate, .smallModel])
   }
 
   @Test func aNamedCauseIsTheOnlyFullAnswer() throws {
@@ -94,7 +98,28 @@ import Testing
     ])
     let cause = try #require(key.causeAnswer)
     #expect(cause.answer == .highLearningRate && cause.isNamed && cause.alsoRight.isEmpty)
-    #expect(cause.halfCredit == [.tinyBatch])
+    #expect(cause.halfCredit == [.tinyBatch, .badBatches])
+    #expect(cause.distractors == [.smallEvalSet, .warmupInstability, .lowLearningRate])
+  }
+
+  @Test func aSingleCauseTheEngineLeansToWithoutNamingItIsNotAsked() throws {
+    let key = try key(causes: [
+      CauseAssessment(cause: .highLearningRate, weight: 0.5),
+      CauseAssessment(cause: .tinyBatch, weight: 0.2),
+      CauseAssessment(cause: .smallEvalSet, weight: 0.1),
+      CauseAssessment(cause: .badBatches, weight: 0.05),
+      CauseAssessment(cause: .warmupInstability, weight: 0),
+    ])
+    #expect(key.causeAnswer == nil)
+  }
+
+  @Test func twinsAreTheCausesWhoseTreatmentsTreatEachOther() {
+    #expect(ExerciseKey.isRelated(.lowLearningRate, .tooFewSteps))
+    #expect(ExerciseKey.isRelated(.tooFewSteps, .lowLearningRate))
+    #expect(ExerciseKey.isRelated(.highLearningRate, .tinyBatch))
+    #expect(!ExerciseKey.isRelated(.highLearningRate, .warmupInstability))
+    #expect(!ExerciseKey.isRelated(.smallModel, .heavyWeightDecay))
+    #expect(!ExerciseKey.isRelated(.lowLearningRate, .highLearningRate))
   }
 
   @Test func aCauseTheEngineCannotNarrowIsNotAsked() throws {
