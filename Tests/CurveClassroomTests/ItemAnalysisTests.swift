@@ -132,6 +132,27 @@ import _CurveLabTestSupport
     #expect(figures.choices.map(\.answer).contains("\(options.letter(of: wrong)!) \(wrong.rawValue)"))
   }
 
+  /// A hand-edited key whose cause question lost its options is refused by name, not graded
+  /// against options nobody saw.
+  @Test func aKeyWhoseCauseQuestionHasNoOptionsIsRefused() throws {
+    let folder = Fixtures.temporaryFolder("cause-no-options")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try SetDirectory(path: folder).write(Fixtures.classBuild.files)
+    let item = try #require(
+      Fixtures.classBuild.sets[0].exercises.first { $0.solved.exercise.questions.contains(.cause) })
+    var text = try #require(Fixtures.read(folder, "key.json"))
+    let options = try #require(item.causeOptions)
+    // Each option's cause name is written once, in its own entry; drop them all.
+    for cause in options.choices {
+      text = text.replacingOccurrences(of: "\"cause\": \"\(cause.rawValue)\"", with: "\"was\": \"\(cause.rawValue)\"")
+    }
+    try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/key.json"))
+    #expect(throws: ClassroomError.cannotRead(
+      path: folder + "/key.json", reason: "\(item.id): the cause question lists no options")) {
+      _ = try GradingKey(folder: folder)
+    }
+  }
+
   /// Students with variants that ask different questions: each item's figures cover the
   /// students asked it, totals are shares of what each could earn, and the reliability covers
   /// the items asked of everyone.

@@ -145,6 +145,9 @@ public struct GradingKey: Sendable {
     let causes = (entry["cause"]?["options"]?.arrayValue ?? []).compactMap {
       $0["cause"]?.stringValue.flatMap(Cause.init(rawValue:))
     }
+    if questions.contains(.cause), causes.count < 2 {
+      throw bad("the cause question lists no options")
+    }
     let exercise = Exercise(id: id, recipe: recipe, questions: questions)
     let expectedPattern = entry["pattern"]?["answer"]?.stringValue
     let expectedStop = entry["stop"]?["answer"]?.integerValue.map(Int.init)

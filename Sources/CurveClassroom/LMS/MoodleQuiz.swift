@@ -143,8 +143,10 @@ public struct MoodleQuiz: Sendable {
       }
       return "{\(weight):MULTICHOICE:" + choices.joined(separator: "~") + "}"
     case .cause:
+      // A key read back always has both (``GradingKey`` refuses a cause question without
+      // options); a part with no right answer would not import.
       guard let cause = key.causeAnswer, let options = exercise.causeOptions else {
-        return "{\(weight):MULTICHOICE:=none}"
+        preconditionFailure("a cause question without its key or options")
       }
       let choices = options.choices.enumerated().map { index, choice in
         let credit = cause.credit(for: choice)
