@@ -11,8 +11,9 @@ public enum GradingPolicy: String, Sendable, CaseIterable, Codable {
   public var statement: String {
     switch self {
     case .weighted:
-      "weighted: the pattern is worth 2 points and every other question 1; a close step, or a "
-        + "change the engine lists but does not rank first, earns half"
+      "weighted: the pattern is worth 2 points and every other question 1; a close step, a "
+        + "change the engine lists but does not rank first, or a cause it finds possible but less "
+        + "likely, earns half"
     case .allOrNothing: "all-or-nothing: 1 point for each fully right answer, 0 otherwise"
     }
   }

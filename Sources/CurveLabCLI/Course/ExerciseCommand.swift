@@ -362,7 +362,7 @@ struct ExerciseRunner {
       session.say(item.explanation, to: &output, indent: "    ")
     }
     output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
-    session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
+    session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, a change the engine lists but does not rank first, or a cause it finds possible but less likely, earns half.)", 2), to: &output)
     let command = LearnerCommand.line(target.solved.exercise.recipe.commandLine)
     for line in commandLines(command, width: session.style.width, indent: "The run: ") {
       output.write(session.colored(line, 2) + "\n")
