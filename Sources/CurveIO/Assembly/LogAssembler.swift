@@ -197,7 +197,8 @@ struct LogAssembler {
     if let firstRepeat {
       let place = firstRepeat.line.map { ", line \($0)" } ?? ""
       warnings.append(
-        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at a \(counterName) "
+        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at "
+          + "\(counterName == "epoch" ? "an" : "a") \(counterName) "
           + "that already had them (the first at \(counterName) "
           + "\(firstRepeat.step - counterOffset)\(place)); kept the first value of each")
     }
@@ -261,13 +262,16 @@ struct LogAssembler {
         + "\(table.rows.count)")
   }
 
-  /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`.
+  /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`;
+  /// at each, a plain name (`loss`) before a sum (`total_loss`).
   private func rank(_ name: MetricNames.Name) -> Int {
-    switch name.variant {
-    case nil: 0
-    case .epoch: 1
-    case .step: 2
-    }
+    let variant =
+      switch name.variant {
+      case nil: 0
+      case .epoch: 1
+      case .step: 2
+      }
+    return 2 * variant + (name.text.contains("total_") ? 1 : 0)
   }
 
   /// The length of a name's variant suffix (`_step`, `_epoch`), to compare names without it.

@@ -30,7 +30,8 @@ import Testing
     ("cifar_test_accuracy", .testAccuracy), ("model_val_f1", .metric),
     ("train_losses", .trainingLoss), ("val_losses", .validationLoss),
     ("train_accs", .trainingAccuracy), ("val_accuracies", .validationAccuracy),
-    ("Epoch#", .epoch), ("seconds", .ignored),
+    ("Epoch#", .epoch), ("seconds", .ignored), ("time_sec", .ignored), ("epoch_secs", .ignored),
+    ("total_loss", .trainingLoss), ("val_total_loss", .validationLoss),
   ]
 
   @Test(arguments: roles)
