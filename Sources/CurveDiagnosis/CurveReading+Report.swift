@@ -211,7 +211,17 @@ extension CurveReading {
     found += leakage()
     if let noisy = noisyEvaluation(accuracySteps) { found.append(noisy) }
     if let disagreement = lossAccuracyDisagreement() { found.append(disagreement) }
-    if progress.flattensWithDecay, let schedule, let byRate = progress.byRate {
+    let fellApart = collapse.map { $0.course != .recovered } ?? false
+    if fellApart, progress.isStillImproving, let schedule, schedule.decays {
+      // After a collapse, a loss easing down as the rate decays is the run steadying at a
+      // lower rate, the sign the peak was too high, not progress that more epochs would extend.
+      found.append(
+        Finding(
+          kind: .collapse, step: progress.byRate?.startStep,
+          message: "The losses ease down only as the learning rate decays to "
+            + "\(Format.percent(schedule.finalShare)) of its peak: the lower rate steadies the run, "
+            + "a sign the peak was too high; more epochs at the same peak would not help."))
+    } else if progress.flattensWithDecay, let schedule, let byRate = progress.byRate {
       found.append(
         Finding(
           kind: .decayingRate, step: byRate.startStep,

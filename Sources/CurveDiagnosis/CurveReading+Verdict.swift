@@ -73,8 +73,8 @@ extension CurveReading {
           ? "back at its earlier low" : end < collapse.low ? "below its earlier low" : "above its earlier low"
         return "erratic: the \(collapse.curveName) loss fell to \(Format.number(collapse.low)) "
           + "by \(position(collapse.lowStep)), then jumped back to about \(Format.number(collapse.level)) "
-          + "at \(position(collapse.jumpStep))\(warmup) and only came back down from "
-          + "\(position(collapse.recoveryStep ?? collapse.jumpStep)); it ends at \(Format.number(end)), "
+          + "at \(position(collapse.jumpStep))\(warmup); it only came back down from "
+          + "\(position(collapse.recoveryStep ?? collapse.jumpStep)) and ends at \(Format.number(end)), "
           + "\(against): the run recovered, but it fell apart on the way."
       case .bothClimbed:
         var text = "erratic: training and validation loss both climbed back after their minimum "

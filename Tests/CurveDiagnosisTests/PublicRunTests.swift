@@ -70,6 +70,9 @@ import Testing
     #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
     #expect(diagnosis.findings.contains { $0.kind == .collapse })
     #expect(diagnosis.remedies.first?.action == .lowerLearningRate)
+    // Easing down as the rate decays is the run steadying, not progress more epochs extend.
+    #expect(!diagnosis.findings.contains { $0.kind == .decayingRate || $0.kind == .stillImproving })
+    #expect(!diagnosis.remedies.contains { $0.action == .moreEpochs })
   }
 
   /// A validation-only log of a leaf classifier at 2e7-7e7 after 8e12, swinging by half its

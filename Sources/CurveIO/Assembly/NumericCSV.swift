@@ -209,9 +209,12 @@ private struct Reading {
   var counterColumns: [Int] = []
   /// Rows whose step or epoch cell is a word (`best`, `mean`, `summary`), before the first
   /// row of numbers or after the last one so far.
+  /// The first few of them, for messages (a hostile file may hold millions).
   var summaryRows: [(line: Int, text: String, column: String)] = []
-  /// How many of ``summaryRows`` came after rows of numbers.
-  var trailingSummaries = 0
+  /// How many summary rows there were in all.
+  var summaryCount = 0
+  /// The first summary row after rows of numbers, an error if numbers follow it.
+  var firstTrailingSummary: (line: Int, text: String, column: String)?
   /// The column that says which set each row measures, in a long table (``SplitColumn``).
   var split: SplitColumn?
 
@@ -317,12 +320,13 @@ private struct Reading {
     if let counter = counterColumns.first(where: {
       $0 < count && { if case .text = $0 { true } else { false } }(cells[$0])
     }) {
-      summaryRows.append((record.line, record.fields[counter], header[counter]))
-      if !rows.isEmpty { trailingSummaries += 1 }
+      let summary = (line: record.line, text: record.fields[counter], column: header[counter])
+      summaryCount += 1
+      if summaryRows.count < 6 { summaryRows.append(summary) }
+      if !rows.isEmpty, firstTrailingSummary == nil { firstTrailingSummary = summary }
       return
     }
-    if trailingSummaries > 0 {
-      let summary = summaryRows[summaryRows.count - trailingSummaries]
+    if let summary = firstTrailingSummary {
       throw .notANumber(
         summary.text,
         at: LogLocation(file: file, line: summary.line, columnName: summary.column))
@@ -376,11 +380,12 @@ private struct Reading {
       let words = summaryRows.map { "'\(LogText.excerpt($0.text))'" }
       let isEpoch = summaryRows[0].column.lowercased().contains("epoch")
       let what =
-        summaryRows.count == 1
+        summaryCount == 1
         ? "is a summary row, not \(isEpoch ? "an epoch" : "a step")"
         : "are summary rows, not \(isEpoch ? "epochs" : "steps")"
       warnings.append(
-        "\(file): line\(summaryRows.count == 1 ? "" : "s") \(LogText.list(lines, limit: 6)) "
+        "\(file): line\(summaryCount == 1 ? "" : "s") \(LogText.list(lines, limit: 6))"
+          + (summaryCount > summaryRows.count ? " and \(summaryCount - summaryRows.count) more " : " ")
           + "(\(LogText.list(words, limit: 6)) in '\(LogText.excerpt(summaryRows[0].column))') "
           + "\(what); skipped")
     }

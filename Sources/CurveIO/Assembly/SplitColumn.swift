@@ -21,6 +21,13 @@ struct SplitColumn {
   let column: Int
   /// The values seen, lowercased with separators as `_`, in the order first seen.
   private(set) var names: [String] = []
+  /// Each name's position in ``names``.
+  private var positions: [String: Int32] = [:]
+  /// Whether more than ``largestSetCount`` values were seen: then the column names no sets.
+  private(set) var hasTooManyValues = false
+  /// The most sets a log holds (train, val, test and a few more evaluation sets); a column with
+  /// more values is some other text (a run name per row, say).
+  static let largestSetCount = 16
   /// Each row's set, as a position in ``names``, or -1 for a row without one.
   private(set) var rowSets: [Int32] = []
   /// The first line and value, for the warning when the column turns out not to name sets.
@@ -53,7 +60,7 @@ struct SplitColumn {
   }
 
   /// Whether the column names sets (one of its values does).
-  var namesSets: Bool { names.contains { Self.setNames.contains($0) } }
+  var namesSets: Bool { !hasTooManyValues && names.contains { Self.setNames.contains($0) } }
 
   /// Notes the set of the row about to be added, from its cell in the column.
   mutating func addRow(cell: String?, line: Int) {
@@ -63,11 +70,15 @@ struct SplitColumn {
       return
     }
     if firstText == nil { firstText = (line, cell ?? "") }
-    if let known = names.firstIndex(of: text) {
-      rowSets.append(Int32(known))
-    } else {
+    if let known = positions[text] {
+      rowSets.append(known)
+    } else if names.count < Self.largestSetCount {
+      positions[text] = Int32(names.count)
       names.append(text)
       rowSets.append(Int32(names.count - 1))
+    } else {
+      hasTooManyValues = true
+      rowSets.append(-1)
     }
   }
 

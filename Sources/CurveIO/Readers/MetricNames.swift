@@ -26,7 +26,8 @@
 /// 6. Base names with one meaning: `loss` (and the plural `losses` that loops' history
 ///    dictionaries use, and `total_loss`, the sum Detectron2 and multi-task loops log beside its
 ///    parts); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
-///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `accs`, `accuracies` (accuracy);
+///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `top1` (timm's `eval_top1`), `accs`,
+///    `accuracies` (accuracy);
 ///    `lr`, `learning_rate`, `lr_<group>` (learning rate); `grad_norm`, `gradient_norm`.
 ///
 /// **Roles** (``role(of:)``):
@@ -270,6 +271,12 @@ public enum MetricNames {
 
   private static func canonicalBase(_ base: String) -> String {
     if base == "loss" || base == "losses" || base == "total_loss" { return "loss" }
+    // An average over the epoch's batches (`avg_loss`, `mean_acc`, `running_loss`) is the
+    // epoch's value, which is what a history logs.
+    for prefix in ["avg_", "average_", "mean_", "running_"] where base.hasPrefix(prefix) {
+      let rest = canonicalBase(String(base.dropFirst(prefix.count)))
+      if rest == "loss" || rest == "accuracy" { return rest }
+    }
     if accuracyNames.contains(base) { return "accuracy" }
     if base == "lr" || base == "learning_rate" || base == "learningrate" || base.hasPrefix("lr_")
       || base.hasPrefix("learning_rate_")
@@ -304,6 +311,7 @@ public enum MetricNames {
   private static let accuracyNames: Set<String> = [
     "acc", "accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
     "top1_accuracy", "accuracy_top1", "top_1_accuracy", "acc1", "acc_top1", "binary_acc",
+    "top1", "top_1",
     "accs", "accuracies",
   ]
 }

@@ -689,6 +689,41 @@ def mmengine_scalars():
     write_text(["shapes", "mmengine", "vis_data", "scalars.json"], "\n".join(lines) + "\n")
 
 
+def timm_summary():
+    # timm's train.py update_summary: an OrderedDict epoch, train_<k>, eval_<k>, lr written by
+    # csv.DictWriter in append mode (header once, \r\n line ends), epochs from 0; eval_top1
+    # and eval_top5 in percent, values as Python prints them.
+    rng = random.Random(97)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["epoch", "train_loss", "eval_loss", "eval_top1", "eval_top5", "lr"])
+    writer.writeheader()
+    for epoch in range(12):
+        lr = 0.05 * min(1.0, (epoch + 1) / 3) * 0.5 * (1 + math.cos(math.pi * epoch / 12))
+        top1 = 42.0 + 30 * (1 - math.exp(-epoch / 4)) + rng.uniform(-0.8, 0.8)
+        writer.writerow({"epoch": epoch, "train_loss": 2.1 * math.exp(-epoch / 6) + 0.9 + rng.uniform(0, 0.04),
+                         "eval_loss": 1.9 * math.exp(-epoch / 5) + 1.05 + rng.uniform(0, 0.03),
+                         "eval_top1": round(top1, 3), "eval_top5": round(min(99.9, top1 + 21.5), 3), "lr": lr})
+    write_text(["shapes", "timm", "summary.csv"], out.getvalue())
+
+
+def set_named_lists():
+    # nanoGPT's estimate_loss() returns {"train": loss, "val": loss}; scripts that keep its
+    # results per evaluation and json.dump them write lists named only by their set. A
+    # character model's losses (falling from ln 65), and a classifier's accuracies kept the
+    # same way (rising within 0 to 1).
+    rng = random.Random(61)
+    train, val = [], []
+    for i in range(8):
+        train.append(round(1.42 + 2.75 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+        val.append(round(1.72 + 2.45 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+    write_text(["shapes", "set-named-lists", "losses.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+    train = [round(0.5 + 0.36 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    val = [round(0.5 + 0.27 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    write_text(["shapes", "set-named-lists", "accuracies.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -719,3 +754,5 @@ if __name__ == "__main__":
     long_table()
     openmmlab_log_json()
     mmengine_scalars()
+    timm_summary()
+    set_named_lists()

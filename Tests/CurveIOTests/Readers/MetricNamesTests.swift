@@ -32,6 +32,9 @@ import Testing
     ("train_accs", .trainingAccuracy), ("val_accuracies", .validationAccuracy),
     ("Epoch#", .epoch), ("seconds", .ignored), ("time_sec", .ignored), ("epoch_secs", .ignored),
     ("total_loss", .trainingLoss), ("val_total_loss", .validationLoss),
+    // Averages over the epoch's batches.
+    ("avg_loss", .trainingLoss), ("avg_val_loss", .validationLoss), ("val_avg_loss", .validationLoss),
+    ("mean_acc", .trainingAccuracy), ("running_loss", .trainingLoss), ("avg_f1", .metric),
   ]
 
   @Test(arguments: roles)

@@ -6,6 +6,25 @@ import Testing
 /// The common shapes of real logs (see Fixtures/SOURCE.md, "Real shapes"): each loads, with
 /// the values where they belong and a warning for anything read differently than written.
 @Suite struct RealShapesTests {
+  @Test func listsNamedOnlyByTheirSetAreReadByWhatTheirValuesDo() throws {
+    // Falling, and leaving 0 to 1: losses.
+    let losses = try Fixture.load("shapes/set-named-lists/losses.json")
+    #expect(losses.log.trainingEntries.map(\.loss) == [4.1749, 2.5449, 1.8768, 1.6091, 1.4989, 1.4521, 1.4413, 1.4314])
+    #expect(losses.log.evaluationEntries.last?.loss == 1.7278)
+    #expect(losses.log.evaluationEntries.allSatisfy { $0.accuracy == nil })
+    #expect(losses.warnings.contains { $0.contains("'train' as the training loss and 'val' as the validation loss") })
+    // Rising within 0 to 1: accuracies.
+    let accuracies = try Fixture.load("shapes/set-named-lists/accuracies.json")
+    #expect(accuracies.log.evaluationEntries.map(\.accuracy) == [0.503, 0.618, 0.679, 0.719, 0.741, 0.751])
+    #expect(accuracies.log.evaluationEntries.last?.trainingAccuracy == 0.842)
+    #expect(accuracies.log.trainingEntries.allSatisfy { $0.loss == nil })
+    #expect(accuracies.warnings.contains { $0.contains("as the validation accuracy (values that rise within 0 to 1") })
+    // Named columns still win: the fallback is only for a table with no loss or accuracy.
+    let mapped = try Fixture.load(
+      "shapes/set-named-lists/losses.json", mapping: MetricMapping(trainingLoss: "val"))
+    #expect(mapped.log.trainingEntries.first?.loss == 4.1756)
+  }
+
   @Test func aKerasHistoryDumpedAsJSONHasOneRecordPerEpoch() throws {
     let loaded = try Fixture.load("shapes/keras-history/history.json")
     let log = loaded.log
@@ -256,6 +275,15 @@ import Testing
     #expect(!loaded.warnings.contains { $0.contains("again") }, "\(loaded.warnings)")
   }
 
+  @Test func aSplitColumnWithMoreValuesThanSetsIsNotPivoted() throws {
+    // A run name per row: 40 values, one of them "train"; no column per value is made.
+    var text = "epoch,phase,loss\n0,train,0.9\n"
+    for epoch in 1..<40 { text += "\(epoch),run\(epoch),0.5\n" }
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
+    #expect(loaded.log.trainingEntries.count == 40)
+    #expect(loaded.warnings.contains { $0.contains("column 'phase' holds text") })
+  }
+
   @Test func aTextColumnNamedLikeASplitThatNamesNoSetIsLeftOutAsBefore() throws {
     let text = "epoch,mode,loss,val_loss\n0,fast,0.9,0.95\n1,fast,0.7,0.8\n"
     let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
@@ -378,5 +406,23 @@ import Testing
     let text = "Trial Details: lr=0.01, dropout 0.5\nepoch,loss,val_loss\n0,0.9,0.95\n1,0.7,0.8\n"
     let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "log.csv")
     #expect(loaded.log.trainingEntries.map(\.loss) == [0.9, 0.7])
+  }
+}
+
+/// timm's `summary.csv`.
+@Suite struct TimmSummaryTests {
+  @Test func evalTop1IsTheValidationAccuracyReadFromPercent() throws {
+    let loaded = try Fixture.load("shapes/timm/summary.csv")
+    let log = loaded.log
+    #expect(log.metadata.stepUnit == .epoch)
+    #expect(log.trainingEntries.map(\.step) == Array(1...12))
+    #expect(agree(log.trainingEntries[0].learningRate, 0.016666666666666666))
+    #expect(agree(log.evaluationEntries[0].loss, 2.9611617955379823))
+    #expect(agree(log.evaluationEntries[0].accuracy, 0.41511))
+    #expect(log.evaluationEntries[0].metrics == ["eval_top5": 63.011])
+    #expect(loaded.warnings.count == 1)
+    #expect(
+      loaded.warnings.first?.hasSuffix(
+        "eval_top1 looks like a percentage (max 69.926); read as fractions") == true)
   }
 }
