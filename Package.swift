@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "TerminalCanvas"),
     .target(name: "HTMLDocument"),
     .target(name: "MarkdownText", dependencies: ["TerminalCanvas"]),
+    .target(name: "SafeFileWriting"),
 
     // The domain, data flowing one way: core types ← simulator / readers ← rendering ← CLI.
     .target(name: "CurveCore"),
@@ -39,14 +40,14 @@ let package = Package(
       name: "CurveCourse",
       dependencies: [
         "CurveCore", "CurveSim", "CurveDiagnosis", "CurveRender", "CurveExercises", "MarkdownText",
-        "JSONCoding", "TerminalCanvas",
+        "JSONCoding", "TerminalCanvas", "SafeFileWriting",
       ]
     ),
     .target(
       name: "CurveClassroom",
       dependencies: [
         "CurveCore", "CurveSim", "CurveDiagnosis", "CurveExercises", "CurveIO", "CurveRender",
-        "HTMLDocument", "CSVCoding", "JSONCoding",
+        "HTMLDocument", "CSVCoding", "JSONCoding", "SafeFileWriting",
       ]
     ),
     .target(
@@ -54,7 +55,7 @@ let package = Package(
       dependencies: [
         "CurveCore", "CurveSim", "CurveIO", "CurveDiagnosis", "CurveRender", "CurveExercises",
         "CurveCourse", "CurveClassroom", "ArgumentParsing",
-        "TerminalCanvas", "JSONCoding", "HTMLDocument", "MarkdownText",
+        "TerminalCanvas", "JSONCoding", "HTMLDocument", "MarkdownText", "SafeFileWriting",
       ]
     ),
     .executableTarget(name: "curvelab", dependencies: ["CurveLabCLI", "TerminalCanvas"]),
@@ -66,6 +67,7 @@ let package = Package(
     .testTarget(name: "JSONCodingTests", dependencies: ["JSONCoding"], exclude: ["Fixtures"]),
     .testTarget(name: "CSVCodingTests", dependencies: ["CSVCoding"], exclude: ["Fixtures"]),
     .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+    .testTarget(name: "SafeFileWritingTests", dependencies: ["SafeFileWriting"]),
     .testTarget(
       name: "MarkdownTextTests",
       dependencies: ["MarkdownText", "TerminalCanvas", "_CurveLabTestSupport"],

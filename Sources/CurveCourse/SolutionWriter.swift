@@ -98,7 +98,8 @@ public struct SolutionWriter: Sendable {
   static func keyAnswer(_ solved: SolvedExercise) -> ExerciseAnswer {
     ExerciseAnswer(
       pattern: solved.key.pattern, keepStep: solved.key.keep?.step, remedy: solved.key.remedy,
-      setSize: solved.key.setSize, patienceStop: solved.key.patienceStop?.stopStep)
+      setSize: solved.key.setSize, patienceStop: solved.key.patienceStop?.stopStep,
+      cause: solved.key.causeAnswer?.answer)
   }
 
   static func label(_ question: Exercise.Question) -> String {
@@ -106,6 +107,7 @@ public struct SolutionWriter: Sendable {
     case .pattern: "Pattern"
     case .keepStep: "Checkpoint to keep (step)"
     case .remedy: "Best change"
+    case .cause: "Cause"
     case .setSize: "Evaluation-set size"
     case .patienceStop(let patience): "Early stop with patience \(patience) (step)"
     }

@@ -133,15 +133,29 @@ extension CurveReading {
 
   // MARK: Collapse
 
-  /// The loss fell, then jumped back most of the way to where it started and stayed there: the
-  /// run fell apart (after warmup reached the peak rate, typically).
+  /// The loss fell, then jumped back most of the way to where it started: the run fell apart
+  /// (after warmup reached the peak rate, typically). Three courses, all instability:
+  /// it stayed there, it climbed back down later, or (with no task baseline to jump back to)
+  /// training and validation loss both climbed back from their minimum together.
   struct CollapseAnalysis {
+    /// What the curve did after the jump.
+    enum Course: Equatable {
+      /// Stayed up to the end of the log.
+      case stayed
+      /// Came back down below half-way at `recoveryStep` and stayed below.
+      case recovered
+      /// Training and validation loss both rose from their minimum and stayed up: what
+      /// overfitting never does (its training loss keeps falling).
+      case bothClimbed
+    }
+    var course = Course.stayed
     /// The lowest level before the jump, and where.
     var low: Double
     var lowStep: Int
     /// The first step back above half-way.
     var jumpStep: Int
-    /// The level the curve stays at after the jump.
+    /// The level the curve stays at after the jump (for a recovered collapse, the height of
+    /// the episode: its highest smoothed level).
     var level: Double
     /// The level it started from.
     var start: Double
@@ -151,6 +165,13 @@ extension CurveReading {
     var followsWarmup: Bool
     /// The learning rate at the jump, when logged.
     var rateAtJump: Double?
+    /// A recovered collapse: the first step back below half-way, and the level the curve ends at.
+    var recoveryStep: Int?
+    var end: Double?
+    /// Both climbed: validation's minimum, where, and the level it ends at.
+    var validationLow: Double?
+    var validationLowStep: Int?
+    var validationLevel: Double?
   }
 
   func computeCollapse() -> CollapseAnalysis? {
@@ -166,6 +187,18 @@ extension CurveReading {
   }
 
   private func collapse(of curve: CurveProfile, name: String) -> CollapseAnalysis? {
+    guard
+      let found = lastingCollapse(of: curve, name: name)
+        ?? recoveredCollapse(of: curve, name: name)
+    else { return nil }
+    if let trivial = trivialLoss, found.level < T.collapseMinimumTrivialShare * trivial {
+      return nil
+    }
+    return found
+  }
+
+  /// A fall, then a jump back that stays up to the end of the log.
+  private func lastingCollapse(of curve: CurveProfile, name: String) -> CollapseAnalysis? {
     let trend = curve.trend
     guard let lowIndex = trend.indices.min(by: { trend[$0] < trend[$1] }), lowIndex >= 1,
       lowIndex <= curve.count - T.collapsePointsAfter - 1
@@ -189,18 +222,107 @@ extension CurveReading {
       let jumpOffset = after.firstIndex(where: { $0 >= halfway })
     else { return nil }
     let jumpStep = Int(clamping: curve.steps[lowIndex + 1 + jumpOffset])
-    var followsWarmup = false
-    var rateAtJump: Double?
-    if let schedule {
-      rateAtJump = RobustStatistics.interpolate(
-        x: curves.learningRates.steps, y: curves.learningRates.values, at: Double(jumpStep))
-      let last = Double(log.lastStep ?? jumpStep)
-      let peak = Double(schedule.peakStep)
-      followsWarmup = schedule.hasWarmup && Double(jumpStep) >= 0.5 * peak
-        && Double(jumpStep) <= peak + max(peak, T.lastStretchShare * last)
-    }
+    let timing = warmupTiming(ofJumpAt: jumpStep)
     return CollapseAnalysis(
       low: low, lowStep: Int(clamping: curve.steps[lowIndex]), jumpStep: jumpStep, level: level,
-      start: start, curveName: name, followsWarmup: followsWarmup, rateAtJump: rateAtJump)
+      start: start, curveName: name, followsWarmup: timing.followsWarmup, rateAtJump: timing.rate)
+  }
+
+  /// A fall, then a jump back most of the way to the start that lasts a stretch of records
+  /// (``DiagnosisThresholds/collapsePointsAfter`` or more on the smoothed curve, so one bad
+  /// batch or one odd evaluation does not count), then a climb back down that holds. The run
+  /// fell apart and found its way back: instability an expert reports even when the end is
+  /// good, since those records were lost and the next run at the same rate may not recover.
+  private func recoveredCollapse(of curve: CurveProfile, name: String) -> CollapseAnalysis? {
+    let trend = curve.trend
+    let count = trend.count
+    guard count >= T.collapseMinimumPoints else { return nil }
+    // The largest climb above the lowest level reached so far.
+    var runningLow = 0
+    var (lowIndex, peakIndex, rise) = (0, 0, 0.0)
+    for index in 1..<count {
+      if trend[index - 1] < trend[runningLow] { runningLow = index - 1 }
+      if trend[index] - trend[runningLow] > rise {
+        (lowIndex, peakIndex, rise) = (runningLow, index, trend[index] - trend[runningLow])
+      }
+    }
+    let low = trend[lowIndex]
+    let start = curve.start
+    let fall = start - low
+    guard lowIndex >= 1, fall > 0,
+      fall >= max(T.collapseRiseOverNoise * curve.noise, T.collapseMinimumFall * start),
+      rise >= T.collapseReturnShare * fall, rise >= T.collapseRiseOverNoise * curve.noise
+    else { return nil }
+    let halfway = low + rise / 2
+    guard let jump = (lowIndex + 1...peakIndex).first(where: { trend[$0] >= halfway }) else { return nil }
+    var last = peakIndex
+    while last + 1 < count, trend[last + 1] >= halfway { last += 1 }
+    // Came back down (an episode that lasts to the end is a lasting collapse, above), after a
+    // stretch, and stayed down.
+    // The episode must be long, a good share of the run (a spike of a few records in a run
+    // that memorizes its data is a finding, not the run's shape), and for a classifier a jump
+    // back toward chance, not a wobble far below it.
+    let afterwards = trend[(last + 1)...]
+    let span = curve.steps[count - 1] - curve.steps[0]
+    guard last - jump + 1 >= T.collapsePointsAfter, afterwards.count >= 2,
+      curve.steps[last + 1] - curve.steps[jump] >= T.recoveredEpisodeShare * span,
+      trivialLoss.map({ trend[peakIndex] >= T.recoveredChanceShare * $0 }) ?? true,
+      Double(afterwards.filter { $0 < halfway }.count) / Double(afterwards.count) >= T.collapseStayShare
+    else { return nil }
+    let jumpStep = Int(clamping: curve.steps[jump])
+    let timing = warmupTiming(ofJumpAt: jumpStep)
+    return CollapseAnalysis(
+      course: .recovered, low: low, lowStep: Int(clamping: curve.steps[lowIndex]), jumpStep: jumpStep,
+      level: trend[peakIndex], start: start, curveName: name, followsWarmup: timing.followsWarmup,
+      rateAtJump: timing.rate, recoveryStep: Int(clamping: curve.steps[last + 1]), end: curve.end)
+  }
+
+  /// Training and validation loss both climbed back from their minimum and stayed up: the
+  /// shape of instability when the loss has no chance level to jump back to (CTC, detection,
+  /// regression and language-model losses). Overfitting never looks like this: its training
+  /// loss keeps falling while validation rises. Needs validation's rise to be significant and
+  /// lasting (as overfitting measures it) and the training loss to sit, over most records after
+  /// its own minimum, well above it: by a quarter of the minimum, four noise widths and a
+  /// twentieth of the curve's scale, so a training loss jittering near 0 does not count.
+  func bothClimbed() -> CollapseAnalysis? {
+    guard overfitting.isSignificant, overfitting.isPersistent,
+      training.count >= T.minimumTrainingPoints
+    else { return nil }
+    // With few records each one is already a mean over a logging window: read them as logged.
+    let curve = training.count >= T.collapseMinimumPoints ? training.trend : training.values
+    guard let lowIndex = curve.indices.min(by: { curve[$0] < curve[$1] }),
+      lowIndex <= training.count - T.collapsePointsAfter - 1
+    else { return nil }
+    let low = curve[lowIndex]
+    let after = Array(training.values[(lowIndex + 1)...])
+    guard let level = RobustStatistics.median(Array(after.suffix(max(2, after.count / 2)))) else { return nil }
+    let rise = level - low
+    let halfway = low + rise / 2
+    guard rise >= max(T.climbBackShare * abs(low), T.collapseRiseOverNoise * training.noise,
+      T.climbBackShareOfScale * training.scale),
+      Double(after.filter { $0 >= halfway }.count) / Double(after.count) >= T.collapseStayShare,
+      let jumpOffset = after.firstIndex(where: { $0 >= halfway }),
+      let validationLow = validation.indexOfMinimum
+    else { return nil }
+    let jumpStep = Int(clamping: training.steps[lowIndex + 1 + jumpOffset])
+    let timing = warmupTiming(ofJumpAt: jumpStep)
+    return CollapseAnalysis(
+      course: .bothClimbed, low: low, lowStep: Int(clamping: training.steps[lowIndex]),
+      jumpStep: jumpStep, level: level, start: training.start, curveName: "training",
+      followsWarmup: timing.followsWarmup, rateAtJump: timing.rate,
+      validationLow: overfitting.minimum, validationLowStep: Int(clamping: validation.steps[validationLow]),
+      validationLevel: overfitting.endLevel)
+  }
+
+  /// The learning rate at a jump, and whether the jump came as warmup reached the peak rate.
+  private func warmupTiming(ofJumpAt jumpStep: Int) -> (followsWarmup: Bool, rate: Double?) {
+    guard let schedule else { return (false, nil) }
+    let rate = RobustStatistics.interpolate(
+      x: curves.learningRates.steps, y: curves.learningRates.values, at: Double(jumpStep))
+    let last = Double(log.lastStep ?? jumpStep)
+    let peak = Double(schedule.peakStep)
+    let follows = schedule.hasWarmup && Double(jumpStep) >= 0.5 * peak
+      && Double(jumpStep) <= peak + max(peak, T.lastStretchShare * last)
+    return (follows, rate)
   }
 }

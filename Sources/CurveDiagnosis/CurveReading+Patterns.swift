@@ -10,10 +10,17 @@ extension CurveReading {
   func patternScores() -> [Score] {
     [
       Score(pattern: .overfitting, score: overfitting.score),
-      Score(pattern: .erratic, score: collapse != nil ? T.collapseScore : erratic.score),
+      Score(pattern: .erratic, score: collapseScore ?? erratic.score),
       Score(pattern: .underfitting, score: collapse != nil ? min(fit.score, 0.5) : fit.score),
       Score(pattern: .healthy, score: healthyScore),
     ]
+  }
+
+  /// The erratic score a collapse earns: a lasting one outranks everything but a divergence;
+  /// one the run recovered from, or a climb back of both curves, outranks the other shapes.
+  var collapseScore: Double? {
+    guard let collapse else { return nil }
+    return collapse.course == .stayed ? T.collapseScore : T.recoveredCollapseScore
   }
 
   // MARK: Overfitting
@@ -135,7 +142,12 @@ extension CurveReading {
     var analysis = ErraticAnalysis()
     let t = training
     let v = validation
-    let reference = max(t.values.first ?? 0, v.values.first ?? 0, trivialLoss ?? 0)
+    // Where the losses started: training's first record (a mean over the first logging
+    // window), validation's first three (one evaluation is a snapshot, and the first, of an
+    // untrained or blown-up model, can sit orders of magnitude off the curve: 8e12 before
+    // 6e8, 7e7, ... must not make every later swing look tiny).
+    let reference = max(
+      t.values.first ?? 0, RobustStatistics.median(Array(v.values.prefix(3))) ?? 0, trivialLoss ?? 0)
     analysis.trainingSwing = t.stepToLevel(reference: reference)
     analysis.validationSwing = v.stepToLevel(reference: reference)
     analysis.isTrainingJumpy =
@@ -156,7 +168,11 @@ extension CurveReading {
       let smallSet = (log.metadata.evaluationSetSize
         ?? AccuracySteps.read(curves.validationAccuracy.values)?.impliedSetSize)
         .map { $0 <= T.smallEvaluationSetForJitter } ?? false
-      analysis.score = v.noiseToTrend >= T.erraticValidationNoiseToTrend || smallSet
+      // With no training curve beside it, validation is all there is: swings of a good share
+      // of its level make its trend unreadable.
+      let alone = t.count < T.minimumTrainingPoints
+        && analysis.validationSwing >= T.erraticValidationAloneStepToLevel
+      analysis.score = v.noiseToTrend >= T.erraticValidationNoiseToTrend || smallSet || alone
         ? T.erraticOneCurveScore : 0.6
     case (true, false):
       // Swings in the logged training loss as large as a good share of its level (batches of

@@ -14,10 +14,7 @@ extension CurveReading {
 
     // The causes still in the running: the top one alone when the evidence singles it out,
     // else every cause close to it.
-    let remaining = top.isDetermined
-      ? [top.cause]
-      : assessments.filter { $0.weight >= max(T.causeOpenFloor, top.weight - T.causeOpenMargin) }
-        .map(\.cause)
+    let remaining = diagnosis.openCauses
     // Keeping the best checkpoint helps only an overfit run whose best checkpoint beats guessing.
     let keepsBest = pattern == .overfitting && isBestCheckpointUseful
     let openNote = top.isDetermined || remaining.count < 2 || diagnosis.unknowns.isEmpty

@@ -44,10 +44,13 @@ extension CurveReading {
         Evidence(
           key: "loss_gap_at_best", value: atBest,
           meaning: "validation minus training loss at the best evaluation: \(Format.number(atBest))"))
+      let trainingEnd = gapTrainingEnd.map { Format.number($0.level) } ?? ""
       items.append(
         Evidence(
           key: "loss_gap_at_end", value: atEnd,
-          meaning: "validation minus training loss at the end: \(Format.number(atEnd))"))
+          meaning: "validation minus training loss at the end: \(Format.number(atEnd)) "
+            + "(\(Format.number(validation.end)) against \(trainingEnd)"
+            + (gapTrainingEnd?.isAtEvaluations == true ? ", training measured at the evaluations)" : ")")))
     }
     if let gap = overfit.accuracyGapAtEnd {
       items.append(
@@ -118,12 +121,7 @@ extension CurveReading {
       }
     }
     if let collapse {
-      items.append(
-        Evidence(
-          key: "collapse_level", value: collapse.level,
-          meaning: "the \(collapse.curveName) loss fell from \(Format.number(collapse.start)) to "
-            + "\(Format.number(collapse.low)), then went back to \(Format.number(collapse.level)) "
-            + "from \(position(collapse.jumpStep))"))
+      items.append(Evidence(key: "collapse_level", value: collapse.level, meaning: collapseEvidence(collapse)))
     }
     if let step = convergence {
       items.append(
@@ -191,20 +189,39 @@ extension CurveReading {
           message: "\(nonFinite.count) loss value\(nonFinite.count == 1 ? " is" : "s are") NaN or infinite, the first at \(position(Int(clamping: first)))."))
     }
     if let collapse {
-      found.append(
-        Finding(
-          kind: .collapse, step: collapse.jumpStep,
-          message: "The \(collapse.curveName) loss jumped from \(Format.number(collapse.low)) back to "
-            + "about \(Format.number(collapse.level)) at \(position(collapse.jumpStep)) and stayed there"
-            + (collapse.followsWarmup ? ", as warmup reached the peak learning rate" : "")
-            + (collapse.rateAtJump.map { " (the rate was then \(Format.number($0)))" } ?? "") + "."))
+      var message: String
+      switch collapse.course {
+      case .stayed:
+        message = "The \(collapse.curveName) loss jumped from \(Format.number(collapse.low)) back to "
+          + "about \(Format.number(collapse.level)) at \(position(collapse.jumpStep)) and stayed there"
+      case .recovered:
+        message = "The \(collapse.curveName) loss jumped from \(Format.number(collapse.low)) back to "
+          + "about \(Format.number(collapse.level)) at \(position(collapse.jumpStep)) and only came back "
+          + "down from \(position(collapse.recoveryStep ?? collapse.jumpStep))"
+      case .bothClimbed:
+        message = "The training loss climbed back from \(Format.number(collapse.low)) to about "
+          + "\(Format.number(collapse.level)) from \(position(collapse.jumpStep)) while validation loss rose too"
+      }
+      message += (collapse.followsWarmup ? ", as warmup reached the peak learning rate" : "")
+        + (collapse.rateAtJump.map { " (the rate was then \(Format.number($0)))" } ?? "") + "."
+      found.append(Finding(kind: .collapse, step: collapse.jumpStep, message: message))
     }
     found += spikes()
     if let plateau = plateau() { found.append(plateau) }
     found += leakage()
     if let noisy = noisyEvaluation(accuracySteps) { found.append(noisy) }
     if let disagreement = lossAccuracyDisagreement() { found.append(disagreement) }
-    if progress.flattensWithDecay, let schedule, let byRate = progress.byRate {
+    let fellApart = collapse.map { $0.course != .recovered } ?? false
+    if fellApart, progress.isStillImproving, let schedule, schedule.decays {
+      // After a collapse, a loss easing down as the rate decays is the run steadying at a
+      // lower rate, the sign the peak was too high, not progress that more epochs would extend.
+      found.append(
+        Finding(
+          kind: .collapse, step: progress.byRate?.startStep,
+          message: "The losses ease down only as the learning rate decays to "
+            + "\(Format.percent(schedule.finalShare)) of its peak: the lower rate steadies the run, "
+            + "a sign the peak was too high; more epochs at the same peak would not help."))
+    } else if progress.flattensWithDecay, let schedule, let byRate = progress.byRate {
       found.append(
         Finding(
           kind: .decayingRate, step: byRate.startStep,
@@ -350,5 +367,30 @@ extension CurveReading {
       message: "The learning rate starts at its peak (\(Format.number(rates[0]))) with no warmup, "
         + "and the first steps are unsettled: a short warmup (a few hundred steps, or 5-10% of "
         + "the run) often steadies them.")
+  }
+  /// The collapse in numbers: every value its headline quotes.
+  private func collapseEvidence(_ collapse: CollapseAnalysis) -> String {
+    switch collapse.course {
+    case .stayed:
+      return "the \(collapse.curveName) loss fell from \(Format.number(collapse.start)) to "
+        + "\(Format.number(collapse.low)), then went back to \(Format.number(collapse.level)) "
+        + "from \(position(collapse.jumpStep))"
+    case .recovered:
+      return "the \(collapse.curveName) loss fell from \(Format.number(collapse.start)) to "
+        + "\(Format.number(collapse.low)), went back up to \(Format.number(collapse.level)) "
+        + "from \(position(collapse.jumpStep)), came back down from "
+        + "\(position(collapse.recoveryStep ?? collapse.jumpStep)) and ends at "
+        + Format.number(collapse.end ?? collapse.low)
+        + (collapse.rateAtJump.map { "; the learning rate at the jump was \(Format.number($0))" } ?? "")
+    case .bothClimbed:
+      var text = "the training loss climbed from its minimum \(Format.number(collapse.low)) at "
+        + "\(position(collapse.lowStep)) to about \(Format.number(collapse.level))"
+      if let low = collapse.validationLow, let level = collapse.validationLevel,
+        let step = collapse.validationLowStep
+      {
+        text += "; validation loss from \(Format.number(low)) at \(position(step)) to about \(Format.number(level))"
+      }
+      return text + (collapse.rateAtJump.map { "; the learning rate at the climb was \(Format.number($0))" } ?? "")
+    }
   }
 }

@@ -59,13 +59,33 @@ extension CurveReading {
 
   private func erraticSentence() -> String {
     if let collapse {
-      var text = "erratic: the \(collapse.curveName) loss fell to \(Format.number(collapse.low)) "
-        + "by \(position(collapse.lowStep)), then jumped back to about \(Format.number(collapse.level)) "
-        + "at \(position(collapse.jumpStep)) and stayed there"
-      if collapse.followsWarmup, let rate = collapse.rateAtJump {
-        text += ", as warmup brought the learning rate to \(Format.number(rate))"
+      let warmup = collapse.followsWarmup
+        ? collapse.rateAtJump.map { ", as warmup brought the learning rate to \(Format.number($0))" } ?? ""
+        : ""
+      switch collapse.course {
+      case .stayed:
+        return "erratic: the \(collapse.curveName) loss fell to \(Format.number(collapse.low)) "
+          + "by \(position(collapse.lowStep)), then jumped back to about \(Format.number(collapse.level)) "
+          + "at \(position(collapse.jumpStep)) and stayed there\(warmup): the run fell apart."
+      case .recovered:
+        let end = collapse.end ?? collapse.low
+        let against = Format.number(end) == Format.number(collapse.low)
+          ? "back at its earlier low" : end < collapse.low ? "below its earlier low" : "above its earlier low"
+        return "erratic: the \(collapse.curveName) loss fell to \(Format.number(collapse.low)) "
+          + "by \(position(collapse.lowStep)), then jumped back to about \(Format.number(collapse.level)) "
+          + "at \(position(collapse.jumpStep))\(warmup); it only came back down from "
+          + "\(position(collapse.recoveryStep ?? collapse.jumpStep)) and ends at \(Format.number(end)), "
+          + "\(against): the run recovered, but it fell apart on the way."
+      case .bothClimbed:
+        var text = "erratic: training and validation loss both climbed back after their minimum "
+          + "and stayed up: training from \(Format.number(collapse.low)) at \(position(collapse.lowStep)) "
+          + "to about \(Format.number(collapse.level))"
+        if let low = collapse.validationLow, let level = collapse.validationLevel {
+          text += ", validation from \(Format.number(low)) to about \(Format.number(level))"
+        }
+        return text + "\(warmup); overfitting never raises the training loss: "
+          + "the updates became unstable."
       }
-      return text + ": the run fell apart."
     }
     switch (erratic.isTrainingJumpy, erratic.isValidationJumpy) {
     case (true, true):
@@ -76,7 +96,10 @@ extension CurveReading {
         + "its level from one record to the next, while validation loss is smoother."
     default:
       return "erratic: validation loss swings by about \(Format.percent(erratic.validationSwing)) of "
-        + "its level from one evaluation to the next, while training loss is smooth."
+        + "its level from one evaluation to the next, "
+        + (training.count < T.minimumTrainingPoints
+          ? "and the log has no training curve to read the run by instead."
+          : "while training loss is smooth.")
     }
   }
 
@@ -94,12 +117,14 @@ extension CurveReading {
     }
     var text = "healthy: " + parts.joined(separator: " and ")
     if let gap = endGap {
+      let against = gapTrainingReference
       if gap < 0 {
-        text += ", with validation ending \(Format.number(-gap)) below training"
+        text += ", with validation ending \(Format.number(-gap)) below \(against ?? "training")"
       } else if gap <= 0.3 * max(abs(validation.end), T.tinyScale) {
-        text += ", with a small gap (\(Format.number(gap)))"
+        text += against.map { ", with validation a small \(Format.number(gap)) above \($0)" }
+          ?? ", with a small gap (\(Format.number(gap)))"
       } else {
-        text += ", though validation ends \(Format.number(gap)) above training"
+        text += ", though validation ends \(Format.number(gap)) above \(against ?? "training")"
       }
     }
     if progress.flattensWithDecay, let schedule {
@@ -116,13 +141,40 @@ extension CurveReading {
     return text
   }
 
+  /// The training level the end gap is measured from: the full-set training loss at the
+  /// evaluations when the log records one (the fair match for validation), otherwise the end
+  /// level of the logged training curve, the very number the headline and the evidence print
+  /// beside validation's, so the gap is always the difference of the two printed levels.
+  var gapTrainingEnd: (level: Double, isAtEvaluations: Bool)? {
+    guard validation.count > 0 else { return nil }
+    let atEvaluations = curves.trainingLossAtEvaluation
+    if atEvaluations.count == curves.validationLoss.count, !atEvaluations.isEmpty {
+      let values = atEvaluations.values
+      let edge = max(1, min(3, values.count / 8))
+      return (RobustStatistics.median(Array(values.suffix(edge))) ?? values.last!, true)
+    }
+    return training.count >= 2 ? (training.end, false) : nil
+  }
+
   /// Validation minus training loss at the end, each taken as the level of its last stretch.
-  var endGap: Double? {
-    guard let trainingSide = trainingAtEvaluations, !trainingSide.isEmpty, validation.count > 0
+  var endGap: Double? { gapTrainingEnd.map { validation.end - $0.level } }
+
+  /// The end gap is wide: validation ends above training by more than 30% of its own level
+  /// (where the headline says "though validation ends ... above training") and by at least
+  /// ``DiagnosisThresholds/wideGapShareOfScale`` of the largest validation level, so two losses
+  /// that both reached near 0 (0.023 beside 0.013, after starting at 0.32) are not a wide gap.
+  var isEndGapWide: Bool {
+    guard let gap = endGap else { return false }
+    return gap > 0.3 * max(abs(validation.end), T.tinyScale) && gap >= T.wideGapShareOfScale * validation.scale
+  }
+
+  /// "the training loss measured at the evaluations (0.09)" when the gap's training level is
+  /// not the one the headline printed for the training curve; `nil` otherwise.
+  private var gapTrainingReference: String? {
+    guard let reference = gapTrainingEnd, reference.isAtEvaluations,
+      Format.number(reference.level) != Format.number(training.end)
     else { return nil }
-    let edge = max(1, min(3, trainingSide.count / 8))
-    let trainingEnd = RobustStatistics.median(Array(trainingSide.suffix(edge))) ?? trainingSide.last!
-    return validation.end - trainingEnd
+    return "the training loss measured at the evaluations (\(Format.number(reference.level)))"
   }
 
   /// `fell`, `rose` or `stayed`, as the numbers say once printed.

@@ -58,6 +58,11 @@ struct CurveReading {
     erratic = computeErratic()
     collapse = computeCollapse()
     overfitting = computeOverfitting()
+    if collapse == nil, let climb = bothClimbed() {
+      // A training loss that itself climbed back up is instability, not memorization.
+      collapse = climb
+      overfitting.score = min(overfitting.score, 0.4)
+    }
     progress = computeProgress()
     fit = computeFit()
   }
@@ -136,6 +141,10 @@ struct CurveReading {
     }
     if !baseline.isKnown && (winner.pattern == .healthy || winner.pattern == .underfitting) {
       confidence = min(confidence, T.unknownBaselineConfidenceCap)
+    }
+    if winner.pattern == .healthy, isEndGapWide {
+      confidence = min(confidence, T.wideGapHealthyConfidenceCap)
+      if result.runnerUp == nil { result.runnerUp = .overfitting }
     }
     result.confidence = max(0.3, confidence)
     if winner.pattern == .overfitting { result.overfittingOnset = overfitting.onset }

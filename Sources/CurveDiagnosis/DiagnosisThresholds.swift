@@ -51,8 +51,30 @@ public enum DiagnosisThresholds {
   static let collapseReturnShare = 0.6
   /// ... and at least this share of the points after the low stay above half-way.
   static let collapseStayShare = 0.6
+  /// Where the task's trivial loss is known (ln K), the level a collapse jumps back to must be
+  /// at least this share of it: a model whose loss climbs from 0.005 to 0.015 against ln 6 ≈
+  /// 1.8 is still nearly perfect on its training set and has not fallen apart, however large
+  /// the ratio (a collapse goes back toward chance, most of the way to ln K).
+  static let collapseMinimumTrivialShare = 0.1
   /// A collapse outranks every other shape but a divergence.
   static let collapseScore = 0.97
+  /// A collapse the run recovered from, and a climb back of both curves, outrank every
+  /// healthy and underfitting score (at most 0.8; overfitting is capped at 0.4 beside any
+  /// collapse) while staying below a collapse that lasted: instability is the finding even
+  /// when the end is good.
+  static let recoveredCollapseScore = 0.9
+  /// Both curves climbed back: the training loss must end at least this share of its own
+  /// minimum above it (a memorizing run's training loss only falls) ...
+  static let climbBackShare = 0.25
+  /// ... and at least this share of its scale, so a loss of 0.001 doubling is not a climb.
+  static let climbBackShareOfScale = 0.05
+  /// A recovered collapse lasts at least this share of the logged run (jump to recovery): the
+  /// runs that fall apart at the peak rate take many epochs to climb back, while an overfitting
+  /// run's loss spikes near 0 last a percent or two of it (simulated big-model runs: 1.7%).
+  static let recoveredEpisodeShare = 0.08
+  /// ... and, for a classifier, jumps back to at least this share of the trivial loss (toward
+  /// chance; an epoch's mean blurs the level, so not all the way).
+  static let recoveredChanceShare = 0.7
 
   // MARK: Overfitting
 
@@ -115,6 +137,11 @@ public enum DiagnosisThresholds {
   /// validation curve that wanders ±10% around a clear descent is noisy, not erratic.
   static let erraticValidationNoiseToTrend = 0.2
 
+  /// A validation curve logged with no training curve, moving by this share of its level
+  /// between evaluations (twice the jumpy threshold), is erratic on its own: nothing else in
+  /// the log says where the run is going.
+  static let erraticValidationAloneStepToLevel = 0.3
+
   // MARK: Underfitting
 
   /// Share of the starting loss a run must remove to have learned something real. The start is
@@ -169,6 +196,12 @@ public enum DiagnosisThresholds {
   /// A rate decayed to this share of its peak or less flattens any curve: flat by steps then
   /// says nothing about convergence.
   static let decayedRateShare = 0.25
+  /// A validation loss ending above training by this share of its largest level or more (and
+  /// by 30% of its own end level) is a wide gap: healthy is then said with at most
+  /// ``wideGapHealthyConfidenceCap`` and overfitting named as the runner-up, since an expert
+  /// would call the same curves mildly overfit as readily as healthy.
+  static let wideGapShareOfScale = 0.15
+  package static let wideGapHealthyConfidenceCap = 0.6
   /// A healthy verdict never stands beside validation loss ending this far above its minimum
   /// (a clear, significant rise of half the minimum is overfitting or instability).
   static let healthyMaximumRise = 0.5

@@ -26,18 +26,22 @@ public struct Exercise: Sendable, Equatable {
     case keepStep
     /// The change that helps most.
     case remedy
+    /// What caused the pattern, among the engine's candidate causes (asked where the engine
+    /// names the cause or narrows it to a few; see ``ExerciseKey/causeAnswer``).
+    case cause
     /// About how many examples the evaluation set holds, from the accuracy steps.
     case setSize
     /// The step at which early stopping with this patience ends training.
     case patienceStop(Int)
 
-    /// The name used in files and on the command line: `pattern`, `stop`, `remedy`,
+    /// The name used in files and on the command line: `pattern`, `stop`, `cause`, `remedy`,
     /// `set-size`, `patience-stop`.
     public var name: String {
       switch self {
       case .pattern: "pattern"
       case .keepStep: "stop"
       case .remedy: "remedy"
+      case .cause: "cause"
       case .setSize: "set-size"
       case .patienceStop: "patience-stop"
       }
@@ -49,6 +53,7 @@ public struct Exercise: Sendable, Equatable {
       case .pattern: "Which pattern does the run show (healthy, overfitting, underfitting, erratic)?"
       case .keepStep: "At which step is the checkpoint you would keep (the best validation loss)?"
       case .remedy: "Which change would help this run most?"
+      case .cause: "What most likely caused it?"
       case .setSize: "About how many examples are in the evaluation set?"
       case .patienceStop(let patience):
         "With early stopping on validation loss and patience \(patience), at which step does training stop?"
@@ -56,8 +61,10 @@ public struct Exercise: Sendable, Equatable {
     }
   }
 
-  /// The questions every exercise asks unless told otherwise.
-  public static let standardQuestions: [Question] = [.pattern, .keepStep, .remedy]
+  /// The questions every exercise asks unless told otherwise; each run keeps those that fit
+  /// it (the stop question where a kept checkpoint matters, the cause question where the
+  /// engine can say what caused the pattern).
+  public static let standardQuestions: [Question] = [.pattern, .keepStep, .cause, .remedy]
 
   /// Creates an exercise.
   public init(id: String, recipe: RunRecipe, questions: [Question] = Exercise.standardQuestions) {
@@ -99,5 +106,7 @@ public struct SolvedExercise: Sendable {
     // The checkpoint question is asked only where a kept checkpoint matters (see
     // ``ExerciseKey/asksKeepStep``): on other runs it would test nothing.
     if !key.asksKeepStep { self.exercise.questions.removeAll { $0 == .keepStep } }
+    // The cause question likewise, only where the engine's cause layer supports a key.
+    if key.causeAnswer == nil { self.exercise.questions.removeAll { $0 == .cause } }
   }
 }

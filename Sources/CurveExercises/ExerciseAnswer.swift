@@ -1,3 +1,4 @@
+public import CurveCore
 public import CurveDiagnosis
 
 /// A learner's answers; `nil` where a question was left blank.
@@ -8,6 +9,8 @@ public struct ExerciseAnswer: Sendable, Equatable {
   public var keepStep: Int?
   /// The change chosen.
   public var remedy: Remedy.Action?
+  /// The cause named.
+  public var cause: Cause?
   /// The evaluation-set size guessed.
   public var setSize: Int?
   /// The step at which early stopping stops.
@@ -16,9 +19,10 @@ public struct ExerciseAnswer: Sendable, Equatable {
   /// Creates an answer.
   public init(
     pattern: Pattern? = nil, keepStep: Int? = nil, remedy: Remedy.Action? = nil,
-    setSize: Int? = nil, patienceStop: Int? = nil
+    setSize: Int? = nil, patienceStop: Int? = nil, cause: Cause? = nil
   ) {
     self.pattern = pattern
+    self.cause = cause
     self.keepStep = keepStep
     self.remedy = remedy
     self.setSize = setSize
@@ -53,6 +57,11 @@ public enum AnswerVocabulary {
     AnswerReader.forgiving.number(text)?.value
   }
 
+  /// The cause `text` names, or `nil`.
+  public static func cause(_ text: String) -> Cause? {
+    AnswerReader.forgiving.cause(text)?.value
+  }
+
   /// Every pattern's name and synonyms.
   public static let patterns = PhraseVocabulary<Pattern>(
     Pattern.allCases.flatMap { [($0.rawValue, $0), ($0.title, $0)] }
@@ -62,6 +71,11 @@ public enum AnswerVocabulary {
   public static let remedies = PhraseVocabulary<Remedy.Action>(
     Remedy.Action.allCases.flatMap { [($0.rawValue, $0), ($0.title, $0)] }
       + remedySynonyms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+
+  /// Every cause's name, plain words and synonyms.
+  public static let causes = PhraseVocabulary<Cause>(
+    Cause.allCases.flatMap { [($0.rawValue, $0), ($0.plainWords, $0)] }
+      + causeSynonyms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
 
   private static let patternSynonyms: [String: Pattern] = [
     "overfit": .overfitting, "overfits": .overfitting, "overfitted": .overfitting,
@@ -104,5 +118,54 @@ public enum AnswerVocabulary {
     "bigger eval set": .largerEvaluationSet, "larger eval set": .largerEvaluationSet,
     "none": .nothing, "no change": .nothing, "keep": .nothing, "keep it": .nothing,
     "nothing": .nothing,
+  ]
+
+  private static let causeSynonyms: [String: Cause] = [
+    "low learning rate": .lowLearningRate, "learning rate too low": .lowLearningRate,
+    "learning rate too small": .lowLearningRate, "small learning rate": .lowLearningRate,
+    "low lr": .lowLearningRate, "lr too low": .lowLearningRate, "lr too small": .lowLearningRate,
+    "too low learning rate": .lowLearningRate, "too small learning rate": .lowLearningRate,
+    "too few steps": .tooFewSteps, "not enough steps": .tooFewSteps,
+    "not enough training": .tooFewSteps, "too little training": .tooFewSteps,
+    "training too short": .tooFewSteps, "trained too short": .tooFewSteps,
+    "too few epochs": .tooFewSteps, "not enough epochs": .tooFewSteps,
+    "undertrained": .tooFewSteps, "under trained": .tooFewSteps, "too short": .tooFewSteps,
+    "small model": .smallModel, "model too small": .smallModel, "too small model": .smallModel,
+    "not enough capacity": .smallModel, "too little capacity": .smallModel,
+    "low capacity": .smallModel, "model too simple": .smallModel,
+    "too simple model": .smallModel, "network too small": .smallModel,
+    "too few parameters": .smallModel,
+    "heavy weight decay": .heavyWeightDecay, "too much weight decay": .heavyWeightDecay,
+    "weight decay too heavy": .heavyWeightDecay, "weight decay too high": .heavyWeightDecay,
+    "weight decay too strong": .heavyWeightDecay, "high weight decay": .heavyWeightDecay,
+    "strong weight decay": .heavyWeightDecay, "too much regularization": .heavyWeightDecay,
+    "over regularization": .heavyWeightDecay, "over regularized": .heavyWeightDecay,
+    "overregularized": .heavyWeightDecay, "regularization too strong": .heavyWeightDecay,
+    "nothing to learn": .nothingLearnable, "nothing learnable": .nothingLearnable,
+    "no signal": .nothingLearnable, "random labels": .nothingLearnable,
+    "too little data": .smallData, "not enough data": .smallData, "small data": .smallData,
+    "too few examples": .smallData, "small training set": .smallData,
+    "big model": .bigModel, "model too big": .bigModel, "model too large": .bigModel,
+    "too many parameters": .bigModel, "wrong labels": .labelNoise, "noisy labels": .labelNoise,
+    "label noise": .labelNoise, "no regularization": .tooLittleRegularization,
+    "high learning rate": .highLearningRate, "learning rate too high": .highLearningRate,
+    "learning rate too large": .highLearningRate, "learning rate too big": .highLearningRate,
+    "large learning rate": .highLearningRate, "high lr": .highLearningRate,
+    "lr too high": .highLearningRate, "lr too large": .highLearningRate,
+    "too high learning rate": .highLearningRate, "too large learning rate": .highLearningRate,
+    "tiny batch": .tinyBatch, "small batch": .tinyBatch, "batch too small": .tinyBatch,
+    "batch size too small": .tinyBatch, "small batch size": .tinyBatch,
+    "tiny batch size": .tinyBatch, "too small batch": .tinyBatch, "noisy gradients": .tinyBatch,
+    "small eval set": .smallEvalSet, "eval set too small": .smallEvalSet,
+    "evaluation set too small": .smallEvalSet, "small evaluation set": .smallEvalSet,
+    "small validation set": .smallEvalSet, "validation set too small": .smallEvalSet,
+    "too few evaluation examples": .smallEvalSet, "too few validation examples": .smallEvalSet,
+    "small test set": .smallEvalSet, "noisy evaluation": .smallEvalSet,
+    "warmup instability": .warmupInstability, "instability after warmup": .warmupInstability,
+    "unstable after warmup": .warmupInstability, "peak learning rate too high": .warmupInstability,
+    "peak lr too high": .warmupInstability, "warmup": .warmupInstability,
+    "bad batches": .badBatches, "bad batch": .badBatches, "outlier batches": .badBatches,
+    "gradient spikes": .badBatches,
+    "converged": .converged, "still improving": .stillImproving,
   ]
 }

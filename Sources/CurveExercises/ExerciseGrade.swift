@@ -11,8 +11,9 @@ public enum GradingPolicy: String, Sendable, CaseIterable, Codable {
   public var statement: String {
     switch self {
     case .weighted:
-      "weighted: the pattern is worth 2 points and every other question 1; a close step, or a "
-        + "change the engine lists but does not rank first, earns half"
+      "weighted: the pattern is worth 2 points and every other question 1; a close step, a "
+        + "change the engine lists but does not rank first, or a cause it finds possible but less "
+        + "likely, earns half"
     case .allOrNothing: "all-or-nothing: 1 point for each fully right answer, 0 otherwise"
     }
   }
@@ -110,6 +111,10 @@ extension SolvedExercise {
         }
       }
       return (credit, answer.remedy?.rawValue ?? "", key.remedy.rawValue, remedyExplanation)
+    case .cause:
+      let given = answer.cause?.rawValue ?? ""
+      guard let cause = key.causeAnswer else { return (0, given, "none", "") }
+      return (answer.cause.map(cause.credit(for:)) ?? 0, given, cause.answer.rawValue, causeExplanation(cause))
     case .setSize:
       let given = answer.setSize.map(String.init) ?? ""
       guard let size = key.setSize else {
@@ -183,6 +188,28 @@ extension SolvedExercise {
       text += (key.acceptedKeepSteps.count == 1 ? " " : "s ")
       text += key.acceptedKeepSteps.map(String.init).joined(separator: ", ")
       text += "; within \(Format.number(ExerciseKey.nearMultiple * tolerance)) of it, half."
+    }
+    return text
+  }
+
+  func causeExplanation(_ cause: ExerciseKey.CauseAnswer) -> String {
+    var text: String
+    if cause.isNamed {
+      text = "The engine names the cause: \(cause.answer.plainWords)"
+    } else {
+      let open = [cause.answer] + cause.alsoRight
+      text = open.count == 1
+        ? "The likeliest cause: \(cause.answer.plainWords)"
+        : "The engine narrows it to " + open.map(\.plainWords).joined(separator: " or ")
+    }
+    text += cause.evidence.isEmpty ? "." : " (" + cause.evidence.joined(separator: "; ") + ")."
+    if !cause.alsoRight.isEmpty {
+      text += " The log does not tell "
+        + (cause.alsoRight.count == 1 ? "the two" : "them") + " apart, so each counts as right."
+    }
+    if !cause.halfCredit.isEmpty {
+      text += " Half credit for a cause that is possible but less likely, or whose fix also helps here: "
+        + cause.halfCredit.map(\.plainWords).joined(separator: "; ") + "."
     }
     return text
   }

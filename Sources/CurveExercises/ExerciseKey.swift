@@ -7,6 +7,8 @@ public struct ExerciseKey: Sendable, Equatable {
   public var pattern: Pattern
   /// The cause the engine names, when the evidence singles one out.
   public var cause: Cause?
+  /// The cause question's key; `nil` where it is not asked (see ``causeAnswer(for:)``).
+  public var causeAnswer: CauseAnswer?
   /// The best evaluation by validation loss: the checkpoint to keep.
   public var keep: Checkpoint?
   /// How far above the best validation loss a checkpoint may be and still count as right, in
@@ -89,6 +91,7 @@ public struct ExerciseKey: Sendable, Equatable {
   public init(log: TrainingLog, diagnosis: Diagnosis, questions: [Exercise.Question]) {
     pattern = diagnosis.pattern
     cause = diagnosis.cause
+    causeAnswer = Self.causeAnswer(for: diagnosis)
     let evaluations = log.evaluationEntries.enumerated().compactMap {
       index, entry -> Checkpoint? in
       guard let loss = entry.loss, loss.isFinite else { return nil }

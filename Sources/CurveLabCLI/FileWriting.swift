@@ -1,14 +1,15 @@
 import Foundation
+import SafeFileWriting
 
-/// Writes files the safe way: to a temporary file beside the target, then renamed over it, so
-/// a reader never sees half a file and a failure never destroys the old one.
+/// Writes files the safe way (``SafeFile``): to a temporary file beside the target, then
+/// renamed over it, so a reader never sees half a file and a failure never destroys the old
+/// one; a device such as `/dev/null` is written, never replaced.
 enum FileWriting {
   static func writeAtomically(_ text: String, to path: String) throws(CLIError) {
-    let url = URL(fileURLWithPath: path)
     do {
-      try Data(text.utf8).write(to: url, options: .atomic)
+      try SafeFile.write(Array(text.utf8), to: path, durability: .flushed)
     } catch {
-      throw .cannotWrite(path: path, reason: Self.reason(for: error, at: url))
+      throw .cannotWrite(path: path, reason: Self.reason(for: error, at: URL(fileURLWithPath: path)))
     }
   }
 
@@ -20,7 +21,7 @@ enum FileWriting {
     }
   }
 
-  private static func reason(for error: any Error, at url: URL) -> String {
+  private static func reason(for error: SafeFile.Failure, at url: URL) -> String {
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
     if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -31,6 +32,6 @@ enum FileWriting {
     {
       return "it is a folder"
     }
-    return (error as NSError).localizedDescription
+    return error.reason
   }
 }

@@ -7,8 +7,8 @@ import Foundation
 import Testing
 
 /// Grades hand-built answer files against the roster set of ``Fixtures``: two students, two
-/// exercises each (pattern 2 points, stop 1 where the key asks it, remedy 1 under the weighted
-/// policy).
+/// exercises each (pattern 2 points, stop 1 and cause 1 where the key asks them, remedy 1 under
+/// the weighted policy).
 @Suite struct ClassGradesTests {
   private static let key = try! GradingKey(folder: Fixtures.rosterFolder)
 
@@ -24,29 +24,39 @@ import Testing
     }!
   }
 
-  /// ana: everything right (letters for remedies), after a first, wrong, row for ex-001.
-  /// bo: ex-001 right in messy words; ex-002 pattern blank, stop wrong, remedy a wrong letter.
+  /// A cause option of `item` that earns nothing, by letter; blank where the cause is not asked.
+  private static func wrongCause(_ item: GradingKey.Item) -> String {
+    guard let options = item.causeOptions, let key = item.solved.key.causeAnswer else { return "" }
+    return options.choices.first { key.credit(for: $0) == 0 }.flatMap(options.letter(of:)) ?? ""
+  }
+
+  /// ana: everything right (letters for causes and remedies), after a first, wrong, row for
+  /// ex-001.
+  /// bo: ex-001 right in messy words; ex-002 pattern blank, stop wrong, cause and remedy wrong
+  /// letters.
   /// Then an unknown student and an unknown exercise.
   private static let answers: String = {
     let ana = key.items(for: "ana")!
     let bo = key.items(for: "bo")!
-    var lines = ["Student,Exercise,Pattern,Keep Step,Remedy"]
-    lines.append("ana,ex-001,underfitting,0,A")
+    var lines = ["Student,Exercise,Pattern,Keep Step,Why,Remedy"]
+    lines.append("ana,ex-001,underfitting,0,B,A")
     for item in ana {
       let k = item.solved.key
-      lines.append("ana,\(item.id),\(k.pattern.rawValue),\(k.keep!.step),\(item.options.letter(of: k.remedy)!)")
+      let cause = k.causeAnswer.flatMap { item.causeOptions?.letter(of: $0.answer) } ?? ""
+      lines.append("ana,\(item.id),\(k.pattern.rawValue),\(k.keep!.step),\(cause),\(item.options.letter(of: k.remedy)!)")
     }
     let first = bo[0].solved.key
+    let firstCause = first.causeAnswer.map { " " + $0.answer.plainWords.uppercased() + "." } ?? ""
     lines.append(
-      " BO ,EX 1,\(synonyms[first.pattern]!),step \(first.keep!.step),\"\(first.remedy.rawValue.replacingOccurrences(of: "-", with: " ").uppercased())\"")
+      " BO ,EX 1,\(synonyms[first.pattern]!),step \(first.keep!.step),\(firstCause),\"\(first.remedy.rawValue.replacingOccurrences(of: "-", with: " ").uppercased())\"")
     let second = bo[1]
     let wrongLetter = second.options.actions.indices.map(RemedyOptions.letter(at:)).first {
       second.options.action(forLetter: $0) != second.solved.key.remedy
         && !second.solved.key.otherRemedies.contains(second.options.action(forLetter: $0)!)
     }!
-    lines.append("bo,2,,\(wrongStep(second)),\(wrongLetter.lowercased())")
-    lines.append("zed,ex-001,healthy,10,A")
-    lines.append("ana,ex-099,healthy,10,A")
+    lines.append("bo,2,,\(wrongStep(second)),(\(wrongCause(second).lowercased())),\(wrongLetter.lowercased())")
+    lines.append("zed,ex-001,healthy,10,,A")
+    lines.append("ana,ex-099,healthy,10,,A")
     return lines.joined(separator: "\n") + "\n"
   }()
 
@@ -55,10 +65,12 @@ import Testing
   }
 
   /// The points each of ana's exercises is worth: pattern and remedy always, the stop
-  /// question only where the key asks it (a run where the kept checkpoint matters).
+  /// question only where the key asks it (a run where the kept checkpoint matters), the cause
+  /// question likewise (a run whose cause the engine can tell).
   private static func worth(_ policy: GradingPolicy) -> [Double] {
     key.items(for: "ana")!.map { item in
       (policy == .weighted ? 2 : 1) + 1 + (item.solved.exercise.questions.contains(.keepStep) ? 1 : 0)
+        + (item.solved.exercise.questions.contains(.cause) ? 1 : 0)
     }
   }
 

@@ -67,9 +67,10 @@ import _CurveLabTestSupport
   /// Every student answers every question right, in the forms real classes write: the
   /// student as their login, their Canvas name or their Canvas ID; patterns misspelled or in
   /// capitals; steps as `checkpoint-N`, `step N`, `N steps`, `~N`, `Step: N`; letters as `B`,
-  /// `(b)`, `B - words`, `option B`. Students 25 to 29 get their first pattern wrong.
+  /// `(b)`, `B - words`, `option B`; causes by letter in those forms, in words, or in words with
+  /// a letter missing. Students 25 to 29 get their first pattern wrong.
   static let answers: String = {
-    var lines = ["Student Name,Exercise,Pattern,Keep Step,Remedy"]
+    var lines = ["Student Name,Exercise,Pattern,Keep Step,Cause,Remedy"]
     let misspelled = [
       "healthy": "helthy", "overfitting": "overfiting", "underfitting": "Underfiting",
       "erratic": "Erratik",
@@ -85,10 +86,24 @@ import _CurveLabTestSupport
         if let step = k.keep?.step, item.solved.exercise.questions.contains(.keepStep) {
           stop = ["checkpoint-\(step)", "step \(step)", "\(step) steps", "~\(step)", "Step: \(step)"][form % 5]
         }
+        var cause = ""
+        if let answer = k.causeAnswer, let options = item.causeOptions {
+          let letter = options.letter(of: answer.answer)!
+          var words = answer.answer.plainWords
+          let typo = ["\(letter)", "(\(letter.lowercased()))", "\(letter) - \(words)", "option \(letter)", words, ""][form % 6]
+          if typo.isEmpty {
+            // A letter missing from the longest word.
+            let longest = String(words.split(separator: " ").max { $0.count < $1.count }!)
+            words = words.replacingOccurrences(
+              of: longest, with: String(longest.dropLast(2)) + String(longest.suffix(1)))
+          }
+          cause = typo.isEmpty ? words : typo
+        }
         let letter = item.options.letter(of: k.remedy)!
         let remedy = [letter, "(\(letter.lowercased()))", "\(letter) - \(k.remedy.title)", "option \(letter)"][form % 4]
         lines.append(
-          ["\"\(who)\"", "Exercise \(position + 1)", pattern, stop, "\"\(remedy)\""].joined(separator: ","))
+          ["\"\(who)\"", "Exercise \(position + 1)", pattern, stop, "\"\(cause)\"", "\"\(remedy)\""]
+            .joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

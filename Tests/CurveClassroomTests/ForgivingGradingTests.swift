@@ -30,17 +30,24 @@ import Testing
       return [
         letter, "(\(letter.lowercased()))", "\(letter) - \(key.remedy.title)", "option \(letter)",
       ][form % 4]
+    case .cause:
+      guard let cause = key.causeAnswer, let letter = item.causeOptions?.letter(of: cause.answer)
+      else { return "" }
+      return [
+        letter, "(\(letter.lowercased()))", "\(letter) - \(cause.answer.plainWords)", "option \(letter)",
+        cause.answer.plainWords.uppercased(),
+      ][form % 5]
     default:
       return ""
     }
   }
 
   private static func sheet(forms: Range<Int>) throws -> AnswerSheet {
-    var lines = ["student,exercise,pattern,stop,remedy"]
+    var lines = ["student,exercise,pattern,stop,cause,remedy"]
     for student in ["ana", "bo"] {
       for item in key.items(for: student)! {
         for form in forms {
-          let answers = [Exercise.Question.pattern, .keepStep, .remedy].map {
+          let answers = [Exercise.Question.pattern, .keepStep, .cause, .remedy].map {
             "\"" + written($0, item, form: form) + "\""
           }
           lines.append(([student, item.id] + answers).joined(separator: ","))

@@ -109,6 +109,50 @@ import _CurveLabTestSupport
     #expect(report.elements(named: "tr").count == items + 1)
   }
 
+  /// A class set (everyone saw the same letters): causes are counted by letter and name, the
+  /// keyed one marked.
+  @Test func causesAreCountedByLetterWithTheKeyedOneMarked() throws {
+    let folder = Fixtures.temporaryFolder("cause-analysis")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try SetDirectory(path: folder).write(Fixtures.classBuild.files)
+    let key = try GradingKey(folder: folder)
+    let item = try #require(key.shared?.first { $0.solved.exercise.questions.contains(.cause) })
+    let cause = try #require(item.solved.key.causeAnswer)
+    let options = try #require(item.causeOptions)
+    let right = try #require(options.letter(of: cause.answer))
+    let wrong = try #require(options.choices.first { cause.credit(for: $0) == 0 })
+    let csv = "student,exercise,cause\nana,\(item.id),\(right)\nbo,\(item.id),\(wrong.plainWords)\n"
+    let grades = ClassGrades(
+      sheet: try AnswerSheet(csv: csv, path: "a.csv"), key: key, policy: .weighted)
+    let analysis = ItemAnalysis(grades: grades, key: key)
+    let figures = try #require(analysis.items.first { $0.exercise == item.id && $0.question == "cause" })
+    #expect(figures.meanScore == 0.5)
+    let keyed = figures.choices.filter(\.isKeyed).map(\.answer)
+    #expect(keyed == ["\(right) \(cause.answer.rawValue)"])
+    #expect(figures.choices.map(\.answer).contains("\(options.letter(of: wrong)!) \(wrong.rawValue)"))
+  }
+
+  /// A hand-edited key whose cause question lost its options is refused by name, not graded
+  /// against options nobody saw.
+  @Test func aKeyWhoseCauseQuestionHasNoOptionsIsRefused() throws {
+    let folder = Fixtures.temporaryFolder("cause-no-options")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try SetDirectory(path: folder).write(Fixtures.classBuild.files)
+    let item = try #require(
+      Fixtures.classBuild.sets[0].exercises.first { $0.solved.exercise.questions.contains(.cause) })
+    var text = try #require(Fixtures.read(folder, "key.json"))
+    let options = try #require(item.causeOptions)
+    // Each option's cause name is written once, in its own entry; drop them all.
+    for cause in options.choices {
+      text = text.replacingOccurrences(of: "\"cause\": \"\(cause.rawValue)\"", with: "\"was\": \"\(cause.rawValue)\"")
+    }
+    try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/key.json"))
+    #expect(throws: ClassroomError.cannotRead(
+      path: folder + "/key.json", reason: "\(item.id): the cause question lists no options")) {
+      _ = try GradingKey(folder: folder)
+    }
+  }
+
   /// Students with variants that ask different questions: each item's figures cover the
   /// students asked it, totals are shares of what each could earn, and the reliability covers
   /// the items asked of everyone.

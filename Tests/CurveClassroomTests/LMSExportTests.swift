@@ -135,6 +135,14 @@ import _CurveLabTestSupport
           #expect(right == ["\(letter). \(key.remedy.title)"])
           #expect(half.count == item.options.actions.filter(key.otherRemedies.contains).count)
           #expect(part.answers.count == item.options.actions.count)
+        case .cause:
+          let cause = try #require(key.causeAnswer)
+          let options = try #require(item.causeOptions)
+          let letter = try #require(options.letter(of: cause.answer))
+          #expect(part.type == "MULTICHOICE")
+          #expect(right.contains("\(letter). \(cause.answer.plainWords.capitalisingFirstLetter)"))
+          #expect(part.answers.count == options.choices.count)
+          #expect(right.count + half.count == options.choices.filter { cause.credit(for: $0) > 0 }.count)
         default: break
         }
       }
@@ -166,12 +174,13 @@ import _CurveLabTestSupport
   /// Answers for two of the three Canvas students; the third hands in nothing.
   private static func canvasGrades() throws -> (ClassGrades, GradingKey) {
     let key = try GradingKey(folder: Fixtures.canvasFolder)
-    var lines = ["student,exercise,pattern,stop,remedy"]
+    var lines = ["student,exercise,pattern,stop,cause,remedy"]
     for (written, id) in [("Lima, Ana", "alima"), ("5513", "jgarcia")] {
       for item in key.items(for: id)! {
         let k = item.solved.key
         let stop = item.solved.exercise.questions.contains(.keepStep) ? k.keep.map { "\($0.step)" } ?? "" : ""
-        lines.append("\"\(written)\",\(item.id),\(k.pattern.rawValue),\(stop),\(item.options.letter(of: k.remedy)!)")
+        let cause = k.causeAnswer?.answer.rawValue ?? ""
+        lines.append("\"\(written)\",\(item.id),\(k.pattern.rawValue),\(stop),\(cause),\(item.options.letter(of: k.remedy)!)")
       }
     }
     let sheet = try AnswerSheet(csv: lines.joined(separator: "\n") + "\n", path: "a.csv")

@@ -48,6 +48,41 @@ import _CurveLabTestSupport
     }
   }
 
+  /// Where the cause is asked, the sheet shows the run's settings (the engine reads the cause
+  /// from them and the curves) and the four lettered causes in plain words, and the class key
+  /// gives the keyed letter.
+  @Test func aCauseQuestionShowsTheSettingsAndItsLetteredCauses() throws {
+    let html = try #require(Self.file(Fixtures.classBuild, "worksheet.html"))
+    let root = try ParsedXML.parse(html).get()
+    let sections = Self.elements(root, class: "exercise")
+    let generated = Fixtures.classBuild.sets[0].exercises
+    let asked = zip(sections, generated).filter { $1.solved.exercise.questions.contains(.cause) }
+    try #require(!asked.isEmpty, "the fixture set has an erratic run whose cause the engine names")
+    for (section, exercise) in zip(sections, generated) {
+      let settings = Self.elements(section, class: "settings").first
+      #expect((settings != nil) == exercise.solved.exercise.questions.contains(.cause))
+    }
+    for (section, exercise) in asked {
+      let settings = try #require(Self.elements(section, class: "settings").first)
+      #expect(settings.allText.contains("\(exercise.solved.configuration.optimizer.rawValue) lr "))
+      #expect(settings.allText.contains("batch \(exercise.solved.configuration.batchSize)"))
+      let options = try #require(exercise.causeOptions)
+      let cause = try #require(exercise.solved.key.causeAnswer)
+      #expect(options.choices.count == CauseOptions.optionCount)
+      #expect(options.choices.filter { cause.credit(for: $0) > 0 } == [cause.answer])
+      let text = section.allText
+      #expect(text.contains(Exercise.Question.cause.prompt))
+      for choice in options.choices {
+        #expect(text.contains(choice.plainWords.capitalisingFirstLetter))
+      }
+      let markdown = try #require(Self.file(Fixtures.classBuild, "worksheet.md"))
+      let letter = try #require(options.letter(of: cause.answer))
+      #expect(markdown.contains("   - **\(letter)** \(cause.answer.plainWords.capitalisingFirstLetter)\n"))
+      let key = try #require(Self.file(Fixtures.classBuild, "key.html"))
+      #expect(key.contains("<strong>\(letter)</strong> \(cause.answer.plainWords)"))
+    }
+  }
+
   @Test func sheetsHaveANameLineAndPageNumbers() throws {
     let html = try #require(Self.file(Fixtures.classBuild, "worksheet.html"))
     let root = try ParsedXML.parse(html).get()

@@ -82,6 +82,33 @@ import Testing
     #expect(diagnosis.remedies.first?.action == .lowerLearningRate)
   }
 
+  @Test func aJumpThatStaysFarBelowChanceIsNoCollapse() {
+    // Six classes (ln 6 ≈ 1.79): a model already near-perfect whose training loss falls
+    // 0.03 → 0.005 and steps back up to about 0.024, five times its low but about 1% of a
+    // guessing model's loss. The same shape from 1.79 down to 0.3 and back up to 1.5 is a
+    // collapse.
+    func training(start: Double, low: Double, back: Double) -> [Double] {
+      (0..<40).map { i -> Double in
+        i < 15
+          ? low + (start - low) * Double(14 - i) / 14
+          : back + 0.02 * (back - low) * wiggle(i)
+      }
+    }
+    let settings = ["num_labels": "6"]
+    let small = Diagnoser().diagnose(
+      log(
+        training: training(start: 0.03, low: 0.005, back: 0.024),
+        validation: (0..<8).map { i in 0.03 + 0.001 * wiggle(i) }, settings: settings))
+    #expect(!small.findings.contains { $0.kind == .collapse }, "\(small.headline)")
+    #expect(!small.headline.contains("fell apart"), "\(small.headline)")
+    let large = Diagnoser().diagnose(
+      log(
+        training: training(start: 1.79, low: 0.3, back: 1.5),
+        validation: (0..<8).map { i in i < 3 ? 1.2 - 0.3 * Double(i) : 1.6 + 0.01 * wiggle(i) },
+        settings: settings))
+    #expect(large.findings.contains { $0.kind == .collapse }, "\(large.headline)")
+  }
+
   @Test func perBatchSwingsWithTinyBatchesAreErratic() {
     // Training loss jumps by its own size from record to record; validation, averaged over
     // the whole set, falls smoothly.
@@ -102,6 +129,58 @@ import Testing
     #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
     #expect(diagnosis.cause == .smallEvalSet)
     #expect(diagnosis.remedies.first?.action == .largerEvaluationSet)
+  }
+
+  @Test func bothCurvesClimbingBackWithNoChanceLevelIsInstabilityNotOverfitting() {
+    // A CTC-like loss (no accuracy, no ln K): training falls 300 → 60, then climbs back to
+    // about 150 at a constant rate and stays; validation does the same. Overfitting never
+    // raises the training loss.
+    let training = (0..<60).map { i -> Double in
+      (i < 20 ? 300 - 12 * Double(i) : 150) + 4 * wiggle(i)
+    }
+    let validation = (0..<12).map { i -> Double in (i < 4 ? 280 - 50 * Double(i) : 200) + 3 * wiggle(i) }
+    let rates = Array(repeating: 3e-4, count: 60)
+    let diagnosis = Diagnoser().diagnose(log(training: training, validation: validation, rates: rates))
+    #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
+    #expect(diagnosis.headline.contains("both climbed back"), "\(diagnosis.headline)")
+    #expect(diagnosis.findings.contains { $0.kind == .collapse })
+    #expect(diagnosis.remedies.first?.action == .lowerLearningRate)
+    // The same validation beside a training loss that keeps falling is overfitting.
+    let falling = (0..<60).map { i in 300 * pow(0.95, Double(i)) + 4 * wiggle(i) }
+    let memorizing = Diagnoser().diagnose(log(training: falling, validation: validation, rates: rates))
+    #expect(memorizing.pattern == .overfitting, "\(memorizing.headline)")
+  }
+
+  @Test func aCollapseTheRunRecoversFromIsStillErraticWithItsCause() {
+    // Binary task: the loss falls from ln 2 to 0.3 while warmup ramps the rate up to step
+    // 200, jumps back to chance at the peak for 15 records, then slowly learns again and
+    // ends at 0.2, better than before.
+    func level(_ i: Int) -> Double {
+      if i < 20 { return 0.69 - 0.39 * Double(i) / 19 }
+      if i < 35 { return 0.69 }
+      return 0.69 - 0.49 * Double(i - 35) / 44
+    }
+    func rate(_ i: Int) -> Double {
+      i < 20 ? 5e-5 * Double(i + 1) / 20 : 5e-5 * (1 - Double(i - 20) / 70)
+    }
+    let training = (0..<80).map { level($0) + 0.01 * wiggle($0) }
+    let rates = (0..<80).map(rate)
+    let validation = stride(from: 4, to: 80, by: 5).map { training[$0] + 0.03 }
+    let accuracy = validation.map { 1.2 - $0 }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, accuracy: accuracy, rates: rates))
+    #expect(diagnosis.pattern == .erratic, "\(diagnosis.headline)")
+    #expect(diagnosis.headline.contains("recovered"), "\(diagnosis.headline)")
+    #expect(diagnosis.cause == .warmupInstability)
+    #expect(diagnosis.findings.contains { $0.kind == .collapse })
+    // A jump of two records in the same run is a spike, not a collapse.
+    var spiked = (0..<80).map { i in 0.69 * pow(0.97, Double(i)) + 0.01 * wiggle(i) }
+    spiked[30] = 0.69
+    spiked[31] = 0.69
+    let brief = Diagnoser().diagnose(
+      log(training: spiked, validation: stride(from: 4, to: 80, by: 5).map { spiked[$0] + 0.03 },
+        accuracy: accuracy, rates: rates))
+    #expect(brief.pattern != .erratic, "\(brief.headline)")
   }
 
   @Test func aFlatTailUnderADecayingRateIsNotConvergence() throws {

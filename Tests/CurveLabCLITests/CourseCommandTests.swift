@@ -1,4 +1,5 @@
 import CurveCourse
+import CurveExercises
 import CurveLabCLI
 import Foundation
 import JSONCoding
@@ -167,6 +168,29 @@ import Testing
     #expect(result.status == 0)
     #expect(result.output.contains("Hint: "))
     #expect(result.output.contains("Score: 4 of 4 points"))
+  }
+
+  /// An erratic practice run asks what caused it, shows the settings the engine read it from,
+  /// and takes the cause in words or by letter.
+  @Test func anErraticExerciseAsksTheCauseBesideTheSettings() throws {
+    let solved = try ExerciseGenerator().make(id: "practice-3", scenario: .erratic, seed: 3)
+    let cause = try #require(solved.key.causeAnswer)
+    try #require(solved.exercise.questions == [.pattern, .cause, .remedy])
+    let words = "erratic,\(cause.answer.plainWords),\(solved.key.remedy.rawValue)"
+    let graded = run(["exercise", "--seed", "3", "--scenario", "erratic", "--answers", words, "--json"])
+    #expect(graded.status == 0, "\(graded.errors)")
+    let json = try JSONValue(parsing: graded.output)
+    #expect(json["points"]?.doubleValue == json["maximum"]?.doubleValue)
+    let wrong = try #require(cause.distractors.first)
+    let piped = run(
+      ["exercise", "--seed", "3", "--scenario", "erratic"],
+      input: ["erratic", "h", wrong.rawValue, solved.key.remedy.rawValue])
+    #expect(piped.status == 0)
+    #expect(piped.output.contains("Settings: "))
+    #expect(piped.output.contains(Exercise.Question.cause.prompt))
+    #expect(piped.output.contains(cause.answer.plainWords.capitalisingFirstLetter))
+    #expect(piped.output.contains("cause: you said \(wrong.rawValue); the engine says \(cause.answer.rawValue)"))
+    #expect(piped.output.contains("Score: 3 of 4 points"))
   }
 
   @Test func aBadAnswerListNamesTheAnswer() {

@@ -94,6 +94,9 @@ import Testing
       let page = try String(contentsOfFile: html, encoding: .utf8)
       #expect(page.contains("<svg"))
       #expect(page.contains("Overfitting"))
+      // The simulator logs the rate, so the chart shows it under the loss, and says so.
+      #expect(page.contains("Loss, learning rate and accuracy; markers"))
+      #expect(page.contains(">Learning rate</text>"))
       #expect(!page.contains("<script"))
       #expect(!page.contains("http://") && !page.contains("https://"))
     }

@@ -32,6 +32,14 @@ import _CurveLabTestSupport
     }
   }
 
+  @Test func anOutputOnTheNullDeviceLeavesTheDevice() throws {
+    // Written in place, not replaced by a renamed file (which, run as root, breaks every
+    // program on the machine that writes to /dev/null).
+    #expect(run(quick + ["--format", "csv", "--output", "/dev/null"]).status == 0)
+    let kind = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+    #expect(kind == .typeCharacterSpecial)
+  }
+
   @Test func csvOutputIsStable() {
     let result = run(quick + ["--format", "csv"])
     #expect(result.status == 0)

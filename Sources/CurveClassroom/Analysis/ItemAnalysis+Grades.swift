@@ -1,3 +1,4 @@
+import CurveCore
 import CurveDiagnosis
 import CurveExercises
 
@@ -40,8 +41,15 @@ extension ItemAnalysis {
     }
     let column = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     let labels = ids.map { ($0.exercise, $0.question.name, maxima[$0] ?? 0) }
-    let options = ids.map { id in
-      id.question == .remedy ? key.shared?.first { $0.id == id.exercise }?.options : nil
+    let options = ids.map { id -> ((String) -> String?)? in
+      guard let item = key.shared?.first(where: { $0.id == id.exercise }) else { return nil }
+      switch id.question {
+      case .remedy:
+        return { Remedy.Action(rawValue: $0).flatMap(item.options.letter(of:)) }
+      case .cause:
+        return { name in Cause(rawValue: name).flatMap { item.causeOptions?.letter(of: $0) } }
+      default: return nil
+      }
     }
 
     var keyed = [Set<String>](repeating: [], count: ids.count)
@@ -54,12 +62,12 @@ extension ItemAnalysis {
         for mark in grade.items {
           let index = column[ItemID(exercise: exercise, question: mark.question)]!
           row[index] = mark.points
-          chosen[index] = Self.choice(mark, options: options[index])
+          chosen[index] = Self.choice(mark, letter: options[index])
           switch mark.question {
-          case .pattern, .remedy:
+          case .pattern, .remedy, .cause:
             var written = mark
             written.given = mark.expected
-            keyed[index].insert(Self.choice(written, options: options[index]))
+            keyed[index].insert(Self.choice(written, letter: options[index]))
           default: keyed[index].insert("right")
           }
         }
@@ -78,16 +86,19 @@ extension ItemAnalysis {
     var question: Exercise.Question
   }
 
-  /// How an answer is counted: the pattern or remedy named (a remedy with its letter when
-  /// `options` are everyone's), or for a number whether it was right, half right or wrong.
-  private static func choice(_ mark: ExerciseGrade.Item, options: RemedyOptions?) -> String {
+  /// How an answer is counted: the pattern, cause or remedy named (a cause or remedy with its
+  /// letter when `letter`, the options' letters, are everyone's), or for a number whether it
+  /// was right, half right or wrong.
+  private static func choice(_ mark: ExerciseGrade.Item, letter: ((String) -> String?)?) -> String {
     guard !mark.given.isEmpty else { return "blank" }
     switch mark.question {
     case .pattern:
       return Pattern(rawValue: mark.given) != nil ? mark.given : "unreadable"
-    case .remedy:
-      guard let action = Remedy.Action(rawValue: mark.given) else { return "unreadable" }
-      return options?.letter(of: action).map { "\($0) \(action.rawValue)" } ?? action.rawValue
+    case .remedy, .cause:
+      let isKnown = mark.question == .remedy
+        ? Remedy.Action(rawValue: mark.given) != nil : Cause(rawValue: mark.given) != nil
+      guard isKnown else { return "unreadable" }
+      return letter?(mark.given).map { "\($0) \(mark.given)" } ?? mark.given
     default:
       return mark.credit >= 1 ? "right" : mark.credit > 0 ? "half" : "wrong"
     }

@@ -82,11 +82,20 @@ public struct ExerciseSet: Sendable {
     let options = RemedyOptions(
       answer: solved.key.remedy, alsoAccepted: solved.key.otherRemedies,
       distractors: solved.key.distractors, using: &optionGenerator)
+    // Drawn from a stream of their own, so the remedy options are the same with or without a
+    // cause question.
+    var causeGenerator = spec.generator(index: index, student: student, purpose: "cause-options")
+    let causeOptions = solved.key.causeAnswer.map { cause in
+      CauseOptions(
+        answer: cause.answer, alsoAccepted: cause.alsoRight + cause.halfCredit,
+        distractors: cause.distractors, using: &causeGenerator)
+    }
     let trial =
       RemedyTrial.canSimulate(solved.key.remedy)
       ? RemedyOutcome.simulate(solved.key.remedy, on: solved) : nil
     return .success(
       GeneratedExercise(
-        solved: solved, scenario: scenario, options: options, redraws: redraws, trial: trial))
+        solved: solved, scenario: scenario, options: options, causeOptions: causeOptions,
+        redraws: redraws, trial: trial))
   }
 }

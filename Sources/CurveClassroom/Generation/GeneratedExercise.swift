@@ -12,6 +12,8 @@ public struct GeneratedExercise: Sendable {
   public var scenario: Scenario
   /// The remedy question's options.
   public var options: RemedyOptions
+  /// The cause question's options; `nil` where the cause is not asked.
+  public var causeOptions: CauseOptions? = nil
   /// Candidates the engine disagreed with before this one.
   public var redraws: Int
   /// The same run with the engine's top remedy applied; `nil` when the remedy is to change

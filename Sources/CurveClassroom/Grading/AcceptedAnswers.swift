@@ -13,7 +13,7 @@ import CurveExercises
 /// ```
 ///
 /// - `exercise`: an exercise id (`ex-004`, `4`), or `*` (or `all`, or blank) for every one.
-/// - `question`: `pattern`, `stop`, `remedy`, `set_size` or `patience_stop` (names match as
+/// - `question`: `pattern`, `stop`, `cause`, `remedy`, `set_size` or `patience_stop` (names match as
 ///   in the answers file).
 /// - `answer`: the answer to credit. It matches a student's answer written the same way
 ///   (ignoring case, spaces and punctuation) or read as the same answer: `480` matches
@@ -32,7 +32,7 @@ public struct AcceptedAnswers: Sendable {
     public var line: Int
     /// The exercise, as written; `nil` for every exercise.
     public var exercise: String?
-    /// The question's name: `pattern`, `stop`, `remedy`, `set-size`, `patience-stop`.
+    /// The question's name: `pattern`, `stop`, `cause`, `remedy`, `set-size`, `patience-stop`.
     public var question: String
     /// The answer to credit, as written.
     public var answer: String
@@ -75,7 +75,8 @@ public struct AcceptedAnswers: Sendable {
       let questionText = field(questionColumn)
       guard let question = Self.question(named: questionText) else {
         throw bad(
-          "'\(questionText)' is not a question; use pattern, stop, remedy, set_size or patience_stop")
+          "'\(questionText)' is not a question; use pattern, stop, cause, remedy, set_size or "
+            + "patience_stop")
       }
       let answer = field(answerColumn)
       guard !answer.isEmpty else { throw bad("no answer to accept") }

@@ -4,7 +4,8 @@ import CSVCoding
 ///
 /// Columns are found by name, ignoring case, spaces, `-` and `_`, with common variants:
 /// `student` (`student_id`, `id`, `name`), `exercise` (`ex`, `exercise_id`), `pattern`,
-/// `stop` (`keep_step`, `step`, `checkpoint`), `remedy` (`change`, `fix`), `set_size`
+/// `stop` (`keep_step`, `step`, `checkpoint`), `cause` (`why`, `reason`), `remedy` (`change`,
+/// `fix`), `set_size`
 /// (`eval_size`) and `patience_stop`.
 public struct AnswerSheet: Sendable {
   /// One row.
@@ -15,7 +16,7 @@ public struct AnswerSheet: Sendable {
     public var student: String
     /// The exercise as written.
     public var exercise: String
-    /// The answer text by question name (`pattern`, `stop`, `remedy`, `set-size`,
+    /// The answer text by question name (`pattern`, `stop`, `cause`, `remedy`, `set-size`,
     /// `patience-stop`); trimmed, possibly empty.
     public var answers: [String: String]
   }
@@ -31,6 +32,7 @@ public struct AnswerSheet: Sendable {
     ("pattern", ["pattern", "diagnosis", "verdict"]),
     ("stop", ["stop", "keepstep", "step", "stopstep", "checkpoint", "beststep"]),
     ("remedy", ["remedy", "change", "fix", "action"]),
+    ("cause", ["cause", "why", "reason"]),
     ("set-size", ["setsize", "evalsize", "evaluationsetsize"]),
     ("patience-stop", ["patiencestop", "patience"]),
   ]

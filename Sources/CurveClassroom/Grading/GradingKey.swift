@@ -1,3 +1,4 @@
+import CurveCore
 import CurveDiagnosis
 public import CurveExercises
 import CurveSim
@@ -16,6 +17,8 @@ public struct GradingKey: Sendable {
     public var solved: SolvedExercise
     /// The lettered remedy options the student saw.
     public var options: RemedyOptions
+    /// The lettered cause options the student saw; `nil` where the cause is not asked.
+    public var causeOptions: CauseOptions? = nil
     /// The exercise's id.
     public var id: String { solved.exercise.id }
   }
@@ -128,6 +131,7 @@ public struct GradingKey: Sendable {
       case "pattern": questions.append(.pattern)
       case "stop": questions.append(.keepStep)
       case "remedy": questions.append(.remedy)
+      case "cause": questions.append(.cause)
       case "set-size": questions.append(.setSize)
       case "patience-stop":
         let patience = entry["patience_stop"]?["patience"]?.integerValue ?? 3
@@ -138,6 +142,12 @@ public struct GradingKey: Sendable {
     let actions = (entry["remedy"]?["options"]?.arrayValue ?? []).compactMap {
       $0["action"]?.stringValue.flatMap(Remedy.Action.init(rawValue:))
     }
+    let causes = (entry["cause"]?["options"]?.arrayValue ?? []).compactMap {
+      $0["cause"]?.stringValue.flatMap(Cause.init(rawValue:))
+    }
+    if questions.contains(.cause), causes.count < 2 {
+      throw bad("the cause question lists no options")
+    }
     let exercise = Exercise(id: id, recipe: recipe, questions: questions)
     let expectedPattern = entry["pattern"]?["answer"]?.stringValue
     let expectedStop = entry["stop"]?["answer"]?.integerValue.map(Int.init)
@@ -145,6 +155,9 @@ public struct GradingKey: Sendable {
       solved.key.pattern.rawValue == expectedPattern
         && (!questions.contains(.keepStep) || solved.key.keep?.step == expectedStop)
         && solved.key.remedy.rawValue == entry["remedy"]?["answer"]?.stringValue
+        && (!questions.contains(.cause)
+          || solved.key.causeAnswer?.answer.rawValue == entry["cause"]?["answer"]?.stringValue)
+        && solved.exercise.questions == questions
     }
     // Retrain from the recipe rather than read trainer_state.json back: the written log
     // rounds nothing, but the reader rebuilds metadata the engine looks at, and grading must
@@ -152,6 +165,8 @@ public struct GradingKey: Sendable {
     guard let solved = try? exercise.solve(), matches(solved) else {
       throw bad("the run no longer gives the answers in the key; regenerate the set")
     }
-    return Item(solved: solved, options: RemedyOptions(actions: actions))
+    return Item(
+      solved: solved, options: RemedyOptions(actions: actions),
+      causeOptions: questions.contains(.cause) ? CauseOptions(choices: causes) : nil)
   }
 }

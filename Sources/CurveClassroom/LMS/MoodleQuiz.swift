@@ -19,6 +19,8 @@ import Foundation
 /// - the step to keep: a NUMERICAL part worth 1; every accepted step is a right answer and every
 ///   half-credit step earns 50 %, each within half an evaluation interval, as `curvelab grade`
 ///   reads a step;
+/// - the cause, where asked: a MULTICHOICE part worth 1 with the worksheet's letters and order
+///   (the run's settings printed under the questions, as on the worksheet);
 /// - the remedy: a MULTICHOICE part worth 1 with the worksheet's letters and order, the
 ///   engine's other remedies at 50 %;
 /// - the evaluation-set size (within 10 %, 50 % within 20 %) and the patience stop (the
@@ -78,7 +80,7 @@ public struct MoodleQuiz: Sendable {
   ) -> String {
     let exercise = GeneratedExercise(
       solved: item.solved, scenario: item.solved.exercise.recipe.scenario, options: item.options,
-      redraws: 0, trial: nil)
+      causeOptions: item.causeOptions, redraws: 0, trial: nil)
     let charts = MoodleCharts(exercise)
     var html = "<p><strong>Exercise \(number) of \(total)</strong> (\(exercise.id)). "
     html += htmlEscaped(exercise.evaluationCadence.capitalisingFirstLetter) + ".</p>\n"
@@ -91,6 +93,7 @@ public struct MoodleQuiz: Sendable {
       html += "<li>" + htmlEscaped(exercise.prompt(question)) + " " + part(question, exercise) + "</li>\n"
     }
     html += "</ol>\n"
+    if let settings = exercise.settingsLine { html += "<p>" + htmlEscaped(settings) + "</p>\n" }
     let grade = exercise.keyGrade
     var feedback = "<ol>\n"
     for entry in grade.items {
@@ -137,6 +140,19 @@ public struct MoodleQuiz: Sendable {
           action == key.remedy || key.otherRemedies.contains(action)
           ? "" : "#" + clozeEscaped(CauseKnowledge.whyNot(action, for: key.pattern, cause: key.cause))
         return credit + clozeEscaped(text) + why
+      }
+      return "{\(weight):MULTICHOICE:" + choices.joined(separator: "~") + "}"
+    case .cause:
+      // A key read back always has both (``GradingKey`` refuses a cause question without
+      // options); a part with no right answer would not import.
+      guard let cause = key.causeAnswer, let options = exercise.causeOptions else {
+        preconditionFailure("a cause question without its key or options")
+      }
+      let choices = options.choices.enumerated().map { index, choice in
+        let credit = cause.credit(for: choice)
+        let mark = credit >= 1 ? "=" : credit > 0 ? "%50%" : ""
+        let text = CauseOptions.letter(at: index) + ". " + choice.plainWords.capitalisingFirstLetter
+        return mark + clozeEscaped(text)
       }
       return "{\(weight):MULTICHOICE:" + choices.joined(separator: "~") + "}"
     case .keepStep:

@@ -7,7 +7,8 @@ extension GeneratedExercise {
     let key = solved.key
     let answer = ExerciseAnswer(
       pattern: key.pattern, keepStep: key.keep?.step, remedy: key.remedy, setSize: key.setSize,
-      patienceStop: key.patienceStop?.stopStep ?? solved.log.evaluationEntries.last?.step)
+      patienceStop: key.patienceStop?.stopStep ?? solved.log.evaluationEntries.last?.step,
+      cause: key.causeAnswer?.answer)
     return solved.grade(answer, policy: .weighted)
   }
 

@@ -42,6 +42,28 @@ extension GeneratedExercise {
           ]
         ))
     }
+    if let cause = key.causeAnswer, let causeOptions, solved.exercise.questions.contains(.cause) {
+      members.append(
+        (
+          "cause",
+          [
+            "letter": .string(causeOptions.letter(of: cause.answer) ?? ""),
+            "answer": .string(cause.answer.rawValue),
+            "named_by_engine": .bool(cause.isNamed),
+            "also_right": .array(cause.alsoRight.map { .string($0.rawValue) }),
+            "half_credit": .array(cause.halfCredit.map { .string($0.rawValue) }),
+            "options": .array(
+              causeOptions.choices.enumerated().map { index, cause in
+                [
+                  "letter": .string(CauseOptions.letter(at: index)),
+                  "cause": .string(cause.rawValue),
+                  "title": .string(cause.plainWords.capitalisingFirstLetter),
+                ]
+              }),
+            "explanation": explanation("cause"),
+          ]
+        ))
+    }
     members.append(
       (
         "remedy",
@@ -83,7 +105,7 @@ extension GeneratedExercise {
               "explanation": explanation("patience-stop"),
             ]
           ))
-      case .pattern, .keepStep, .remedy: break
+      case .pattern, .keepStep, .remedy, .cause: break
       }
     }
     return .object(members)

@@ -4,8 +4,8 @@ import HTMLDocument
 
 extension GeneratedExercise {
   /// The exercise's row of a printed answer key: its id, the pattern, the step to
-  /// keep with the accepted and half-credit steps, the remedy's letter and title, and the
-  /// answers to optional questions.
+  /// keep with the accepted and half-credit steps, the cause's and the remedy's letters and
+  /// words, and the answers to optional questions.
   func keyRow() -> [HTMLNode] {
     let key = solved.key
     let questions = solved.exercise.questions
@@ -14,6 +14,17 @@ extension GeneratedExercise {
       var text = " (accepted: \(Self.list(key.acceptedKeepSteps))"
       if !key.nearKeepSteps.isEmpty { text += "; half: \(Self.list(key.nearKeepSteps))" }
       stop = .group([.strong(.text(String(keep.step))), .text(text + ")")])
+    }
+    var cause: HTMLNode = .text("not asked")
+    if questions.contains(.cause), let answer = key.causeAnswer {
+      var text = " " + answer.answer.plainWords
+      if !answer.alsoRight.isEmpty {
+        text += "; also right: " + answer.alsoRight.map(\.rawValue).joined(separator: ", ")
+      }
+      if !answer.halfCredit.isEmpty {
+        text += "; half: " + answer.halfCredit.map(\.rawValue).joined(separator: ", ")
+      }
+      cause = .group([.strong(.text(causeOptions?.letter(of: answer.answer) ?? "?")), .text(text)])
     }
     let letter = options.letter(of: key.remedy) ?? "?"
     var remedy: [HTMLNode] = [.strong(.text(letter)), .text(" " + key.remedy.title)]
@@ -27,11 +38,11 @@ extension GeneratedExercise {
       case .patienceStop(let patience):
         other.append(
           "patience \(patience) stops at \(key.patienceStop?.stopStep.map(String.init) ?? "never")")
-      case .pattern, .keepStep, .remedy: break
+      case .pattern, .keepStep, .remedy, .cause: break
       }
     }
     return [
-      .text(id), .strong(.text(key.pattern.rawValue)), stop, .group(remedy),
+      .text(id), .strong(.text(key.pattern.rawValue)), stop, cause, .group(remedy),
       .text(other.joined(separator: "; ")),
     ]
   }

@@ -32,6 +32,11 @@ extension GeneratedExercise {
         for remedy in diagnosis.remedies {
           text += "   - \(remedy.action.rawValue): \(remedy.text)\n"
         }
+      case .cause:
+        let answer = key.causeAnswer
+        let letter = answer.flatMap { causeOptions?.letter(of: $0.answer) } ?? "?"
+        text += "\(position). **Cause: \(letter), \(answer?.answer.plainWords ?? "not asked").** "
+        text += explanation(question) + "\n"
       case .setSize:
         text += "\(position). **Evaluation set: \(key.setSize.map(String.init) ?? "unknown") examples.** "
         text += explanation(question) + "\n"

@@ -22,6 +22,29 @@ extension GeneratedExercise {
     }
   }
 
+  /// The run's settings in one line, for an exercise that asks the cause: the engine weighs
+  /// the curves together with the learning rate, batch size, model and data sizes, so the
+  /// learner sees them too (the updates made are the chart's steps). `nil` when the cause is
+  /// not asked.
+  var settingsLine: String? {
+    guard solved.exercise.questions.contains(.cause) else { return nil }
+    return "Settings: \(solved.configuration)."
+  }
+
+  /// The options of `question`, as letters and words; empty for a question answered with a
+  /// number.
+  func lettered(_ question: Exercise.Question) -> [(letter: String, text: String)] {
+    switch question {
+    case .remedy:
+      options.actions.enumerated().map { (RemedyOptions.letter(at: $0), $1.title) }
+    case .cause:
+      (causeOptions?.choices ?? []).enumerated().map {
+        (CauseOptions.letter(at: $0), $1.plainWords.capitalisingFirstLetter)
+      }
+    default: []
+    }
+  }
+
   /// The exercise's part of `worksheet.md`; without the data files' paths in an exam.
   func worksheetMarkdown(number: Int, isExam: Bool) -> String {
     var text = "## Exercise \(number) (\(id))\n\n"
@@ -30,16 +53,15 @@ extension GeneratedExercise {
     }
     text += (isExam ? evaluationCadence.capitalisingFirstLetter : evaluationCadence) + ".\n\n"
     text += "```text\n" + textChart + "\n```\n\n"
+    if let settingsLine { text += settingsLine + "\n\n" }
     if asksForAStep {
       text += "Evaluation steps: "
       text += solved.log.evaluationEntries.map { String($0.step) }.joined(separator: ", ") + ".\n\n"
     }
     for (position, question) in solved.exercise.questions.enumerated() {
       text += "\(position + 1). " + prompt(question) + "\n"
-      if question == .remedy {
-        for (index, action) in options.actions.enumerated() {
-          text += "   - **\(RemedyOptions.letter(at: index))** \(action.title)\n"
-        }
+      for (letter, option) in lettered(question) {
+        text += "   - **\(letter)** \(option)\n"
       }
     }
     return text + "\n"
@@ -66,16 +88,17 @@ extension GeneratedExercise {
     if asksForAStep {
       nodes.append(.division([.svg(charts.validation)], classes: ["validation"]))
     }
+    if let settingsLine {
+      nodes.append(.division([.text(settingsLine)], classes: ["settings"]))
+    }
     var items: [HTMLNode] = []
     for question in solved.exercise.questions {
       var parts: [HTMLNode] = [.text(prompt(question) + " "), .span([], classes: ["blank"])]
-      if question == .remedy {
+      let choices = lettered(question)
+      if !choices.isEmpty {
         parts = [.text(prompt(question) + " Letter: "), .span([], classes: ["blank", "short"])]
         parts.append(
-          .bulletList(
-            options.actions.enumerated().map { index, action in
-              .group([.strong(.text(RemedyOptions.letter(at: index))), .text(" " + action.title)])
-            }))
+          .bulletList(choices.map { .group([.strong(.text($0.letter)), .text(" " + $0.text)]) }))
       }
       items.append(.group(parts))
     }

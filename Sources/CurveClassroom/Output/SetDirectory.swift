@@ -1,6 +1,7 @@
 import CurveExercises
 import Foundation
 import JSONCoding
+import SafeFileWriting
 
 /// The output folder of `curvelab generate`, written safely.
 ///
@@ -9,7 +10,7 @@ import JSONCoding
 ///   and those an earlier set listed in its manifest but the new one does not write are
 ///   removed. A file of the instructor's own in the folder survives.
 /// - Every file is written atomically: to a hidden temporary file beside it, then renamed over
-///   it (see ``AtomicFile``).
+///   it (see `SafeFile`).
 /// - Every path is checked: relative, made of names without `..` or a leading dot, and, once
 ///   symbolic links are resolved, inside the folder.
 public struct SetDirectory: Sendable {
@@ -136,10 +137,13 @@ public struct SetDirectory: Sendable {
       if exists, isDirectory.boolValue {
         return .failure(.cannotWrite(path: url.path, reason: "it is a folder"))
       }
-      do throws(ClassroomError) {
-        try AtomicFile.write(files[index].contents, to: url)
+      do throws(SafeFile.Failure) {
+        // Renamed into place without flushing: a set is made again from its seed, so losing
+        // the last files to a power cut is acceptable and half-written files are not; flushing
+        // two thousand files costs more than making them.
+        try SafeFile.write(Array(files[index].contents.utf8), to: url.path, durability: .renamed)
       } catch {
-        return .failure(error)
+        return .failure(.cannotWrite(path: url.path, reason: error.reason))
       }
       return .success(exists)
     }

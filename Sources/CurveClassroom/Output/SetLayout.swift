@@ -149,8 +149,8 @@ public enum SetLayout {
         .joined(separator: ", ")
       var instructions =
         "Read each run's learning curves and answer the questions on this sheet or in a CSV file "
-        + "with the columns \(columns). For a step, write the step number; for the remedy, the "
-        + "letter of your choice."
+        + "with the columns \(columns). For a step, write the step number; for a lettered "
+        + "question (the cause, the remedy), the letter of your choice."
       if layout != .exam {
         instructions += " Each run's data is in exercises/<id>/trainer_state.json and log.csv."
       }
@@ -183,7 +183,7 @@ public enum SetLayout {
             .heading(2, .text(heading)),
             .paragraph(.text("Seed \(spec.seed) · " + GeneratedExercise.stopTolerance.asSentence)),
             .table(
-              header: ["Exercise", "Pattern", "Stop (accepted steps)", "Remedy"]
+              header: ["Exercise", "Pattern", "Stop (accepted steps)", "Cause", "Remedy"]
                 + (hasOther ? ["Other"] : []),
               rows: rendered.map { hasOther ? $0.keyRow : Array($0.keyRow.dropLast()) }),
           ])

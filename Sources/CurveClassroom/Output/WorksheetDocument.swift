@@ -113,6 +113,7 @@ struct WorksheetDocument {
     .charts .accuracy { flex: 0 0 30%; }
     .charts svg, .validation svg { display: block; width: 100%; height: auto; margin: 0; }
     .validation { margin: 0.5mm 0 0; }
+    .settings { font-size: 8.5pt; color: #333333; margin: 0.5mm 0 0; }
     .questions ol { margin: 0.5mm 0 0; padding-left: 5mm; line-height: 1.35; }
     .questions li { margin: 0 0 0.8mm; }
     .questions ul {

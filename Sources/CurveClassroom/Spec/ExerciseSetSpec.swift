@@ -79,7 +79,7 @@ public struct ExerciseSetSpec: Sendable, Equatable {
       switch question {
       case .setSize: "set-size"
       case .patienceStop(let patience): "patience-stop=\(patience)"
-      case .pattern, .keepStep, .remedy: nil
+      case .pattern, .keepStep, .remedy, .cause: nil
       }
     }.joined(separator: ",")
   }

@@ -147,21 +147,23 @@ public struct ExerciseBlock: Sendable, Equatable {
       throw RunRecipe.Problem(message: "id=\(id): use lowercase letters, digits and hyphens")
     }
     let recipe = try RunRecipe(pairs: arguments.pairs, otherKeys: ["id", "ask", "patience"])
-    var questions: [Exercise.Question] = []
+    // Without ask=, the standard questions: each run keeps those that fit it.
+    var questions: [Exercise.Question] = arguments.value("ask") == nil ? Exercise.standardQuestions : []
     let patienceText = arguments.value("patience") ?? "3"
     guard let patience = Int(patienceText), patience > 0 else {
       throw RunRecipe.Problem(message: "patience=\(patienceText): expected a positive whole number")
     }
-    for name in (arguments.value("ask") ?? "pattern,stop,remedy").split(separator: ",") {
+    for name in (arguments.value("ask") ?? "").split(separator: ",") {
       switch name {
       case "pattern": questions.append(.pattern)
       case "stop": questions.append(.keepStep)
       case "remedy": questions.append(.remedy)
+      case "cause": questions.append(.cause)
       case "set-size": questions.append(.setSize)
       case "patience-stop": questions.append(.patienceStop(patience))
       default:
         throw RunRecipe.Problem(
-          message: "ask=\(name): expected pattern, stop, remedy, set-size or patience-stop")
+          message: "ask=\(name): expected pattern, stop, cause, remedy, set-size or patience-stop")
       }
     }
     exercise = Exercise(id: id, recipe: recipe, questions: questions)

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCoding
+import SafeFileWriting
 
 /// Loads and saves progress in one file, so that nothing is lost: not by a crash in the middle
 /// of a save, and not by two windows saving in turn.
@@ -124,7 +125,11 @@ public struct ProgressStore: Sendable {
       let onDisk = try readExisting() ?? CourseProgress()
       let merged = progress.merged(onto: onDisk)
       let text = merged.json.serialized(.python(indent: 2, sortsKeys: false)) + "\n"
-      try AtomicFile.write(Data(text.utf8), to: path)
+      do throws(SafeFile.Failure) {
+        try SafeFile.write(Array(text.utf8), to: path, durability: .flushed)
+      } catch {
+        throw FileLock.Failure(path: error.path, operation: error.operation, code: error.code)
+      }
       return merged.markedAsSaved()
     }
   }
@@ -148,7 +153,7 @@ public struct ProgressStore: Sendable {
   private func removeStaleTemporaryFiles() {
     let manager = FileManager.default
     let folder = (path as NSString).deletingLastPathComponent
-    let prefix = AtomicFile.temporaryPrefix(for: path)
+    let prefix = SafeFile.temporaryPrefix(for: path)
     for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] {
       let candidate = (folder as NSString).appendingPathComponent(name)
       if name.hasPrefix(prefix) {

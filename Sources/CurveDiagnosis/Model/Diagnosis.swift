@@ -142,7 +142,9 @@ public struct Finding: Sendable, Equatable {
     case units
     /// The curve flattens because the learning rate decays, not because the model is done.
     case decayingRate = "decaying-rate"
-    /// The loss fell, then jumped back to its starting level and stayed there.
+    /// The loss fell, then jumped back toward its starting level (and stayed there, or
+    /// recovered later), or training and validation loss both climbed back; also what the run
+    /// did after (easing down only as the rate decayed).
     case collapse
   }
 }

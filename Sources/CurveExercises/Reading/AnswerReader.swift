@@ -1,3 +1,4 @@
+public import CurveCore
 public import CurveDiagnosis
 
 /// What a written answer was read as, with a note for the teacher when the reading was not
@@ -47,6 +48,11 @@ public struct AnswerReader: Sendable {
   /// The remedy `text` names.
   public func remedy(_ text: String) -> Reading<Remedy.Action>? {
     read(text, in: AnswerVocabulary.remedies, name: \.rawValue)
+  }
+
+  /// The cause `text` names: `lr too high`, `the batch is too small`, `tiny-batch`.
+  public func cause(_ text: String) -> Reading<Cause>? {
+    read(text, in: AnswerVocabulary.causes, name: \.rawValue)
   }
 
   /// What `text` names in `vocabulary`, noting a reading through a word form or misspelling.

@@ -19,6 +19,10 @@ extension ExerciseAnswer {
       guard let reading = reader.remedy(text) else { return nil }
       remedy = reading.value
       return Reading((), note: reading.note)
+    case .cause:
+      guard let reading = reader.cause(text) else { return nil }
+      cause = reading.value
+      return Reading((), note: reading.note)
     case .keepStep, .setSize, .patienceStop:
       guard let reading = reader.number(text) else { return nil }
       switch question {

@@ -16,6 +16,10 @@ struct JSONRecordRows {
   private(set) var columns: [String] = []
   private var columnIndex: [String: Int] = [:]
   private var rows: [(line: Int, values: [Int: Double])] = []
+  /// The key that says which set each record measures (`"mode": "train"`), if any.
+  private var splitKey: String?
+  /// Each record's set, from ``splitKey``.
+  private var rowSets: [String?] = []
   private(set) var skippedSummaries = 0
 
   init(file: String, mapping: MetricMapping) {
@@ -35,6 +39,7 @@ struct JSONRecordRows {
       return
     }
     var values: [Int: Double] = [:]
+    var set: String?
     for (key, value) in record.members {
       let number: Double
       switch value.kind {
@@ -46,6 +51,13 @@ struct JSONRecordRows {
         case .number(let parsed): number = parsed
         case .missing: continue
         case .text:
+          if splitKey == key
+            || (splitKey == nil && SplitColumn.columnNames.contains(MetricNames.normalizedText(key)))
+          {
+            splitKey = key
+            set = text
+            continue
+          }
           if MetricNames.role(of: key) == .metric && !named.contains(key) { continue }
           throw .notANumber(text, at: LogLocation(file: file, line: line, columnName: key))
         }
@@ -66,10 +78,14 @@ struct JSONRecordRows {
       values[index] = number
     }
     rows.append((line, values))
+    rowSets.append(set)
   }
 
-  /// The rows as a numeric table, one column per key.
-  var table: NumericCSV {
+  /// The rows as a numeric table, one column per key; records of a log that names each
+  /// record's set (`"mode": "val"`) are read per set (``SplitColumn``), an iteration counter
+  /// that restarts every epoch is made a global step, and evaluations logged at their epoch's
+  /// number are placed at its end (``EpochIterations``).
+  func table(warnings: inout [String]) -> NumericCSV {
     var numeric = NumericCSV(header: columns)
     numeric.rows.reserveCapacity(rows: rows.count, cells: rows.reduce(0) { $0 + $1.values.count })
     numeric.lines.reserveCapacity(rows.count)
@@ -77,7 +93,32 @@ struct JSONRecordRows {
       numeric.rows.append(cells: row.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
       numeric.lines.append(row.line)
     }
+    EpochIterations.placeEpochRecords(&numeric, file: file, warnings: &warnings)
+    guard let splitKey else { return numeric }
+    let isTraining = rowSets.map { set in
+      set.map { ["train", "training"].contains(MetricNames.normalizedText($0)) } ?? true
+    }
+    EpochIterations.makeGlobal(&numeric, isTraining: isTraining, file: file, warnings: &warnings)
+    var split = SplitColumn(column: numeric.header.count)
+    for (row, set) in zip(rows, rowSets) { split.addRow(cell: set, line: row.line) }
+    guard split.namesSets else { return numeric }
+    let header = numeric.header + [splitKey]
+    let pivoted = split.pivot(header, numeric.rows)
+    warnings.append(split.warning(file: file, header: header, example: pivoted.example))
+    (numeric.header, numeric.rows) = (pivoted.header, pivoted.rows)
     return numeric
+  }
+
+  /// Refuses a log whose only records are closing summaries (`all_results.json`,
+  /// `train_results.json`): a run's totals, not a history.
+  func checkNotOnlySummaries() throws(LogReadError) {
+    guard rows.isEmpty, skippedSummaries > 0 else { return }
+    throw .malformed(
+      LogLocation(file: file, line: 1),
+      problem: "the file holds only a closing summary (train_runtime, total_flos: a run's "
+        + "totals, as the Trainer's all_results.json and train_results.json are), not a history "
+        + "with one record per step or epoch. The Trainer keeps the curves in "
+        + "trainer_state.json, in the output folder or its last checkpoint-N folder")
   }
 
   /// The warning about skipped summaries, if any were.

@@ -48,7 +48,8 @@ struct LogAssembler {
   ///   - holdsNumbers: Whether each column holds at least one value; a table whose only
   ///     curve is one metric is read when exactly one metric column holds numbers.
   func slots(
-    for columns: [String], holdsNumbers: [Bool]? = nil, warnings: inout [String]
+    for columns: [String], holdsNumbers: [Bool]? = nil,
+    trends: [Int: SeriesTrend] = [:], warnings: inout [String]
   ) throws(LogReadError) -> [Slot] {
     let names = columns.map(MetricNames.normalized)
     var roles = names.map { MetricNames.role(of: $0, unprefixedAccuracy: unprefixedAccuracy) }
@@ -116,7 +117,23 @@ struct LogAssembler {
     let hasCurve = slots.contains {
       [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
     }
-    if !hasCurve {
+    if !hasCurve, mapping.isEmpty,
+      let bare = Self.bareSetSlots(columns: columns, names: names, trends: trends)
+    {
+      for (index, slot) in bare { slots[index] = slot }
+      let read = bare.sorted { $0.key < $1.key }.map { index, slot in
+        "'\(columns[index])' as the \(Self.describe(slot))"
+      }
+      let isAccuracy = bare.values.contains(.trainingAccuracy)
+        || bare.values.contains(.validationAccuracy)
+      warnings.append(
+        "\(file): the columns name only their set, not what they measure; read "
+          + (read.count == 2 ? read.joined(separator: " and ") : read.joined(separator: ", "))
+          + (isAccuracy
+            ? " (values that rise within 0 to 1 are an accuracy)"
+            : " (values that fall or leave 0 to 1 are a loss)")
+          + ". Say otherwise with --train-loss, --val-loss or --val-accuracy")
+    } else if !hasCurve {
       let metrics = columns.indices.filter {
         if case .metric = slots[$0] { return holdsNumbers?[$0] ?? true }
         return false
@@ -132,15 +149,76 @@ struct LogAssembler {
     return slots
   }
 
+  /// The first, last, smallest and largest value of a column, for columns whose meaning only
+  /// their values can tell.
+  struct SeriesTrend: Equatable {
+    var first: Double
+    var last: Double
+    var minimum: Double
+    var maximum: Double
+
+    /// Whether the values look like an accuracy: within 0 to 1 and not falling. A loss falls
+    /// as a run learns; an accuracy rises, and never leaves 0 to 1.
+    var looksLikeAccuracy: Bool { minimum >= 0 && maximum <= 1 && last >= first }
+  }
+
+  /// The set names that a column may be called by alone (nanoGPT's `estimate_loss()` returns
+  /// `{"train": ..., "val": ...}`, and histories built from it keep those keys).
+  private static let bareSetNames: [String: MetricNames.Split] = [
+    "train": .training, "training": .training, "val": .validation, "valid": .validation,
+    "validation": .validation, "eval": .validation, "dev": .validation,
+  ]
+
+  /// For a table with no loss or accuracy whose columns are named only by their set (`train`,
+  /// `val`): one slot per such column, a loss or an accuracy as the values say (the same
+  /// for all of them: the sets of one table measure one thing), or `nil` when there is no such
+  /// column or one holds no numbers.
+  static func bareSetSlots(
+    columns: [String], names: [MetricNames.Name], trends: [Int: SeriesTrend]
+  ) -> [Int: Slot]? {
+    let bare = columns.indices.compactMap { index in
+      bareSetNames[names[index].text].map { (index, $0) }
+    }
+    guard !bare.isEmpty, bare.allSatisfy({ trends[$0.0] != nil }),
+      Set(bare.map(\.1)).count == bare.count
+    else { return nil }
+    let isAccuracy = bare.allSatisfy { trends[$0.0]!.looksLikeAccuracy }
+    var slots: [Int: Slot] = [:]
+    for (index, split) in bare {
+      switch (split, isAccuracy) {
+      case (.training, false): slots[index] = .trainingLoss
+      case (.training, true): slots[index] = .trainingAccuracy
+      case (_, false): slots[index] = .validationLoss
+      case (_, true): slots[index] = .validationAccuracy
+      }
+    }
+    return slots
+  }
+
   /// Turns the table into a log, aligning values on step.
   func assemble(_ table: MetricTable, warnings: inout [String]) throws(LogReadError)
     -> TrainingLog
   {
     var holdsNumbers = [Bool](repeating: false, count: table.columns.count)
+    var trends: [Int: SeriesTrend] = [:]
     for row in table.values {
-      for cell in row.cells { holdsNumbers[Int(cell.column)] = true }
+      for cell in row.cells {
+        let column = Int(cell.column)
+        holdsNumbers[column] = true
+        guard cell.value.isFinite else { continue }
+        if var trend = trends[column] {
+          trend.last = cell.value
+          trend.minimum = min(trend.minimum, cell.value)
+          trend.maximum = max(trend.maximum, cell.value)
+          trends[column] = trend
+        } else {
+          trends[column] = SeriesTrend(
+            first: cell.value, last: cell.value, minimum: cell.value, maximum: cell.value)
+        }
+      }
     }
-    let slots = try slots(for: table.columns, holdsNumbers: holdsNumbers, warnings: &warnings)
+    let slots = try slots(
+      for: table.columns, holdsNumbers: holdsNumbers, trends: trends, warnings: &warnings)
     var table = table
     if detectsRestarts { renumberIfStuck(&table, slots: slots, warnings: &warnings) }
     // Groups stay sorted by step: rows come in step order, and a step that goes back cuts
@@ -197,7 +275,8 @@ struct LogAssembler {
     if let firstRepeat {
       let place = firstRepeat.line.map { ", line \($0)" } ?? ""
       warnings.append(
-        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at a \(counterName) "
+        "\(file): \(repeats) row\(repeats == 1 ? "" : "s") logged values again at "
+          + "\(counterName == "epoch" ? "an" : "a") \(counterName) "
           + "that already had them (the first at \(counterName) "
           + "\(firstRepeat.step - counterOffset)\(place)); kept the first value of each")
     }
@@ -261,13 +340,16 @@ struct LogAssembler {
         + "\(table.rows.count)")
   }
 
-  /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`.
+  /// Preference among columns that claim one role: no suffix, then `_epoch`, then `_step`;
+  /// at each, a plain name (`loss`) before a sum (`total_loss`).
   private func rank(_ name: MetricNames.Name) -> Int {
-    switch name.variant {
-    case nil: 0
-    case .epoch: 1
-    case .step: 2
-    }
+    let variant =
+      switch name.variant {
+      case nil: 0
+      case .epoch: 1
+      case .step: 2
+      }
+    return 2 * variant + (name.text.contains("total_") ? 1 : 0)
   }
 
   /// The length of a name's variant suffix (`_step`, `_epoch`), to compare names without it.
@@ -276,6 +358,16 @@ struct LogAssembler {
     case .step where name.text.hasSuffix("_step"): 5
     case .epoch where name.text.hasSuffix("_epoch"): 6
     default: 0
+    }
+  }
+
+  private static func describe(_ slot: Slot) -> String {
+    switch slot {
+    case .trainingLoss: describe(MetricNames.Role.trainingLoss)
+    case .trainingAccuracy: describe(MetricNames.Role.trainingAccuracy)
+    case .validationLoss: describe(MetricNames.Role.validationLoss)
+    case .validationAccuracy: describe(MetricNames.Role.validationAccuracy)
+    default: "\(slot)"
     }
   }
 

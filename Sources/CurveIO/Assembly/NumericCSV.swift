@@ -13,7 +13,9 @@ import CSVCoding
 /// `to_csv` writes it) counts the epochs when no other column does. When the first line names
 /// no column ``MetricNames`` knows but one of the next four does (with any of `,`, `;` and
 /// tab), the lines above it are a title (`model_history_log`, or a `Trial Details: ...` line)
-/// and are skipped, with a warning.
+/// and are skipped, with a warning. A row whose step or epoch cell is a word (`best`, `mean`,
+/// `summary`, `test`) above or below the rows of numbers is a summary, skipped with a warning
+/// naming its line; such a word between rows of numbers is an error naming the place.
 struct NumericCSV {
   /// Column names, as given (possibly renamed by the reader).
   var header: [String]
@@ -69,10 +71,26 @@ struct NumericCSV {
     }
     if let failure { throw failure }
     guard let reading else { throw .emptyFile(path: file) }
+    // Summary rows and nothing else: not a history at all.
+    if reading.rows.isEmpty, let summary = reading.summaryRows.first {
+      throw .notANumber(
+        summary.text, at: LogLocation(file: file, line: summary.line, columnName: summary.column))
+    }
     reading.finish(warnings: &warnings)
     header = reading.header
     rows = reading.rows
     lines = reading.lines
+    if let split = reading.split {
+      if split.namesSets {
+        let pivoted = split.pivot(header, rows)
+        warnings.append(split.warning(file: file, header: header, example: pivoted.example))
+        (header, rows) = (pivoted.header, pivoted.rows)
+      } else if let first = split.firstText {
+        warnings.append(
+          "\(file): column '\(LogText.excerpt(header[split.column]))' holds text "
+            + "('\(LogText.excerpt(first.text))' at line \(first.line)); it was left out")
+      }
+    }
   }
 
   /// The separator to read with and the title lines above the header, from the first bytes.
@@ -187,6 +205,18 @@ private struct Reading {
   var raggedLine: Int?
   var cells: [NumericText.Value] = []
   var present: [(column: Int, value: Double)] = []
+  /// The step and epoch columns, whose text marks a summary row.
+  var counterColumns: [Int] = []
+  /// Rows whose step or epoch cell is a word (`best`, `mean`, `summary`), before the first
+  /// row of numbers or after the last one so far.
+  /// The first few of them, for messages (a hostile file may hold millions).
+  var summaryRows: [(line: Int, text: String, column: String)] = []
+  /// How many summary rows there were in all.
+  var summaryCount = 0
+  /// The first summary row after rows of numbers, an error if numbers follow it.
+  var firstTrailingSummary: (line: Int, text: String, column: String)?
+  /// The column that says which set each row measures, in a long table (``SplitColumn``).
+  var split: SplitColumn?
 
   init(header record: CSVRecord, renamed: [String], file: String, mapping: MetricMapping)
     throws(LogReadError)
@@ -197,6 +227,7 @@ private struct Reading {
     for name in header {
       try LogReadError.check(name: name, at: LogLocation(file: file, line: record.line))
     }
+    try Self.checkHeader(record, file: file)
     // pandas' to_csv writes its index first, unnamed ("", or "Unnamed: 0" once read back and
     // written again): the row number, which counts epochs when nothing else does.
     if header.count > 1, ["", "unnamed: 0", "index"].contains(header[0].lowercased()) {
@@ -207,6 +238,7 @@ private struct Reading {
     }
     self.header = header
     let roles = header.map(MetricNames.role(of:))
+    counterColumns = header.indices.filter { [.step, .epoch].contains(roles[$0]) }
     kinds = roles.map { $0 == .ignored ? .ignored : .unknown }
     for index in header.indices where roles[index] != .metric && roles[index] != .ignored {
       kinds[index] = .numeric
@@ -215,6 +247,48 @@ private struct Reading {
       if let index = header.firstIndex(where: { MetricMapping.matches(override.name, $0) }) {
         kinds[index] = .numeric
       }
+    }
+    if let split = SplitColumn(header: header),
+      !mapping.overrides.contains(where: { MetricMapping.matches($0.name, header[split.column]) })
+    {
+      self.split = split
+      kinds[split.column] = .ignored
+    }
+  }
+
+  /// Refuses, with a message that says what the file is, a first line that is not a header:
+  /// numbers only (a CSV written without one) or a line of a text log (`step 0: train loss
+  /// 4.2874, val loss 4.2823`, as nanoGPT-style scripts print), when no field names a column
+  /// ``MetricNames`` knows.
+  static func checkHeader(_ record: CSVRecord, file: String) throws(LogReadError) {
+    let fields = record.fields
+    guard
+      !fields.contains(where: { ![.metric, .ignored].contains(MetricNames.role(of: $0)) })
+    else { return }
+    let location = LogLocation(file: file, line: record.line)
+    let line = LogText.excerpt(fields.joined(separator: ","))
+    let isNumber = { (text: Substring) -> Bool in
+      if case .number = NumericText.value(of: String(text)) { return true }
+      return false
+    }
+    if fields.count > 1, fields.allSatisfy({ isNumber(Substring($0)) }) {
+      throw .malformed(
+        location,
+        problem: "the first line holds numbers ('\(line)'), not column names: the file has no "
+          + "header. Add one that names the columns, such as epoch,loss,val_loss")
+    }
+    let readsLikeText = fields.contains { field in
+      field.contains(where: \.isLetter)
+        && field.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "=" || $0 == "|" })
+          .contains { $0.contains(".") && isNumber($0) }
+    }
+    if readsLikeText {
+      throw .malformed(
+        location,
+        problem: "the first line reads like a line of a text log ('\(line)'), not a header of "
+          + "column names. CurveLab reads tables of values (CSV with a header, JSON, JSON Lines) "
+          + "and TensorBoard event files: have the script write its values with csv.writer or "
+          + "json.dump, or log them to TensorBoard")
     }
   }
 
@@ -241,6 +315,22 @@ private struct Reading {
       }
       return
     }
+    // A word where the step or epoch goes (`best,0.41,0.52`, `mean,...`) marks a summary row
+    // above or below the history: skipped with a warning. Between rows of numbers it is damage.
+    if let counter = counterColumns.first(where: {
+      $0 < count && { if case .text = $0 { true } else { false } }(cells[$0])
+    }) {
+      let summary = (line: record.line, text: record.fields[counter], column: header[counter])
+      summaryCount += 1
+      if summaryRows.count < 6 { summaryRows.append(summary) }
+      if !rows.isEmpty, firstTrailingSummary == nil { firstTrailingSummary = summary }
+      return
+    }
+    if let summary = firstTrailingSummary {
+      throw .notANumber(
+        summary.text,
+        at: LogLocation(file: file, line: summary.line, columnName: summary.column))
+    }
     if record.fields.count > header.count && raggedLine == nil { raggedLine = record.line }
     present.removeAll(keepingCapacity: true)
     for index in 0..<count where kinds[index] != .ignored {
@@ -264,6 +354,10 @@ private struct Reading {
         }
       }
     }
+    if let column = split?.column {
+      split?.addRow(
+        cell: column < record.fields.count ? record.fields[column] : nil, line: record.line)
+    }
     rows.append(cells: present)
     lines.append(record.line)
   }
@@ -280,6 +374,20 @@ private struct Reading {
         "\(file): \(textLines.count) line\(textLines.count == 1 ? "" : "s") held only text (the "
           + "first at line \(first.line): '\(LogText.excerpt(first.text))'), as titles between "
           + "runs do; skipped")
+    }
+    if !summaryRows.isEmpty {
+      let lines = summaryRows.map { String($0.line) }
+      let words = summaryRows.map { "'\(LogText.excerpt($0.text))'" }
+      let isEpoch = summaryRows[0].column.lowercased().contains("epoch")
+      let what =
+        summaryCount == 1
+        ? "is a summary row, not \(isEpoch ? "an epoch" : "a step")"
+        : "are summary rows, not \(isEpoch ? "epochs" : "steps")"
+      warnings.append(
+        "\(file): line\(summaryCount == 1 ? "" : "s") \(LogText.list(lines, limit: 6))"
+          + (summaryCount > summaryRows.count ? " and \(summaryCount - summaryRows.count) more " : " ")
+          + "(\(LogText.list(words, limit: 6)) in '\(LogText.excerpt(summaryRows[0].column))') "
+          + "\(what); skipped")
     }
     if let raggedLine {
       warnings.append(

@@ -33,6 +33,7 @@ enum StepRows {
       MetricNames.role(of: numeric.header[$0]) == .step
     }
     var skipped = 0
+    var firstSkipped: Int?
     let table = try numeric.table(
       removing: extra.union(stepLike).union([stepColumn]), file: file,
       step: { row, line throws(LogReadError) in
@@ -41,14 +42,17 @@ enum StepRows {
             row[stepColumn], file: file, line: line, column: name)
         else {
           skipped += 1
+          if firstSkipped == nil { firstSkipped = line }
           return nil
         }
         return step + offset
       }, epoch: epoch)
     if skipped > 0 {
+      let article = "aeiou".contains(name.lowercased().first ?? "x") ? "an" : "a"
       warnings.append(
-        "\(file): \(skipped) row\(skipped == 1 ? "" : "s") without a '\(name)' value were left "
-          + "out")
+        "\(file): \(skipped) row\(skipped == 1 ? "" : "s") without \(article) '\(name)' value "
+          + "(\(skipped == 1 ? "" : "the first ")at line \(firstSkipped ?? 0)) "
+          + "\(skipped == 1 ? "was" : "were") left out")
     }
     return table
   }

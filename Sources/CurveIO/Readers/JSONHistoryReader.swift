@@ -9,7 +9,10 @@ import JSONCoding
 ///   "val_accuracy": [...]}`), and the `{"train_loss": [...], "val_acc": [...]}` dictionaries
 ///   PyTorch loops fill. Lists may sit one level down, per split (`{"train": {"loss": [...]},
 ///   "val": {...}}` reads as `train/loss`, `val/loss`). An `epoch` or `step` list, when there
-///   is one, counts the rows; otherwise row *i* is epoch *i* + 1. Lists of another length than
+///   is one, counts the rows; otherwise row *i* is epoch *i* + 1. A history wrapped in an
+///   object of its own (`{"config": {...}, "training_history": {"train_loss": [...]}}`, or
+///   `history`, `metrics`, `results`) is read from there, with a note; see ``NestedHistory``
+///   for how nested lists are named. Lists of another length than
 ///   most (per-batch losses beside per-epoch ones) are left out with a warning, and so are
 ///   single values (`"best_epoch": 12`) and lists of anything but numbers;
 /// - **an object of index-keyed objects**, as pandas' `DataFrame.to_json()` writes:
@@ -47,8 +50,9 @@ struct JSONHistoryReader: LogReader {
       var rows = JSONRecordRows(file: source.path, mapping: mapping)
       var locator = JSONLocator()
       for record in root.elements { try rows.add(record, line: locator.location(of: record).line) }
+      try rows.checkNotOnlySummaries()
       if let warning = rows.summaryWarning { warnings.append(warning) }
-      numeric = rows.table
+      numeric = rows.table(warnings: &warnings)
     case .object:
       numeric = try Self.columns(of: root, file: source.path, warnings: &warnings)
       hasCounter = false
@@ -118,39 +122,68 @@ struct JSONHistoryReader: LogReader {
     throws(LogReadError) -> NumericCSV
   {
     var series: [Series] = []
+    var names: Set<String> = []
     var singles: [String] = []
     var notNumbers: [String] = []
-    func add(_ name: String, _ node: JSONNode) {
+    var wrappers: [String] = []
+    // The object a list was found in, when its name was shortened (timing lists don't count).
+    func noteWrapper(_ parent: String?, of name: String, at path: String) {
+      guard let parent, name != path, !wrappers.contains(parent),
+        MetricNames.role(of: name) != .ignored
+      else { return }
+      wrappers.append(parent)
+    }
+    func add(_ path: String, as name: String, _ node: JSONNode, inside parent: String? = nil) {
       switch node.kind {
       case .array:
         if let values = numbers(node.elements) {
           series.append(Series(name: name, values: values, nodes: Array(node.elements)))
+          names.insert(name)
+          noteWrapper(parent, of: name, at: path)
         } else {
-          notNumbers.append(name)
+          notNumbers.append(path)
         }
       case .object:
         if let indexed = indexedColumn(node) {
           series.append(Series(name: name, values: indexed.values, nodes: indexed.nodes))
+          names.insert(name)
+          noteWrapper(parent, of: name, at: path)
         } else {
           for (inner, value) in node.members {
-            if value.kind == .array || value.kind == .object {
-              add("\(name)/\(inner)", value)
-            } else {
-              singles.append("\(name)/\(inner)")
+            let innerPath = "\(path)/\(inner)"
+            guard value.kind == .array || value.kind == .object else {
+              singles.append(innerPath)
+              continue
             }
+            var innerName = NestedHistory.name(of: inner, inside: name)
+            if names.contains(innerName) { innerName = innerPath }
+            add(innerPath, as: innerName, value, inside: path)
           }
         }
       default:
-        singles.append(name)
+        singles.append(path)
       }
     }
     for (key, value) in root.members {
       try LogReadError.check(
         name: key, at: LogLocation(file: file, line: value.location.line))
-      add(key, value)
+      add(key, as: key, value)
+    }
+    if !wrappers.isEmpty {
+      warnings.append(
+        "\(file): the lists were found nested inside \(LogText.list(wrappers.map { "'\($0)'" }, limit: 8)); "
+          + "read from there")
     }
     for entry in series {
       try LogReadError.check(name: entry.name, at: LogLocation(file: file))
+    }
+    if series.isEmpty, !singles.isEmpty {
+      throw .malformed(
+        LogLocation(file: file, line: root.location.line),
+        problem: "\(LogText.list(singles, limit: 6)) \(singles.count == 1 ? "is a single value" : "are single values"): "
+          + "a summary of a run (such as the Trainer's all_results.json), not a history with "
+          + "one value per epoch or step. The Trainer keeps the curves in trainer_state.json, "
+          + "in the output folder or its last checkpoint-N folder")
     }
     if !singles.isEmpty {
       warnings.append(

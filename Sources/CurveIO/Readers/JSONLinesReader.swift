@@ -36,8 +36,9 @@ struct JSONLinesReader: LogReader {
       try rows.add(
         record, line: position < lineNumbers.count ? lineNumbers[position] : position + 1)
     }
+    try rows.checkNotOnlySummaries()
     var warnings = rows.summaryWarning.map { [$0] } ?? []
-    let log = try rows.table.assembledLog(
+    let log = try rows.table(warnings: &warnings).assembledLog(
       file: source.path, format: format, mapping: mapping, warnings: &warnings)
     return LoadedLog(log: log, warnings: warnings)
   }

@@ -14,13 +14,17 @@ import CurveCore
 /// index of the epoch in progress; the reader turns it into a fractional epoch by spreading
 /// each epoch's steps between its first and last logged step, so a validation at the end of
 /// the first epoch has epoch 1.
+///
+/// Per-batch validation values (`val_loss_step`), which Lightning logs at the index of the
+/// validation batch rather than at a training step, are set aside with a note
+/// (``EvaluationBatches``); the epoch-level series beside them are read.
 struct LightningCSVReader: LogReader {
   var format: LogFormat { .lightning }
 
   func read(_ sources: [LogSource], mapping: MetricMapping) throws(LogReadError) -> LoadedLog {
     let source = try single(sources)
     var warnings: [String] = []
-    let numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
+    var numeric = try NumericCSV(reading: source, mapping: mapping, warnings: &warnings)
     guard let stepColumn = numeric.column(withRole: .step) else {
       throw .malformed(
         LogLocation(file: source.path, line: 1),
@@ -28,10 +32,13 @@ struct LightningCSVReader: LogReader {
           + LogText.list(numeric.header))
     }
     let epochColumn = numeric.column(withRole: .epoch)
+    let batches = EvaluationBatches(numeric, stepColumn: stepColumn, epochColumn: epochColumn)
+    if let warning = batches.warning(numeric, file: source.path) { warnings.append(warning) }
+    numeric = batches.removed(from: numeric)
     let epochs = epochColumn.map { EpochScale(numeric, stepColumn: stepColumn, epochColumn: $0) }
     let table = try StepRows.table(
       from: numeric, stepColumn: stepColumn, offset: 1, file: source.path, warnings: &warnings,
-      removing: epochColumn.map { [$0] } ?? [],
+      removing: batches.columns.union(epochColumn.map { [$0] } ?? []),
       epoch: { row in epochs?.epoch(of: row) })
     var assembler = LogAssembler(file: source.path, format: format, mapping: mapping)
     assembler.counterOffset = 1

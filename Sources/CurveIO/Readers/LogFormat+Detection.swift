@@ -67,9 +67,13 @@ extension LogFormat {
       return text.dropFirst().drop { $0.isWhitespace }.first == "{" ? .historyJSON : nil
     }
     if let value = firstMemberValue(text), value == "[" || value == "{" { return .historyJSON }
-    if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
-    // Metadata first ("timestamp": "..."), then the lists of numbers.
+    // Metadata first ("timestamp": "...", "seed": 3), then the lists of numbers, on one line
+    // (json.dump without indent) or several.
     if hasListOfNumbers(text) { return .historyJSON }
+    if firstLine.first == "{", firstLine.last == "}" { return .jsonLines }
+    // Any other object in a .json file (a summary of single values, say): the history reader
+    // says what it holds.
+    if name.hasSuffix(".json"), text.first == "{" { return .historyJSON }
     return nil
   }
 

@@ -10,7 +10,9 @@
 ///    `lr-Adam` → `lr_adam`, W&B's `_step` → `step`, `Epoch#` → `epoch`.
 /// 2. Timing and bookkeeping names are ignored: anything with `runtime`, `per_second`,
 ///    `timestamp` or `flos` in it, anything ending in `_time` (`epoch_time`,
-///    `eval_model_preparation_time`), and `time`, `hp_metric`, `num_input_tokens_seen`.
+///    `eval_model_preparation_time`), starting with `time_` (`time_sec`) or ending in `_sec`,
+///    `_secs`, `_seconds` (`epoch_sec`), and `time`, `hp_metric`, `num_input_tokens_seen`,
+///    `memory` (OpenMMLab's GPU memory in MB).
 /// 3. `step`, `global_step`, `train_global_step`, `trainer_global_step`, `iteration`, `iter` are
 ///    the step counter; `epoch`, `train_epoch` the epoch.
 /// 4. A trailing `_step` or `_epoch` is a variant (Lightning's `train_loss_step`,
@@ -22,8 +24,10 @@
 ///    word inside the name before a loss or an accuracy says it, for logs of several
 ///    evaluation sets (`real_val_loss` is a validation loss, of the set `real`).
 /// 6. Base names with one meaning: `loss` (and the plural `losses` that loops' history
-///    dictionaries use); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
-///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `accs`, `accuracies` (accuracy);
+///    dictionaries use, and `total_loss`, the sum Detectron2 and multi-task loops log beside its
+///    parts); `acc`, `accuracy`, `binary_accuracy`, `categorical_accuracy`,
+///    `sparse_categorical_accuracy`, `top1_accuracy`, `acc1`, `top1` (timm's `eval_top1`), `accs`,
+///    `accuracies` (accuracy);
 ///    `lr`, `learning_rate`, `lr_<group>` (learning rate); `grad_norm`, `gradient_norm`.
 ///
 /// **Roles** (``role(of:)``):
@@ -44,11 +48,11 @@
 ///   original name.
 ///
 /// When two columns claim one role, the one without a variant suffix wins, then `_epoch`, then
-/// `_step`, then the earlier column; a losing validation-side column stays as a metric, a
-/// losing training-side column is left out with a warning. Formats whose unprefixed metrics
-/// are computed on the validation set (fastai's `accuracy`) say so to the reader, and a
-/// ``MetricMapping`` overrides the rule for the training loss, validation loss and
-/// validation accuracy.
+/// `_step`, then a plain name before a `total_` one, then the earlier column; a losing
+/// validation-side column stays as a metric, a losing training-side column is left out with a
+/// warning. Formats whose unprefixed metrics are computed on the validation set (fastai's
+/// `accuracy`) say so to the reader, and a ``MetricMapping`` overrides the rule for the
+/// training loss, validation loss and validation accuracy.
 ///
 /// ```swift
 /// MetricNames.role(of: "val/loss")          // .validationLoss
@@ -252,7 +256,11 @@ public enum MetricNames {
   }
 
   private static func isIgnored(_ text: String) -> Bool {
-    if ignoredNames.contains(text) || text.hasSuffix("_time") { return true }
+    if ignoredNames.contains(text) || text.hasSuffix("_time") || text.hasPrefix("time_")
+      || ["_sec", "_secs", "_seconds"].contains(where: { text.hasSuffix($0) })
+    {
+      return true
+    }
     return ignoredFragments.contains { fragment in
       text.utf8.count >= fragment.utf8.count
         && text.utf8.indices.contains { start in
@@ -262,7 +270,13 @@ public enum MetricNames {
   }
 
   private static func canonicalBase(_ base: String) -> String {
-    if base == "loss" || base == "losses" { return "loss" }
+    if base == "loss" || base == "losses" || base == "total_loss" { return "loss" }
+    // An average over the epoch's batches (`avg_loss`, `mean_acc`, `running_loss`) is the
+    // epoch's value, which is what a history logs.
+    for prefix in ["avg_", "average_", "mean_", "running_"] where base.hasPrefix(prefix) {
+      let rest = canonicalBase(String(base.dropFirst(prefix.count)))
+      if rest == "loss" || rest == "accuracy" { return rest }
+    }
     if accuracyNames.contains(base) { return "accuracy" }
     if base == "lr" || base == "learning_rate" || base == "learningrate" || base.hasPrefix("lr_")
       || base.hasPrefix("learning_rate_")
@@ -276,7 +290,7 @@ public enum MetricNames {
   private static let ignoredNames: Set<String> = [
     "time", "wall_time", "walltime", "epoch_time", "elapsed", "duration", "hp_metric",
     "seconds", "secs", "sec",
-    "num_input_tokens_seen", "total_flos", "train_train_loss",
+    "num_input_tokens_seen", "total_flos", "train_train_loss", "memory", "max_memory",
   ]
   private static let ignoredFragments = ["runtime", "per_second", "timestamp", "flos"]
   private static let stepNames: Set<String> = [
@@ -297,6 +311,7 @@ public enum MetricNames {
   private static let accuracyNames: Set<String> = [
     "acc", "accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
     "top1_accuracy", "accuracy_top1", "top_1_accuracy", "acc1", "acc_top1", "binary_acc",
+    "top1", "top_1",
     "accs", "accuracies",
   ]
 }

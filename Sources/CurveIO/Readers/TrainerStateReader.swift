@@ -55,8 +55,9 @@ struct TrainerStateDecoder {
   let mapping: MetricMapping
   var warnings: [String] = []
 
-  /// The key that holds the training loss in training records.
-  private var trainingLossKey: String { mapping.trainingLoss ?? "loss" }
+  /// The key that holds the training loss in training records: `loss`, the mapping's, or
+  /// SetFit's `embedding_loss` when the records have no `loss`.
+  private var trainingLossKey: String
   /// Keys seen anywhere in `log_history`, for the message when an override names none.
   private var seenKeys: Set<String> = ["loss", "step", "epoch", "learning_rate", "grad_norm"]
   private var ignoredTrainingKeys: Set<String> = []
@@ -72,6 +73,20 @@ struct TrainerStateDecoder {
   init(file: String, mapping: MetricMapping) {
     self.file = file
     self.mapping = mapping
+    trainingLossKey = mapping.trainingLoss ?? "loss"
+  }
+
+  /// SetFit's trainer logs its contrastive training loss as `embedding_loss` (and the
+  /// evaluation as `eval_embedding_loss`, read as an evaluation set's loss); with no `loss`
+  /// read before it, that key holds the training loss from this record on.
+  private mutating func adoptSetFitLoss(_ entry: JSONNode) {
+    guard mapping.trainingLoss == nil, trainingLossKey == "loss", training.isEmpty,
+      entry.kind == .object, entry["loss"] == nil, entry["embedding_loss"] != nil
+    else { return }
+    trainingLossKey = "embedding_loss"
+    warnings.append(
+      "\(file): the training records log 'embedding_loss' (SetFit's contrastive loss) and no "
+        + "'loss'; read it as the training loss")
   }
 
   /// Training records read so far.
@@ -101,6 +116,7 @@ struct TrainerStateDecoder {
       training.append(record)
       return
     }
+    adoptSetFitLoss(entry)
     guard entry.kind == .object else {
       throw malformed(entry, "a 'log_history' record should be an object, found \(entry.kind)")
     }

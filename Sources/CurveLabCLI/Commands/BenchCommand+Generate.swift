@@ -1,4 +1,5 @@
 import CurveClassroom
+import CurveExercises
 import Dispatch
 import Foundation
 
@@ -25,6 +26,7 @@ extension BenchCommand {
       "  \(cores) cores, \(ExerciseSet.defaultWorkers) worker threads; load average before: "
         + "\(Self.loadAverage() ?? "unknown")\n")
     var digests: Set<UInt64> = []
+    var generated: [ExerciseSet] = []
     for busy in [false, true] {
       let spinner = busy ? try Self.startSpinner() : nil
       var walls: [Double] = []
@@ -40,6 +42,7 @@ extension BenchCommand {
         var marks = [(DispatchTime.now().uptimeNanoseconds, Self.cpuSeconds())]
         func mark() { marks.append((DispatchTime.now().uptimeNanoseconds, Self.cpuSeconds())) }
         let sets = try ExerciseSet.generate(spec, students: [nil])
+        generated = sets
         mark()
         let files = SetLayout.files(
           for: sets, folders: [nil],
@@ -80,6 +83,37 @@ extension BenchCommand {
     }
     output.write(
       "  every run wrote the same bytes: \(digests.count == 1 ? "yes" : "NO (\(digests.count) versions)")\n")
+    output.write(Self.causeQuestionFigures(generated.flatMap(\.exercises)))
+  }
+
+  /// How the cause question fared in a generated set: how often it is asked on the runs whose
+  /// pattern calls for it, how often the engine names the cause rather than narrowing it, and
+  /// how the key (the engine's reading) compares with the cause the simulator drew the run
+  /// for. The key is the engine's by design; the comparison says how often a learner who
+  /// knew the truth would be marked down.
+  static func causeQuestionFigures(_ exercises: [GeneratedExercise]) -> String {
+    let eligible = exercises.filter { ExerciseKey.causePatterns.contains($0.solved.key.pattern) }
+    let asked = eligible.filter { $0.solved.exercise.questions.contains(.cause) }
+    guard !eligible.isEmpty else { return "" }
+    var named = 0
+    var keyedTrue = 0
+    var creditedTrue = 0
+    for exercise in asked {
+      guard let key = exercise.solved.key.causeAnswer else { continue }
+      if key.isNamed { named += 1 }
+      let recipe = exercise.recipe
+      guard let truth = recipe.cause ?? recipe.scenario.cause(seed: recipe.seed) else { continue }
+      if key.answer == truth { keyedTrue += 1 }
+      if key.credit(for: truth) > 0 { creditedTrue += 1 }
+    }
+    func share(_ count: Int, _ total: Int) -> String {
+      "\(count) of \(total) (\(total > 0 ? Int((Double(count) / Double(total) * 100).rounded()) : 0)%)"
+    }
+    var text = "  cause question: asked on \(share(asked.count, eligible.count)) underfitting and "
+    text += "erratic exercises;\n    the engine names the cause in \(share(named, asked.count)); "
+    text += "the keyed cause is the simulator's drawn\n    cause in \(share(keyedTrue, asked.count)), "
+    text += "and the drawn cause earns credit in \(share(creditedTrue, asked.count))\n"
+    return text
   }
 
   /// The process's CPU time so far, user and system, in seconds.

@@ -13,8 +13,10 @@ struct DiagnoseCommand {
     discussion: """
       Reads Hugging Face trainer_state.json (or a run folder), Keras and Lightning CSV logs, \
       TensorBoard event files and CSV downloads, W&B exports, fastai, MLflow and Ultralytics \
-      logs, histories saved with json.dump (history.history, a list of records, pandas), and \
-      CurveLab's own JSON, JSON Lines and CSV. The format is detected from the name and the \
+      logs, Detectron2's metrics.json, OpenMMLab's *.log.json, histories saved with json.dump \
+      (history.history, a list of records, pandas, or one nested in a report), loops' own CSV \
+      (one row per epoch, or per set with a phase or split column), and CurveLab's own JSON, \
+      JSON Lines and CSV. The format is detected from the name and the \
       content; --format overrides it. Several files give a verdict each and a comparison; \
       with --merge they are one run (e.g. one TensorBoard CSV per series). A log of one \
       metric and no loss (a W&B panel of FID or SSIM) is read and that metric monitored.

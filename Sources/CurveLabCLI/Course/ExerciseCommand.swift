@@ -30,7 +30,7 @@ struct ExerciseCommand: CourseSubcommand {
       .option("seed", short: "s", valueName: "N", help: "Seed of a practice run (default: a new one)."),
       .option("scenario", valueName: "NAME", help: "Practice on this pattern only: healthy, overfitting, underfitting or erratic."),
       .option("difficulty", valueName: "LEVEL", help: "easy, medium or hard (practice runs).", default: "medium"),
-      .option("answers", valueName: "LIST", help: "Answers in order: pattern, step to keep, change."),
+      .option("answers", valueName: "LIST", help: "Answers in the order asked: pattern, step to keep, cause, change (the step and the cause only where the run asks them)."),
       .flag("solution", help: "Show the worked solution (after you have tried the exercise)."),
       .flag("json", help: "Print the grade as JSON (with --answers)."),
     ],
@@ -211,6 +211,10 @@ struct ExerciseRunner {
     var answer = ExerciseAnswer()
     for question in exercise.questions {
       output.write("\n")
+      // The cause is read from the curves and the run's settings together, as the engine does.
+      if question == .cause {
+        session.say(session.colored("Settings: \(solved.configuration).", 2), to: &output)
+      }
       session.say(question.prompt, to: &output)
       let options = choices(for: question, solved: solved)
       for (index, option) in options.enumerated() {
@@ -297,6 +301,12 @@ struct ExerciseRunner {
       var generator = SeededGenerator(seed: solved.exercise.recipe.seed, stream: "exercise.remedy-options")
       actions.seededShuffle(using: &generator)
       return actions.map { ($0.title, $0.rawValue) }
+    case .cause:
+      guard let cause = solved.key.causeAnswer else { return [] }
+      var causes = [cause.answer] + cause.distractors
+      var generator = SeededGenerator(seed: solved.exercise.recipe.seed, stream: "exercise.cause-options")
+      causes.seededShuffle(using: &generator)
+      return causes.map { ($0.plainWords.capitalisingFirstLetter, $0.rawValue) }
     default: return []
     }
   }
@@ -309,6 +319,8 @@ struct ExerciseRunner {
       "Find the lowest point of the validation loss; its step is the checkpoint load_best_model_at_end would keep."
     case .remedy:
       "Fit the change to the pattern: overfitting wants an earlier stop or regularization, underfitting more capacity or training, erratic smaller and calmer updates, a healthy run nothing."
+    case .cause:
+      "Read the curves with the settings. A slow, steady fall at a small learning rate: the rate. A curve still falling when the run ends: too few steps. A loss that levels off high: too little capacity, or weight decay holding it back. Training loss jumping with a batch of a few examples: the batch. Only validation jumping: a small evaluation set. Both jumping at a large rate: the rate."
     case .setSize:
       "Find the smallest jump between two accuracy values; the set size is 1 divided by it."
     case .patienceStop(let patience):
@@ -328,7 +340,7 @@ struct ExerciseRunner {
     var answer = ExerciseAnswer()
     for (question, part) in zip(exercise.questions, parts) where !part.isEmpty {
       guard answer.set(question, from: part) else {
-        throw ArgumentError.invalidValue(argument: "--answers", value: part, expected: "an answer to '\(question.name)'" + (question == .remedy ? " such as lower-learning-rate or early-stopping" : question == .pattern ? ": healthy, overfitting, underfitting or erratic" : ": a step number"))
+        throw ArgumentError.invalidValue(argument: "--answers", value: part, expected: "an answer to '\(question.name)'" + (question == .remedy ? " such as lower-learning-rate or early-stopping" : question == .cause ? " such as high-learning-rate or tiny-batch" : question == .pattern ? ": healthy, overfitting, underfitting or erratic" : ": a step number"))
       }
     }
     return answer
@@ -350,7 +362,7 @@ struct ExerciseRunner {
       session.say(item.explanation, to: &output, indent: "    ")
     }
     output.write(session.bold("\nScore: \(pointsText(grade.points)) of \(pointsText(grade.maximum)) points") + "\n")
-    session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, or a change the engine lists but does not rank first, earns half.)", 2), to: &output)
+    session.say(session.colored("(The pattern is worth 2 points and every other answer 1; a close step, a change the engine lists but does not rank first, or a cause it finds possible but less likely, earns half.)", 2), to: &output)
     let command = LearnerCommand.line(target.solved.exercise.recipe.commandLine)
     for line in commandLines(command, width: session.style.width, indent: "The run: ") {
       output.write(session.colored(line, 2) + "\n")

@@ -36,8 +36,16 @@ enum HTMLReport {
       let markers = run.markerSteps.map {
         ChartMarker(x: Double($0.step), label: $0.label, color: $0.label == "best" ? .green : .red)
       }
-      let chart = TrainingLogChart(run.log, markers: markers).svg(width: 720)
-      nodes.append(.figure(.svg(chart), caption: "Loss and accuracy; markers at the best evaluation and the early-stopping point."))
+      let chart = TrainingLogChart(run.log, panels: .withLearningRate, markers: markers)
+      var titles = chart.drawnPanelTitles.enumerated().map { index, title in
+        index > 0 && ["Learning rate", "Accuracy"].contains(title) ? title.lowercased() : title
+      }
+      let last = titles.count > 1 ? titles.removeLast() : nil
+      let panels = titles.joined(separator: ", ") + (last.map { " and \($0)" } ?? "")
+      nodes.append(
+        .figure(
+          .svg(chart.svg(width: 720)),
+          caption: .text("\(panels); markers at the best evaluation and the early-stopping point.")))
     }
     if !d.evidence.isEmpty {
       nodes.append(.heading(3, "Evidence"))

@@ -77,11 +77,14 @@ struct SVGPanel {
 
   /// Lays out a chart in a `width` × `height` rectangle.
   ///
-  /// - Parameter minimumHeaderHeight: Space to leave above the plot at least, so that the plots
-  ///   of neighbouring panels line up.
+  /// - Parameters:
+  ///   - minimumHeaderHeight: Space to leave above the plot at least, so that the plots of
+  ///     neighbouring panels line up.
+  ///   - minimumPlotLeft: Where the plot starts at the earliest, so that the plots of panels
+  ///     stacked in one column start at the same place whatever their value labels.
   init(
     chart: LineChart, width: Double, height: Double, style: SVGChartStyle,
-    minimumHeaderHeight: Double = 0
+    minimumHeaderHeight: Double = 0, minimumPlotLeft: Double = 0
   ) {
     self.chart = chart
     self.style = style
@@ -101,7 +104,10 @@ struct SVGPanel {
     var legend: [LegendEntry] = []
     var legendRows = 0
     var cursor = padding
-    let shownSeries = style.legendPlacement == .hidden ? [] : Array(zip(chart.series, strokes))
+    // A series without a name (the learning rate, whose panel title names it) has no entry.
+    let shownSeries =
+      style.legendPlacement == .hidden
+      ? [] : zip(chart.series, strokes).filter { !$0.0.name.isEmpty }
     let sample = Self.legendSampleLength + fontSize * 0.5
     var names: [String] = shownSeries.map { series, _ in
       var name = series.name.onOneLine
@@ -173,7 +179,9 @@ struct SVGPanel {
       .first { style.textWidth(of: $0, size: max(1, fontSize - 1)) <= noteRoom } ?? ""
     let yLabels = yScale.map { scale in scale.ticks.map { ($0, scale.label(for: $0)) } } ?? []
     let widestYLabel = yLabels.map { style.textWidth(of: $0.1, size: fontSize) }.max() ?? 0
-    plotLeft = min(self.width - 1, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0))
+    plotLeft = min(
+      self.width - 1,
+      max(minimumPlotLeft, padding + widestYLabel + (widestYLabel > 0 ? 8 : 0)))
     plotRight = max(plotLeft + 1, self.width - padding - fontSize)
 
     // The horizontal axis: the chosen places, or as many round ticks as have room for labels.

@@ -27,8 +27,9 @@ extension TrainingLogChart {
   ///
   /// - Parameters:
   ///   - width: The width in user units.
-  ///   - panelHeight: The height of each panel in user units. Stacked panels take twice that,
-  ///     plus a gap of 16.
+  ///   - panelHeight: The height of the loss and accuracy panels in user units; stacked, they
+  ///     take twice that, plus a gap of 16. The learning-rate panel, when asked for, is
+  ///     ``svgLearningRateHeight(panelHeight:)`` high, under the loss.
   ///   - arrangement: Where the panels go.
   ///   - style: Fonts, greys and the palette of curves.
   /// - Returns: The markup, ending in a newline.
@@ -52,6 +53,12 @@ extension TrainingLogChart {
       isStandalone: true)
   }
 
+  /// The height of the learning-rate panel beside a panel of `panelHeight`: under half,
+  /// enough for its title, a plot with three value labels and the step labels.
+  public static func svgLearningRateHeight(panelHeight: Double) -> Double {
+    max(120, (panelHeight * 0.46).rounded())
+  }
+
   private func svgText(
     width: Int, panelHeight: Int, arrangement: PanelArrangement, style: SVGChartStyle,
     isStandalone: Bool
@@ -60,31 +67,39 @@ extension TrainingLogChart {
     let width = Double(max(1, width))
     let panelHeight = Double(max(1, panelHeight))
     let gap = 16.0
+    func height(_ chart: LineChart) -> Double {
+      chart.title == Self.learningRateTitle
+        ? Self.svgLearningRateHeight(panelHeight: panelHeight) : panelHeight
+    }
+    // Side by side: the accuracy panel on the right, the others stacked on the left (the
+    // learning rate under the loss, on the same steps).
+    let right = charts.last { $0.title == accuracyTitle }
+    let left = charts.filter { $0.title != accuracyTitle }
     let isSideBySide =
-      charts.count == 2
+      right != nil && !left.isEmpty
       && (arrangement == .sideBySide
         || (arrangement == .automatic && width >= Double(Self.svgSideBySideWidth)))
     var placed: [(panel: SVGPanel, x: Double, y: Double)] = []
     let totalHeight: Double
-    if isSideBySide {
+    if let right, isSideBySide {
       let panelWidth = max(1, (width - gap) / 2)
-      let first = charts.map {
-        SVGPanel(chart: $0, width: panelWidth, height: panelHeight, style: style)
-      }
-      let header = first.map(\.headerHeight).max() ?? 0
-      for (index, chart) in charts.enumerated() {
-        let panel = SVGPanel(
-          chart: chart, width: panelWidth, height: panelHeight, style: style,
-          minimumHeaderHeight: header)
-        placed.append((panel, Double(index) * (panelWidth + gap), 0))
-      }
-      totalHeight = panelHeight
+      let firstLeft = SVGPanel(chart: left[0], width: panelWidth, height: panelHeight, style: style)
+      let firstRight = SVGPanel(chart: right, width: panelWidth, height: panelHeight, style: style)
+      let header = max(firstLeft.headerHeight, firstRight.headerHeight)
+      let column = Self.stacked(
+        left, width: panelWidth, gap: gap, style: style, height: height,
+        firstHeaderHeight: header)
+      placed += column.map { ($0.panel, 0, $0.y) }
+      placed.append(
+        (SVGPanel(
+          chart: right, width: panelWidth, height: panelHeight, style: style,
+          minimumHeaderHeight: header), panelWidth + gap, 0))
+      totalHeight = max(panelHeight, column.last.map { $0.y + $0.panel.height } ?? 0)
     } else {
-      for (index, chart) in charts.enumerated() {
-        let panel = SVGPanel(chart: chart, width: width, height: panelHeight, style: style)
-        placed.append((panel, 0, Double(index) * (panelHeight + gap)))
-      }
-      totalHeight = Double(charts.count) * panelHeight + Double(charts.count - 1) * gap
+      let column = Self.stacked(
+        charts, width: width, gap: gap, style: style, height: height, firstHeaderHeight: 0)
+      placed += column.map { ($0.panel, 0, $0.y) }
+      totalHeight = column.last.map { $0.y + $0.panel.height } ?? panelHeight
     }
     return SVGMarkup.picture(
       width: width, height: max(1, totalHeight), style: style,
@@ -96,6 +111,30 @@ extension TrainingLogChart {
         panel.draw(into: &markup)
         markup.close()
       }
+    }
+  }
+
+  /// `charts` laid out one above the other in a column of `width`, `gap` apart, their plots
+  /// starting at the same place so that a step sits at the same place in each.
+  private static func stacked(
+    _ charts: [LineChart], width: Double, gap: Double, style: SVGChartStyle,
+    height: (LineChart) -> Double, firstHeaderHeight: Double
+  ) -> [(panel: SVGPanel, y: Double)] {
+    func layout(plotLeft: Double) -> [SVGPanel] {
+      charts.enumerated().map { index, chart in
+        SVGPanel(
+          chart: chart, width: width, height: height(chart), style: style,
+          minimumHeaderHeight: index == 0 ? firstHeaderHeight : 0, minimumPlotLeft: plotLeft)
+      }
+    }
+    var panels = layout(plotLeft: 0)
+    if let start = panels.map(\.plotLeft).max(), panels.contains(where: { $0.plotLeft != start }) {
+      panels = layout(plotLeft: start)
+    }
+    var y = 0.0
+    return panels.map { panel in
+      defer { y += panel.height + gap }
+      return (panel, y)
     }
   }
 }

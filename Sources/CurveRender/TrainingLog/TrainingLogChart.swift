@@ -166,6 +166,10 @@ public struct TrainingLogChart: Sendable, Equatable {
     }
   }
 
+  /// The titles of the panels that will be drawn, in order ("Loss", "Learning rate",
+  /// "Accuracy"), for a caption that names only what is there.
+  public var drawnPanelTitles: [String] { visibleCharts().map(\.title) }
+
   /// The panels that will be drawn, in order: loss, learning rate, accuracy. The learning
   /// rate is left out when the log has none, even if every other panel is empty too.
   func visibleCharts() -> [LineChart] {
@@ -202,5 +206,5 @@ public struct TrainingLogChart: Sendable, Equatable {
   }
 
   /// The title of the accuracy panel, which goes on the right when panels sit side by side.
-  private var accuracyTitle: String { "Accuracy" }
+  var accuracyTitle: String { "Accuracy" }
 }

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import random
+import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -484,6 +485,245 @@ def shapes():
                "\n".join(lines) + "\n")
 
 
+def float32(x):
+    """A float32 as Python prints it after `tensor.item()`: the nearest float32, as a double."""
+    return struct.unpack("f", struct.pack("f", x))[0]
+
+
+# --- Shapes added for issue 10/13 follow-ups (own seeds, so the shapes above stay as they are) ---
+
+def lightning_validation_batches():
+    # Lightning 2.x, `self.log("val_loss", loss, on_step=True, on_epoch=True)` (and val_f1) in
+    # validation_step: the logger connector's update_eval_step_metrics passes the index of the
+    # validation batch as the step (from 0 at every validation) and adds no epoch; the
+    # epoch-level rows and the training rows carry the global step and the epoch. 10 epochs of
+    # 40 batches, log_every_n_steps=10, 5 validation batches; keys sorted as CSVLogger writes them.
+    rng = random.Random(23)
+    keys = ["epoch", "step", "train_loss_epoch", "train_loss_step", "val_f1_epoch", "val_f1_step",
+            "val_loss_epoch", "val_loss_step"]
+    rows = []
+    for epoch in range(10):
+        for k in range(1, 5):
+            rows.append({"epoch": epoch, "step": epoch * 40 + k * 10 - 1,
+                         "train_loss_step": float32(0.9 * 0.82 ** (epoch + k / 4) + rng.uniform(0, 0.06))})
+        losses, scores = [], []
+        for batch in range(5):
+            loss = float32(0.7 * 0.86 ** epoch + 0.02 * max(0, epoch - 6) + rng.uniform(-0.05, 0.05))
+            score = float32(min(0.99, 0.55 + 0.04 * epoch + rng.uniform(-0.04, 0.04)))
+            losses.append(loss)
+            scores.append(score)
+            rows.append({"step": batch, "val_f1_step": score, "val_loss_step": loss})
+        last = (epoch + 1) * 40 - 1
+        rows.append({"epoch": epoch, "step": last, "val_f1_epoch": float32(sum(scores) / 5),
+                     "val_loss_epoch": float32(sum(losses) / 5)})
+        rows.append({"epoch": epoch, "step": last,
+                     "train_loss_epoch": float32(0.9 * 0.82 ** (epoch + 0.5) + 0.03)})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text(["shapes", "lightning-validation-batches", "metrics.csv"], out.getvalue())
+
+
+def nested_reports():
+    # A training report that wraps the history in an object of its own beside the run's
+    # settings and summaries (json.dump(report, f, indent=2)): timestamp, config,
+    # training_history {train_loss, val_loss, val_accuracy}, memory_stats, performance_metrics
+    # with a per-epoch time list, total_time; the layout project READMEs document for their
+    # `training_report.json`.
+    rng = random.Random(31)
+    epochs = 10
+    report = {
+        "timestamp": "2024-02-10T19:30:00",
+        "config": {"batch_size": 32, "epochs": epochs, "learning_rate": 0.001, "model": "cnn"},
+        "training_history": {
+            "train_loss": [0.92 * 0.8 ** e + rng.uniform(0, 0.02) for e in range(epochs)],
+            "val_loss": [0.95 * 0.84 ** e + 0.004 * max(0, e - 6) ** 2 for e in range(epochs)],
+            "val_accuracy": [round(0.58 + 0.035 * min(e, 8), 4) for e in range(epochs)],
+        },
+        "memory_stats": {"peak_gpu_memory_gb": 2.5, "avg_cpu_percent": 45.2},
+        "performance_metrics": {"epoch_time": [round(41.5 + rng.uniform(-2, 2), 2) for _ in range(epochs)]},
+        "total_time": 421.7,
+    }
+    write_text(["shapes", "nested-report", "training_report.json"], json.dumps(report, indent=2) + "\n")
+
+    # Keras history.history saved inside model metadata (a model registry's save step):
+    # version, created_at, config, then {"training_history": {"loss", "val_loss", "accuracy",
+    # "val_accuracy"}} and a performance summary.
+    loss = [0.69 * 0.82 ** e + rng.uniform(0, 0.01) for e in range(8)]
+    metadata = {
+        "version": "v3", "created_at": "2024-06-01T08:12:44.120391",
+        "config": {"units": 64, "dropout": 0.2},
+        "training_history": {
+            "loss": loss,
+            "val_loss": [0.7 * 0.86 ** e for e in range(8)],
+            "accuracy": [0.55 + 0.04 * e for e in range(8)],
+            "val_accuracy": [0.54 + 0.035 * e for e in range(8)],
+        },
+        "performance": {"test_loss": 0.41, "test_accuracy": 0.8},
+    }
+    write_text(["shapes", "nested-metadata", "model_metadata.json"], json.dumps(metadata, indent=2) + "\n")
+
+
+def summary_rows():
+    # A loop's own CSV log (csv.writer, values as f"{x:.4f}", epochs from 1), then after
+    # training a closing row with a word where the epoch goes: the best checkpoint's scores
+    # re-evaluated (`writerow(["best", ...])`, as training scripts append after their loop).
+    rng = random.Random(41)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["epoch", "train_loss", "train_acc", "val_loss", "val_acc"])
+    rows = []
+    for e in range(1, 9):
+        rows.append((e, 0.8 * 0.8 ** e + rng.uniform(0, 0.02), 0.6 + 0.04 * e,
+                     0.82 * 0.85 ** e + 0.01 * max(0, e - 5) ** 2, 0.58 + 0.035 * min(e, 6)))
+        writer.writerow([rows[-1][0]] + [f"{x:.4f}" for x in rows[-1][1:]])
+    best = min(rows, key=lambda r: r[3])
+    writer.writerow(["best"] + [f"{x:.4f}" for x in best[1:]])
+    write_text(["shapes", "summary-rows", "metrics.csv"], out.getvalue())
+
+
+def setfit():
+    # SetFit 1.x: its Trainer.log adds "epoch" and "step" to what it logs: training records
+    # {"embedding_loss": round(loss, 4), "learning_rate": ...}, evaluations
+    # {"eval_embedding_loss": round(loss, 4), "learning_rate": ...} (no runtime keys), then
+    # transformers' TrainerState.save_to_json (indent=2, sort_keys=True). 500 steps, logging and
+    # evaluating every 50.
+    rng = random.Random(53)
+    history = []
+    total = 500
+    for step in [1] + list(range(50, total + 1, 50)):
+        rate = 2e-05 * min(step / 50, 1) * (1 - max(0, step - 50) / (total - 50)) if step > 1 else 2e-05 / 50
+        history.append({"embedding_loss": round(0.26 * math.exp(-step / 180) + 0.01 + rng.uniform(0, 0.015), 4),
+                        "epoch": step / total, "learning_rate": rate, "step": step})
+        if step % 50 == 0:
+            history.append({"epoch": step / total,
+                            "eval_embedding_loss": round(0.24 * math.exp(-step / 260) + 0.05 + rng.uniform(0, 0.01), 4),
+                            "learning_rate": rate, "step": step})
+    state = {
+        "best_global_step": None, "best_metric": None, "best_model_checkpoint": None, "epoch": 1.0,
+        "eval_steps": 50, "global_step": total, "is_hyper_param_search": False,
+        "is_local_process_zero": True, "is_world_process_zero": True, "log_history": history,
+        "logging_steps": 50, "max_steps": total, "num_input_tokens_seen": 0, "num_train_epochs": 1,
+        "save_steps": 500, "stateful_callbacks": {}, "total_flos": 0, "train_batch_size": 16,
+        "trial_name": None, "trial_params": None,
+    }
+    trainer_state(state, ["shapes", "setfit", "checkpoint-500", "trainer_state.json"])
+
+
+def long_table():
+    # One row per set and epoch, as loops that write their own CSV do (csv.writer, \r\n):
+    # header epoch,split,loss,acc,f1,time_sec; a "train" and a "valid" row per epoch with
+    # f"{x:.4f}" values, then after the loop the best checkpoint on the test set in a row
+    # whose epoch cell is "best" (writerow(["best", "test", ...])).
+    rng = random.Random(61)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["epoch", "split", "loss", "acc", "f1", "time_sec"])
+    total = 0.0
+    for ep in range(1, 11):
+        dt = 61.0 + rng.uniform(-3, 3)
+        total += dt
+        tr = (0.45 * 0.82 ** ep + 0.05 + rng.uniform(0, 0.01), 0.80 + 0.012 * ep, 0.55 + 0.03 * ep)
+        va = (0.42 * 0.86 ** ep + 0.09 + 0.002 * max(0, ep - 7) ** 2 + rng.uniform(0, 0.006),
+              0.81 + 0.01 * min(ep, 7), 0.56 + 0.025 * min(ep, 7))
+        writer.writerow([ep, "train", f"{tr[0]:.4f}", f"{tr[1]:.4f}", f"{tr[2]:.4f}", f"{dt:.2f}"])
+        writer.writerow([ep, "valid", f"{va[0]:.4f}", f"{va[1]:.4f}", f"{va[2]:.4f}", f"{dt:.2f}"])
+    writer.writerow(["best", "test", "0.1512", "0.8790", "0.7301", f"{total:.2f}"])
+    write_text(["shapes", "long-table", "metrics.csv"], out.getvalue())
+
+
+def openmmlab_log_json():
+    # mmcv's TextLoggerHook (mmdetection 2.x, by-epoch runner): before_run dumps runner.meta,
+    # then one json.dump per log() call: mode, epoch, iter (the iteration within the epoch,
+    # every interval=50), lr, memory, then the log buffer (data_time, the loss parts, loss,
+    # time); floats rounded to 5 places. After each epoch the EvalHook's record: mode "val",
+    # iter = the validation loader's length, lr, bbox_mAP... and a copypaste string.
+    rng = random.Random(71)
+    lines = [json.dumps({"env_info": "sys.platform: linux\nPython: 3.7.11 (default, Jul 27 2021, 14:32:16) [GCC 7.5.0]\nCUDA available: True",
+                         "config": "model = dict(\n    type='FasterRCNN',\n    backbone=dict(type='ResNet', depth=50))\n",
+                         "seed": 0, "exp_name": "faster_rcnn_r50_fpn_1x_voc0712.py"})]
+    per_epoch = 300
+    for epoch in range(1, 5):
+        for it in range(50, per_epoch + 1, 50):
+            t = (epoch - 1) * per_epoch + it
+            parts = [0.3 * math.exp(-t / 300) + 0.02, 0.08 * math.exp(-t / 500) + 0.01,
+                     0.7 * math.exp(-t / 400) + 0.12, 0.35 * math.exp(-t / 600) + 0.1]
+            parts = [p + rng.uniform(0, 0.02) for p in parts]
+            record = {"mode": "train", "epoch": epoch, "iter": it,
+                      "lr": round(0.02 * min(1.0, t / 500), 5), "memory": 3821,
+                      "data_time": round(rng.uniform(0.004, 0.06), 5),
+                      "loss_rpn_cls": round(parts[0], 5), "loss_rpn_bbox": round(parts[1], 5),
+                      "loss_cls": round(parts[2], 5), "acc": round(86 + 2.5 * epoch + rng.uniform(0, 1.5), 5),
+                      "loss_bbox": round(parts[3], 5), "loss": round(sum(parts), 5),
+                      "time": round(rng.uniform(0.38, 0.45), 5)}
+            lines.append(json.dumps(record))
+        m = 0.32 + 0.09 * epoch - 0.012 * epoch ** 2
+        lines.append(json.dumps({"mode": "val", "epoch": epoch, "iter": 619, "lr": round(0.02 * min(1.0, epoch * per_epoch / 500), 5),
+                                 "bbox_mAP": round(m, 4), "bbox_mAP_50": round(m + 0.25, 4),
+                                 "bbox_mAP_copypaste": f"{m:.3f} {m + 0.25:.3f} -1.000 -1.000 -1.000 -1.000"}))
+    write_text(["shapes", "openmmlab", "20220314_101512.log.json"], "\n".join(lines) + "\n")
+
+
+def mmengine_scalars():
+    # MMEngine's LoggerHook through LocalVisBackend.add_scalars (json.dumps of the tag, then
+    # "step" added last): training records every 50 iterations at step = runner.iter + 1 with
+    # lr, data_time, the loss and its parts, time, epoch, iter, memory; after each epoch the
+    # validation metrics without time keys at step = runner.epoch (log_metric_by_epoch=True).
+    rng = random.Random(83)
+    lines = []
+    per_epoch = 250
+    for epoch in range(1, 5):
+        for inner in range(50, per_epoch + 1, 50):
+            step = (epoch - 1) * per_epoch + inner
+            parts = [0.6 * math.exp(-step / 350) + 0.15 + rng.uniform(0, 0.03),
+                     0.4 * math.exp(-step / 500) + 0.12 + rng.uniform(0, 0.02)]
+            lines.append(json.dumps({"lr": round(0.01 * min(1.0, step / 300), 8),
+                                     "data_time": round(rng.uniform(0.003, 0.02), 4),
+                                     "loss": round(sum(parts), 4), "loss_cls": round(parts[0], 4),
+                                     "loss_bbox": round(parts[1], 4), "time": round(rng.uniform(0.3, 0.36), 4),
+                                     "epoch": epoch, "iter": step, "memory": 4210, "step": step}))
+        m = 0.21 + 0.07 * epoch - 0.008 * epoch ** 2
+        lines.append(json.dumps({"coco/bbox_mAP": round(m, 4), "coco/bbox_mAP_50": round(m + 0.21, 4),
+                                 "coco/bbox_mAP_75": round(m - 0.04, 4), "step": epoch}))
+    write_text(["shapes", "mmengine", "vis_data", "scalars.json"], "\n".join(lines) + "\n")
+
+
+def timm_summary():
+    # timm's train.py update_summary: an OrderedDict epoch, train_<k>, eval_<k>, lr written by
+    # csv.DictWriter in append mode (header once, \r\n line ends), epochs from 0; eval_top1
+    # and eval_top5 in percent, values as Python prints them.
+    rng = random.Random(97)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["epoch", "train_loss", "eval_loss", "eval_top1", "eval_top5", "lr"])
+    writer.writeheader()
+    for epoch in range(12):
+        lr = 0.05 * min(1.0, (epoch + 1) / 3) * 0.5 * (1 + math.cos(math.pi * epoch / 12))
+        top1 = 42.0 + 30 * (1 - math.exp(-epoch / 4)) + rng.uniform(-0.8, 0.8)
+        writer.writerow({"epoch": epoch, "train_loss": 2.1 * math.exp(-epoch / 6) + 0.9 + rng.uniform(0, 0.04),
+                         "eval_loss": 1.9 * math.exp(-epoch / 5) + 1.05 + rng.uniform(0, 0.03),
+                         "eval_top1": round(top1, 3), "eval_top5": round(min(99.9, top1 + 21.5), 3), "lr": lr})
+    write_text(["shapes", "timm", "summary.csv"], out.getvalue())
+
+
+def set_named_lists():
+    # nanoGPT's estimate_loss() returns {"train": loss, "val": loss}; scripts that keep its
+    # results per evaluation and json.dump them write lists named only by their set. A
+    # character model's losses (falling from ln 65), and a classifier's accuracies kept the
+    # same way (rising within 0 to 1).
+    rng = random.Random(61)
+    train, val = [], []
+    for i in range(8):
+        train.append(round(1.42 + 2.75 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+        val.append(round(1.72 + 2.45 * 0.5 ** (1.3 * i) + rng.uniform(0, 0.01), 4))
+    write_text(["shapes", "set-named-lists", "losses.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+    train = [round(0.5 + 0.36 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    val = [round(0.5 + 0.27 * (1 - 0.6 ** i) + rng.uniform(0, 0.01), 3) for i in range(6)]
+    write_text(["shapes", "set-named-lists", "accuracies.json"],
+               json.dumps({"train": train, "val": val}) + "\n")
+
+
 def malformed():
     write_text(["malformed", "empty.csv"], "")
     rng = random.Random(99)
@@ -507,3 +747,12 @@ if __name__ == "__main__":
     curvelab()
     malformed()
     shapes()
+    lightning_validation_batches()
+    nested_reports()
+    summary_rows()
+    setfit()
+    long_table()
+    openmmlab_log_json()
+    mmengine_scalars()
+    timm_summary()
+    set_named_lists()

@@ -59,4 +59,47 @@ import _CurveLabTestSupport
     #expect(location.line == 57)
     #expect(location.columnName == "val_loss")
   }
+
+  @Test func perBatchValidationRowsAreSetAsideAndTheEpochSeriesRead() throws {
+    // Lightning 2.x: val_*_step rows at the validation batch index (0 to 4 every epoch).
+    let loaded = try Fixture.load("shapes/lightning-validation-batches/metrics.csv")
+    let log = loaded.log
+    let ends = (1...10).map { $0 * 40 }
+    #expect(log.trainingEntries.map(\.step) == ends)
+    #expect(log.evaluationEntries.map(\.step) == ends)
+    #expect(log.evaluationEntries.map(\.epoch) == (1...10).map { Double($0) })
+    #expect(agree(log.evaluationEntries[0].loss, 0.6811983585357666))
+    #expect(agree(log.evaluationEntries[0].metrics["val_f1_epoch"], 0.5346308946609497))
+    #expect(log.evaluationEntries.allSatisfy { Set($0.metrics.keys) == ["val_f1_epoch"] })
+    #expect(!loaded.warnings.contains { $0.contains("went back") || $0.contains("appended") })
+    let file = Fixture.path("shapes/lightning-validation-batches/metrics.csv")
+    #expect(
+      loaded.warnings.contains(
+        "\(file): set aside 50 rows of per-batch evaluation values (val_f1_step, val_loss_step; "
+          + "the first at line 6): Lightning logs them at the index of the validation batch, "
+          + "not at a training step; the epoch-level val_f1_epoch, val_loss_epoch are read "
+          + "instead"))
+  }
+
+  @Test func theTrainingStepSeriesBesideValidationBatchesKeepsItsGlobalSteps() throws {
+    let log = try Fixture.load(
+      "shapes/lightning-validation-batches/metrics.csv",
+      mapping: MetricMapping(trainingLoss: "train_loss_step")
+    ).log
+    #expect(log.trainingEntries.map(\.step) == (0..<40).map { 10 * ($0 + 1) })
+    #expect(log.evaluationEntries.count == 10)
+  }
+
+  @Test func validationBatchesCountedOverTheRunAreSetAsideToo() throws {
+    // Lightning 1.x (a real file, kept verbatim): the validation batch counter runs on over
+    // the run (0 to 2, then 3 to 5) below the global step (9, 19); only epoch-level training.
+    let loaded = try Fixture.load("shapes/lightning-1x-validation-batches/metrics.csv")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == [10, 20])
+    #expect(agree(log.trainingEntries[1].loss, 2.227943181991577))
+    #expect(log.evaluationEntries.map(\.step) == [10, 20])
+    #expect(agree(log.evaluationEntries[0].loss, 2.7033674716949463))
+    #expect(agree(log.evaluationEntries[1].accuracy, 0.6458333134651184))
+    #expect(loaded.warnings.contains { $0.contains("set aside 6 rows of per-batch evaluation") })
+  }
 }

@@ -30,7 +30,11 @@ import Testing
     ("cifar_test_accuracy", .testAccuracy), ("model_val_f1", .metric),
     ("train_losses", .trainingLoss), ("val_losses", .validationLoss),
     ("train_accs", .trainingAccuracy), ("val_accuracies", .validationAccuracy),
-    ("Epoch#", .epoch), ("seconds", .ignored),
+    ("Epoch#", .epoch), ("seconds", .ignored), ("time_sec", .ignored), ("epoch_secs", .ignored),
+    ("total_loss", .trainingLoss), ("val_total_loss", .validationLoss),
+    // Averages over the epoch's batches.
+    ("avg_loss", .trainingLoss), ("avg_val_loss", .validationLoss), ("val_avg_loss", .validationLoss),
+    ("mean_acc", .trainingAccuracy), ("running_loss", .trainingLoss), ("avg_f1", .metric),
   ]
 
   @Test(arguments: roles)

@@ -182,4 +182,24 @@ import _CurveLabTestSupport
         "trainer_state.json: 1 training record had a null loss (first at step 10) and was left out",
       ])
   }
+
+  @Test func setFitsEmbeddingLossIsTheTrainingLossAndItsEvaluationTheValidationLoss() throws {
+    let loaded = try Fixture.load("shapes/setfit/checkpoint-500")
+    let log = loaded.log
+    #expect(log.trainingEntries.map(\.step) == [1] + (1...10).map { $0 * 50 })
+    #expect(log.trainingEntries[0].loss == 0.2778)
+    #expect(log.trainingEntries[1].learningRate == 2e-05)
+    #expect(log.evaluationEntries.map(\.step) == (1...10).map { $0 * 50 })
+    #expect(log.evaluationEntries[0].loss == 0.2526)
+    #expect(log.evaluationEntries.allSatisfy { $0.metrics.isEmpty })
+    #expect(loaded.warnings.count == 1)
+    #expect(loaded.warnings.first?.contains("'embedding_loss' (SetFit's contrastive loss)") == true)
+  }
+
+  @Test func aLogWithLossKeepsEmbeddingLossOutOfTheTrainingCurve() throws {
+    let text = #"{"log_history": [{"loss": 0.5, "step": 10}, {"embedding_loss": 0.3, "step": 20}]}"#
+    let loaded = try LogLoader().load(bytes: Array(text.utf8), name: "trainer_state.json")
+    #expect(loaded.log.trainingEntries.map(\.loss) == [0.5])
+    #expect(!loaded.warnings.contains { $0.contains("SetFit") })
+  }
 }

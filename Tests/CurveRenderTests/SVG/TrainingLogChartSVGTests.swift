@@ -76,6 +76,44 @@ import _CurveLabTestSupport
     #expect(curveStrokes == [["#0072B2", "#AA3377"], ["#AA3377"]])
   }
 
+  /// Where each panel's plot starts: the left end of its horizontal gridlines.
+  private func plotLefts(in root: ParsedXML) -> [String?] {
+    root.children.filter { $0.name == "g" }.map { panel in
+      panel.children.filter { $0.name == "g" }.first?.children.first?.attributes["x1"]
+    }
+  }
+
+  @Test func theLearningRateSitsUnderTheLossOnTheSameSteps() throws {
+    var log = SampleLogs.overfitting
+    let count = Double(log.trainingEntries.count)
+    for index in log.trainingEntries.indices {
+      log.trainingEntries[index].learningRate = 0.0125 * (1 - Double(index) / count)
+    }
+    let chart = TrainingLogChart(log, panels: .withLearningRate)
+    let rateHeight = TrainingLogChart.svgLearningRateHeight(panelHeight: 260)
+    let sideBySide = try ParsedXML.parse(chart.svg(width: 720, panelHeight: 260)).get()
+    #expect(sideBySide.elements(named: "title").first?.text == "Loss and Learning rate and Accuracy")
+    let panels = sideBySide.children.filter { $0.name == "g" }.map { $0.attributes["transform"] }
+    #expect(panels == ["translate(0 0)", "translate(0 \(Int(260 + 16)))", "translate(368 0)"])
+    #expect(sideBySide.attributes["height"] == "\(Int(260 + 16 + rateHeight))")
+    // The rate's labels (0.01) are wider than the loss's (0.5): the plots still start together.
+    let lefts = plotLefts(in: sideBySide)
+    #expect(lefts[0] != nil && lefts[0] == lefts[1])
+    // The curve has no legend entry of its own: the panel's title names it.
+    #expect(!sideBySide.elements(named: "text").contains { $0.text == "" })
+
+    let stacked = try ParsedXML.parse(chart.svg(width: 480, panelHeight: 220)).get()
+    #expect(stacked.attributes["height"] == "\(Int(220 + 16 + TrainingLogChart.svgLearningRateHeight(panelHeight: 220) + 16 + 220))")
+    let stackedLefts = plotLefts(in: stacked)
+    #expect(stackedLefts.count == 3 && Set(stackedLefts).count == 1)
+
+    // Without a logged rate, the chart is the standard two panels.
+    let unlogged = try ParsedXML.parse(
+      TrainingLogChart(SampleLogs.overfitting, panels: .withLearningRate).svg(width: 720)
+    ).get()
+    #expect(unlogged.children.filter { $0.name == "g" }.count == 2)
+  }
+
   @Test func emptyLogSaysNoDataInBothPanels() throws {
     let chart = TrainingLogChart(TrainingLog(metadata: RunMetadata(source: "empty")))
     let root = try ParsedXML.parse(chart.svg(width: 720, panelHeight: 200)).get()
