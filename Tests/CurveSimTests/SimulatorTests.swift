@@ -131,4 +131,15 @@ import _CurveLabTestSupport
     // Two inputs: a linear model has three weights and biases.
     if hidden.isEmpty { #expect(configuration.parameterCount == 3) }
   }
+
+  @Test func theDescriptionCountsInTheRightNumber() {
+    var configuration = TrainingConfiguration(epochs: 1)
+    configuration.evalSteps = 1
+    #expect(configuration.description.contains(" · 1 epoch · "))
+    #expect(configuration.description.hasSuffix("eval every step"))
+    configuration.epochs = 12
+    configuration.evalSteps = 10
+    #expect(configuration.description.contains(" · 12 epochs · "))
+    #expect(configuration.description.hasSuffix("eval every 10 steps"))
+  }
 }

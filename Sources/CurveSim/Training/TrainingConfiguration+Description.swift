@@ -17,12 +17,13 @@ extension TrainingConfiguration: CustomStringConvertible {
         + (optimizer == .sgd ? (momentum > 0 ? " momentum \(rounded(momentum))" : " (no momentum)") : "")
         + " lr \(rounded(learningRate)) \(schedule.rawValue)"
         + (warmupSteps > 0 ? " warmup \(warmupSteps)" : ""),
-      "batch \(batchSize)", "\(epochs) epochs",
+      "batch \(batchSize)", epochs == 1 ? "1 epoch" : "\(epochs) epochs",
     ]
     if weightDecay > 0 { parts.append("weight decay \(rounded(weightDecay))") }
     if dropout > 0 { parts.append("dropout \(rounded(dropout))") }
     parts.append(maxGradNorm > 0 ? "clip \(rounded(maxGradNorm))" : "no clipping")
-    parts.append(evalSteps.map { "eval every \($0) steps" } ?? "eval every epoch")
+    parts.append(
+      evalSteps.map { $0 == 1 ? "eval every step" : "eval every \($0) steps" } ?? "eval every epoch")
     if let patience = earlyStoppingPatience { parts.append("early stopping patience \(patience)") }
     return parts.joined(separator: " · ")
   }
