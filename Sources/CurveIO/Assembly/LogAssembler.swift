@@ -49,7 +49,7 @@ struct LogAssembler {
   ///     curve is one metric is read when exactly one metric column holds numbers.
   func slots(
     for columns: [String], holdsNumbers: [Bool]? = nil,
-    trends: [Int: SeriesTrend] = [:], warnings: inout [String]
+    trend: (Int) -> SeriesTrend? = { _ in nil }, warnings: inout [String]
   ) throws(LogReadError) -> [Slot] {
     let names = columns.map(MetricNames.normalized)
     var roles = names.map { MetricNames.role(of: $0, unprefixedAccuracy: unprefixedAccuracy) }
@@ -118,7 +118,7 @@ struct LogAssembler {
       [.trainingLoss, .validationLoss, .trainingAccuracy, .validationAccuracy].contains($0)
     }
     if !hasCurve, mapping.isEmpty,
-      let bare = Self.bareSetSlots(columns: columns, names: names, trends: trends)
+      let bare = Self.bareSetSlots(columns: columns, names: names, trend: trend)
     {
       for (index, slot) in bare { slots[index] = slot }
       let read = bare.sorted { $0.key < $1.key }.map { index, slot in
@@ -162,6 +162,25 @@ struct LogAssembler {
     var looksLikeAccuracy: Bool { minimum >= 0 && maximum <= 1 && last >= first }
   }
 
+  /// The first, last, smallest and largest finite value of one column, in row order, or `nil`
+  /// when it holds none.
+  static func trend(ofColumn column: Int, in table: MetricTable) -> SeriesTrend? {
+    var trend: SeriesTrend?
+    for row in table.values {
+      for cell in row.cells where Int(cell.column) == column && cell.value.isFinite {
+        let value = cell.value
+        if trend == nil {
+          trend = SeriesTrend(first: value, last: value, minimum: value, maximum: value)
+        } else {
+          trend!.last = value
+          trend!.minimum = min(trend!.minimum, value)
+          trend!.maximum = max(trend!.maximum, value)
+        }
+      }
+    }
+    return trend
+  }
+
   /// The set names that a column may be called by alone (nanoGPT's `estimate_loss()` returns
   /// `{"train": ..., "val": ...}`, and histories built from it keep those keys).
   private static let bareSetNames: [String: MetricNames.Split] = [
@@ -172,17 +191,18 @@ struct LogAssembler {
   /// For a table with no loss or accuracy whose columns are named only by their set (`train`,
   /// `val`): one slot per such column, a loss or an accuracy as the values say (the same
   /// for all of them: the sets of one table measure one thing), or `nil` when there is no such
-  /// column or one holds no numbers.
+  /// column or one holds no numbers. `trend` reads a column's values; it is called only for
+  /// such columns.
   static func bareSetSlots(
-    columns: [String], names: [MetricNames.Name], trends: [Int: SeriesTrend]
+    columns: [String], names: [MetricNames.Name], trend: (Int) -> SeriesTrend?
   ) -> [Int: Slot]? {
     let bare = columns.indices.compactMap { index in
       bareSetNames[names[index].text].map { (index, $0) }
     }
-    guard !bare.isEmpty, bare.allSatisfy({ trends[$0.0] != nil }),
-      Set(bare.map(\.1)).count == bare.count
-    else { return nil }
-    let isAccuracy = bare.allSatisfy { trends[$0.0]!.looksLikeAccuracy }
+    guard !bare.isEmpty, Set(bare.map(\.1)).count == bare.count else { return nil }
+    let trends = bare.compactMap { trend($0.0) }
+    guard trends.count == bare.count else { return nil }
+    let isAccuracy = trends.allSatisfy(\.looksLikeAccuracy)
     var slots: [Int: Slot] = [:]
     for (index, split) in bare {
       switch (split, isAccuracy) {
@@ -200,25 +220,12 @@ struct LogAssembler {
     -> TrainingLog
   {
     var holdsNumbers = [Bool](repeating: false, count: table.columns.count)
-    var trends: [Int: SeriesTrend] = [:]
     for row in table.values {
-      for cell in row.cells {
-        let column = Int(cell.column)
-        holdsNumbers[column] = true
-        guard cell.value.isFinite else { continue }
-        if var trend = trends[column] {
-          trend.last = cell.value
-          trend.minimum = min(trend.minimum, cell.value)
-          trend.maximum = max(trend.maximum, cell.value)
-          trends[column] = trend
-        } else {
-          trends[column] = SeriesTrend(
-            first: cell.value, last: cell.value, minimum: cell.value, maximum: cell.value)
-        }
-      }
+      for cell in row.cells { holdsNumbers[Int(cell.column)] = true }
     }
     let slots = try slots(
-      for: table.columns, holdsNumbers: holdsNumbers, trends: trends, warnings: &warnings)
+      for: table.columns, holdsNumbers: holdsNumbers, trend: { Self.trend(ofColumn: $0, in: table) },
+      warnings: &warnings)
     var table = table
     if detectsRestarts { renumberIfStuck(&table, slots: slots, warnings: &warnings) }
     // Groups stay sorted by step: rows come in step order, and a step that goes back cuts
