@@ -20,7 +20,7 @@ extension ExerciseKey {
   ///
   /// ```swift
   /// let key = Exercise(id: "e", recipe: RunRecipe(scenario: .erratic, seed: 3)).solve().key
-  /// key.causeAnswer?.answer        // .tinyBatch
+  /// key.causeAnswer?.answer        // .highLearningRate
   /// key.causeAnswer?.distractors   // [.smallEvalSet, .warmupInstability, .lowLearningRate]
   /// ```
   public struct CauseAnswer: Sendable, Equatable {

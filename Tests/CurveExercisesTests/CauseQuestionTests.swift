@@ -51,6 +51,10 @@ import Testing
     let solved = try solve(.erratic, seed: 3)
     #expect(solved.exercise.questions == [.pattern, .cause, .remedy])
     #expect(Exercise.Question.cause.name == "cause")
+    // The example in ExerciseKey.CauseAnswer's documentation.
+    let key = try #require(solved.key.causeAnswer)
+    #expect(key.answer == .highLearningRate)
+    #expect(key.distractors == [.smallEvalSet, .warmupInstability, .lowLearningRate])
   }
 
   @Test(arguments: [Scenario.healthy, .overfitting])
