@@ -64,7 +64,7 @@ import _CurveLabTestSupport
     }
     for (section, exercise) in asked {
       let settings = try #require(Self.elements(section, class: "settings").first)
-      #expect(settings.allText.contains("\(exercise.solved.configuration.optimizer.rawValue) lr "))
+      #expect(settings.allText.contains(exercise.solved.configuration.description))
       #expect(settings.allText.contains("batch \(exercise.solved.configuration.batchSize)"))
       let options = try #require(exercise.causeOptions)
       let cause = try #require(exercise.solved.key.causeAnswer)

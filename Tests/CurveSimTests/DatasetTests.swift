@@ -13,6 +13,25 @@ import Testing
     #expect(split.validation.positiveShare == 0.5)
   }
 
+  @Test func freshValidationSamplesAreSeededScaledAndNew() {
+    let spec = DatasetSpec(kind: .moons, trainSize: 400, evalSize: 300, inputNoise: 0.2, labelNoise: 0)
+    let split = spec.makeSplit(seed: 4)
+    let first = spec.freshValidation(seed: 4, evaluation: 0, scaledLike: split)
+    let second = spec.freshValidation(seed: 4, evaluation: 1, scaledLike: split)
+    #expect(first.count == 300)
+    #expect(first == spec.freshValidation(seed: 4, evaluation: 0, scaledLike: split))
+    #expect(first != second)
+    #expect(first != split.validation)
+    // Scaled with the training set's statistics, as the fixed validation set is: the same
+    // task's points land in the same place, so the means agree closely.
+    for feature in 0..<2 {
+      func mean(_ set: Dataset) -> Double {
+        (0..<set.count).map { set.features[$0 * 2 + feature] }.reduce(0, +) / Double(set.count)
+      }
+      #expect(abs(mean(first) - mean(split.validation)) < 0.15)
+    }
+  }
+
   @Test func trainingInputsAreStandardized() {
     let split = DatasetSpec(kind: .moons, trainSize: 500, evalSize: 50, inputNoise: 0.2, labelNoise: 0)
       .makeSplit(seed: 1)

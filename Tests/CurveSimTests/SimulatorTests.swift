@@ -57,6 +57,47 @@ import _CurveLabTestSupport
     }
   }
 
+  @Test func freshSamplingScoresANewSampleAtEveryEvaluation() {
+    // A rate so small the weights barely move: with the same set every time, validation loss
+    // hardly changes between evaluations; with a fresh sample it jumps by sampling error.
+    var configuration = small
+    configuration.learningRate = 1e-7
+    configuration.data.evalSize = 12
+    configuration.evalSteps = 2
+    let fixed = Simulator(configuration: configuration, seed: 3).run().log
+    configuration.evaluationSampling = .fresh
+    let fresh = Simulator(configuration: configuration, seed: 3).run().log
+    let again = Simulator(configuration: configuration, seed: 3).run().log
+    func spread(_ log: TrainingLog) -> Double {
+      let losses = log.evaluationEntries.compactMap(\.loss)
+      return losses.max()! - losses.min()!
+    }
+    #expect(spread(fixed) < 1e-4)
+    #expect(spread(fresh) > 100 * spread(fixed))
+    #expect(fresh == again)
+    #expect(fresh.metadata.configuration["eval_sampling"] == "fresh")
+    #expect(fixed.metadata.configuration["eval_sampling"] == nil)
+    // The training set, and so the logged training loss, is the same either way.
+    #expect(fresh.trainingEntries == fixed.trainingEntries)
+    for entry in fresh.evaluationEntries {
+      let correct = try! #require(entry.accuracy) * 12
+      #expect(abs(correct - correct.rounded()) < 1e-9)
+    }
+  }
+
+  @Test func aBiggerBatchKeepsTheEvaluationsPaceInExamples() {
+    var configuration = small
+    configuration.batchSize = 2
+    configuration.evalSteps = 40
+    let bigger = configuration.applying([.scale(.batchSize, by: 16)])
+    #expect(bigger.batchSize == 32)
+    #expect(bigger.evalSteps == 3)  // 40 / 16 = 2.5, rounded
+    #expect(bigger.loggingSteps == configuration.loggingSteps)
+    var perEpoch = configuration
+    perEpoch.evalSteps = nil
+    #expect(perEpoch.applying([.scale(.batchSize, by: 16)]).evalSteps == nil)
+  }
+
   @Test func sameSeedGivesTheSameRunAndOtherSeedsDiffer() {
     let a = Simulator(configuration: small, seed: 5).run().log
     let b = Simulator(configuration: small, seed: 5).run().log

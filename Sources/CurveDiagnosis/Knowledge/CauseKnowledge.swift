@@ -100,14 +100,16 @@ public enum CauseKnowledge {
           + "more epochs to arrive")
     case .tinyBatch:
       Treatment(
-        action: .biggerBatch, changes: [.scale(.batchSize, by: 8), .scale(.epochs, by: 3)],
-        reason: "a gradient from a handful of examples is mostly noise; averaging eight times as "
-          + "many calms it, and with an eighth of the updates per epoch the run needs more epochs")
+        action: .biggerBatch, changes: [.scale(.batchSize, by: 16), .scale(.epochs, by: 3)],
+        reason: "a gradient from a handful of examples is mostly noise; averaging sixteen times as "
+          + "many (gradient accumulation, when memory is short) calms it, and with a sixteenth of "
+          + "the updates per epoch the run needs more epochs")
     case .smallEvalSet:
       Treatment(
-        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 8)],
-        reason: "a few dozen examples make validation jump by whole examples; training is calm. "
-          + "Eight times as many average the jumps out")
+        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 16)],
+        reason: "a few dozen examples (or a few random batches drawn afresh at each evaluation) "
+          + "make validation jump by whole examples; training is calm. Sixteen times as many "
+          + "average the jumps out")
     case .warmupInstability:
       Treatment(
         action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.3)],

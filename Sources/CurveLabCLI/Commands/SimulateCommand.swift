@@ -20,7 +20,8 @@ struct SimulateCommand {
       underfitting: low-learning-rate (100 to 1,000 times too small), too-few-steps (one to three \
       epochs), small-model (one or two hidden units, or none), heavy-weight-decay; \
       erratic: high-learning-rate (AdamW far above its stable rate), tiny-batch (one or two \
-      examples per update), small-eval-set (a dozen to thirty validation examples); \
+      examples per update, momentum SGD), small-eval-set (eight to twenty validation examples, \
+      drawn afresh at each evaluation); \
       diverged: high-learning-rate (momentum SGD, no clipping: the loss overflows to infinity, \
       then NaN, logged as the Trainer logs it). \
       A small panel under the loss shows the learning rate, so a tail that flattens because the \
@@ -65,6 +66,12 @@ struct SimulateCommand {
       .option("max-grad-norm", valueName: "N", help: "Clip gradients to this norm; 0 turns clipping off.", section: "Training"),
       .option("logging-steps", valueName: "N", help: "Log training loss every N steps.", section: "Logging"),
       .option("eval-steps", valueName: "N", help: "Evaluate every N steps, or 'epoch'.", section: "Logging"),
+      .option(
+        "eval-sampling", valueName: "HOW",
+        help: "fixed (the same validation set every time, as the Trainer does) or fresh (a new "
+          + "random sample of --eval-size examples at each evaluation, as a loop that "
+          + "estimates validation loss from a few random batches does).",
+        section: "Logging"),
       .option(
         "early-stopping-patience", valueName: "N",
         help: "Stop after N evaluations without improvement in validation loss.", section: "Logging"),

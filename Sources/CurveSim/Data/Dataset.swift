@@ -36,4 +36,7 @@ public struct DataSplit: Sendable, Equatable {
   public var training: Dataset
   /// Held-out examples it is evaluated on.
   public var validation: Dataset
+  /// The standardization fitted to the raw training set, applied to both sets (and to any
+  /// fresh validation sample).
+  var scaling: Standardization
 }

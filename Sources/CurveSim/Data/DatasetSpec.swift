@@ -35,7 +35,21 @@ public struct DatasetSpec: Sendable, Equatable, Codable {
     let scaling = Standardization(fittedTo: training)
     scaling.apply(to: &training)
     scaling.apply(to: &validation)
-    return DataSplit(training: training, validation: validation)
+    return DataSplit(training: training, validation: validation, scaling: scaling)
+  }
+
+  /// A fresh validation sample of `evalSize` examples for evaluation number `index` (from 0)
+  /// of the run for `seed`, scaled as `split`'s sets are.
+  ///
+  /// Each evaluation has its own random stream, so a sample does not depend on how many came
+  /// before it.
+  public func freshValidation(seed: UInt64, evaluation index: Int, scaledLike split: DataSplit)
+    -> Dataset
+  {
+    var generator = SeededGenerator(seed: seed, stream: "data.validation.fresh.\(index)")
+    var sample = draw(count: evalSize, using: &generator)
+    split.scaling.apply(to: &sample)
+    return sample
   }
 
   /// Draws `count` examples, balanced between the classes, with noise and flipped labels.
@@ -119,7 +133,7 @@ extension DatasetKind {
 }
 
 /// Per-feature mean and spread, fitted to the training set and applied to both sets.
-struct Standardization {
+struct Standardization: Sendable, Equatable {
   var means: [Double]
   var scales: [Double]
 

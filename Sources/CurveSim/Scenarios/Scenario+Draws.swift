@@ -150,6 +150,15 @@ extension Scenario {
       loggingSteps: g.pick([5, 10]))
     // A wide network's per-batch loss on a handful of examples jumps by its own size: batches
     // of 32 keep the logged training loss smooth, so the only thing wrong is the model's size.
+    if cause == .bigModel {
+      // A wide network's per-batch loss on a handful of examples jumps by its own size, and
+      // at AdamW's usual 0.01 and above its weights swing with it: batches of 16 at a rate a
+      // little below keep the run calm, so the only thing wrong is the model's size. The rate
+      // stays at its peak, so that the network has the updates to learn every example.
+      c.batchSize = 16
+      c.learningRate = g.nextLogUniform(in: 0.005...0.01)
+      c.schedule = .constant
+    }
     c.epochs = max(1, g.nextInt(in: steps) / c.stepsPerEpoch)
     c.evalSteps = evaluationInterval(for: c, using: &g)
     return c
@@ -182,20 +191,38 @@ extension Scenario {
       c.batchSize = g.pick([8, 16])
       evaluations = 10...20
     case .tinyBatch:
-      // One or two examples per update at an ordinary rate: each logged training loss (a mean
-      // over a handful of examples) jumps by its own size, and the weights wander.
+      // One or two examples per update with momentum SGD at an ordinary rate: the gradient of
+      // one example is mostly noise, the weights wander with it, and both curves swing. (AdamW
+      // divides each step by the gradient's recent size, so its steps hardly grow with the
+      // noise: at an ordinary rate only the logged training loss jumps, and past 0.01 the
+      // cause is the rate.)
       c.data.trainSize = g.nextInt(in: 200...400)
-      c.learningRate = g.nextLogUniform(in: 0.01...0.04)
+      c.optimizer = .sgd
+      c.momentum = 0.9
+      c.weightDecay = 0
+      c.learningRate = g.nextLogUniform(in: 0.08...0.16)
       c.batchSize = g.pick([1, 2])
       c.epochs = g.nextInt(in: 3...6)
+      c.loggingSteps = g.pick([10, 20])
     default:  // .smallEvalSet
-      // Sound training, judged on a dozen to thirty examples: each evaluation moves by whole
-      // examples, so validation loss and accuracy jump while training is calm.
-      // Long enough to level off: after that the trend is flat and the jumps are all there is.
-      c.data.evalSize = g.nextInt(in: 12...30)
-      c.learningRate = g.nextLogUniform(in: 0.03...0.06)
-      c.batchSize = g.pick([8, 16])
-      c.epochs = g.nextInt(in: 10...20)
+      // Sound training at an ordinary rate, judged each time on eight to twenty examples
+      // drawn afresh (a loop that estimates validation loss from a couple of random batches):
+      // validation loss and accuracy jump by sampling error alone while training is calm.
+      // (A fixed set that small is as smooth as the weights' path: it only jumps when the
+      // weights do, and then the cause is the updates.) Long enough to level off: after that
+      // the trend is flat and the jumps are all there is.
+      c.data.evalSize = g.nextInt(in: 8...20)
+      c.evaluationSampling = .fresh
+      // Classes that overlap, so some examples of every sample cost a lot and some nothing;
+      // clean labels, batches of 32 and a log every few hundred examples keep the training
+      // curve calm: only the evaluation is noisy.
+      c.data.inputNoise = overlappingInputNoise(for: kind, using: &g)
+      c.data.labelNoise = g.nextDouble(in: 0...0.01)
+      c.learningRate = g.nextLogUniform(in: 0.006...0.012)
+      c.weightDecay = 0.01
+      c.batchSize = 32
+      c.loggingSteps = g.pick([20, 25])
+      c.epochs = g.nextInt(in: 25...40)
       evaluations = 25...40
     }
     c.evalSteps = evaluationInterval(for: c, evaluations: evaluations, using: &g)

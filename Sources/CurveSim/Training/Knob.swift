@@ -28,6 +28,7 @@ public enum Knob: String, CaseIterable, Sendable {
   case maxGradNorm = "max-grad-norm"
   case loggingSteps = "logging-steps"
   case evalSteps = "eval-steps"
+  case evaluationSampling = "eval-sampling"
   case earlyStoppingPatience = "early-stopping-patience"
 
   /// A knob value that could not be used.
@@ -60,6 +61,7 @@ public enum Knob: String, CaseIterable, Sendable {
     case .activation: return oneOf(Activation.allCases.map(\.rawValue))
     case .optimizer: return oneOf(OptimizerKind.allCases.map(\.rawValue))
     case .schedule: return oneOf(LearningRateSchedule.allCases.map(\.rawValue))
+    case .evaluationSampling: return oneOf(EvaluationSampling.allCases.map(\.rawValue))
     case .evalSteps: return "a positive whole number of steps, or 'epoch'"
     }
   }
@@ -111,6 +113,9 @@ public enum Knob: String, CaseIterable, Sendable {
       } else {
         configuration.evalSteps = try integer(minimum: 1)
       }
+    case .evaluationSampling:
+      guard let value = EvaluationSampling(rawValue: text.lowercased()) else { throw invalid }
+      configuration.evaluationSampling = value
     case .earlyStoppingPatience: configuration.earlyStoppingPatience = try integer(minimum: 1)
     }
   }
@@ -137,6 +142,7 @@ public enum Knob: String, CaseIterable, Sendable {
     case .maxGradNorm: return Self.format(c.maxGradNorm)
     case .loggingSteps: return String(c.loggingSteps)
     case .evalSteps: return c.evalSteps.map(String.init) ?? "epoch"
+    case .evaluationSampling: return c.evaluationSampling.rawValue
     case .earlyStoppingPatience: return c.earlyStoppingPatience.map(String.init)
     }
   }

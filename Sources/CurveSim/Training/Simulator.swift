@@ -49,7 +49,8 @@ public struct Simulator: Sendable {
   ///
   /// - Parameter onEvaluation: Called at every evaluation with its step and the model's
   ///   predicted probability of class 1 for each validation example, in order (to follow one
-  ///   example's score through training). Costs one extra array per evaluation when given.
+  ///   example's score through training; with fresh sampling, the examples of that
+  ///   evaluation's own sample). Costs one extra array per evaluation when given.
   public func run(onEvaluation: ((_ step: Int, _ validationScores: [Double]) -> Void)? = nil)
     -> SimulationRun
   {
@@ -79,13 +80,17 @@ public struct Simulator: Sendable {
     var order = Array(0..<split.training.count)
 
     func evaluate(epoch: Double) {
-      let validation = kernel.evaluate(split.validation, recordingLogits: onEvaluation != nil)
+      let set =
+        c.evaluationSampling == .fresh
+        ? c.data.freshValidation(seed: seed, evaluation: log.evaluationEntries.count, scaledLike: split)
+        : split.validation
+      let validation = kernel.evaluate(set, recordingLogits: onEvaluation != nil)
       let training = kernel.evaluate(split.training)
       onEvaluation?(globalStep, validation.logits.map(TrainingKernel.sigmoid))
       log.evaluationEntries.append(
         EvaluationEntry(
           step: globalStep, epoch: epoch, loss: validation.loss,
-          accuracy: Double(validation.correct) / Double(split.validation.count),
+          accuracy: Double(validation.correct) / Double(set.count),
           trainingLoss: training.loss,
           trainingAccuracy: Double(training.correct) / Double(split.training.count)))
       guard var rule = earlyStopping else { return }
@@ -190,6 +195,7 @@ public struct Simulator: Sendable {
       "logging_steps": "\(c.loggingSteps)",
       "eval_strategy": c.evalSteps == nil ? "epoch" : "steps",
     ]
+    if c.evaluationSampling == .fresh { settings["eval_sampling"] = c.evaluationSampling.rawValue }
     let layers = LayerShape.shapes(for: [c.data.kind.featureCount] + c.hidden + [1])
     settings["parameters"] = "\(layers.last.map { $0.biasOffset + $0.outputs } ?? 0)"
     if c.optimizer == .sgd { settings["momentum"] = "\(c.momentum)" }

@@ -23,7 +23,8 @@ extension TrainingConfiguration: CustomStringConvertible {
     if dropout > 0 { parts.append("dropout \(rounded(dropout))") }
     parts.append(maxGradNorm > 0 ? "clip \(rounded(maxGradNorm))" : "no clipping")
     parts.append(
-      evalSteps.map { $0 == 1 ? "eval every step" : "eval every \($0) steps" } ?? "eval every epoch")
+      (evalSteps.map { $0 == 1 ? "eval every step" : "eval every \($0) steps" } ?? "eval every epoch")
+        + (evaluationSampling == .fresh ? " on a fresh sample" : ""))
     if let patience = earlyStoppingPatience { parts.append("early stopping patience \(patience)") }
     return parts.joined(separator: " · ")
   }

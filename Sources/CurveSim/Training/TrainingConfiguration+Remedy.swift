@@ -9,6 +9,7 @@ extension TrainingConfiguration {
   /// | Change | Effect |
   /// |---|---|
   /// | `.scale(s, by: f)` | the setting times `f`; whole-number settings round to the nearest, at least 1 |
+/// | `batch_size` | the evaluation interval scales the other way, so evaluations keep their pace in examples |
   /// | `.set(s, to: v)` | the setting becomes `v` (rounded for whole-number settings) |
   /// | `hidden_width` | acts on every hidden layer; a network without one (logistic regression, a single unit) scaled up gains one layer as wide as the factor |
   /// | `warmup_ratio` | warmup over that share of the run's updates |
@@ -54,7 +55,13 @@ extension TrainingConfiguration {
     switch setting {
     case .learningRate: learningRate = transform(learningRate)
     case .epochs: epochs = whole(epochs)
-    case .batchSize: batchSize = whole(batchSize)
+    case .batchSize:
+      // Evaluations keep their pace in examples seen, as a person changing the batch size
+      // sets them: eight times the batch, an eighth of the steps between evaluations. (The
+      // logging interval stays: each logged loss then averages more examples.)
+      let old = Double(batchSize)
+      batchSize = whole(batchSize)
+      evalSteps = evalSteps.map { max(1, Int((Double($0) * old / Double(batchSize)).rounded())) }
     case .weightDecay: weightDecay = max(0, transform(weightDecay))
     case .dropout: dropout = min(0.9, max(0, transform(dropout)))
     case .maxGradNorm: maxGradNorm = max(0, transform(maxGradNorm))

@@ -39,6 +39,8 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
   public var loggingSteps: Int
   /// Evaluate every this many updates, or once per epoch when `nil` (`eval_steps`).
   public var evalSteps: Int?
+  /// Whether every evaluation scores the same validation set or a fresh sample of it.
+  public var evaluationSampling: EvaluationSampling
   /// Stop after this many evaluations without improvement, or never when `nil`.
   public var earlyStoppingPatience: Int?
   /// An improvement in validation loss must exceed this to reset the patience counter.
@@ -52,7 +54,8 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     momentum: Double = 0.9, learningRate: Double = 0.01, schedule: LearningRateSchedule = .linear,
     warmupSteps: Int = 0, batchSize: Int = 32, epochs: Int = 30, weightDecay: Double = 0.01,
     dropout: Double = 0, maxGradNorm: Double = 1, loggingSteps: Int = 10, evalSteps: Int? = nil,
-    earlyStoppingPatience: Int? = nil, earlyStoppingThreshold: Double = 0
+    evaluationSampling: EvaluationSampling = .fixed, earlyStoppingPatience: Int? = nil,
+    earlyStoppingThreshold: Double = 0
   ) {
     self.data = data
     self.hidden = hidden
@@ -69,6 +72,7 @@ public struct TrainingConfiguration: Sendable, Equatable, Codable {
     self.maxGradNorm = maxGradNorm
     self.loggingSteps = loggingSteps
     self.evalSteps = evalSteps
+    self.evaluationSampling = evaluationSampling
     self.earlyStoppingPatience = earlyStoppingPatience
     self.earlyStoppingThreshold = earlyStoppingThreshold
   }
@@ -155,6 +159,17 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
   case relu
   /// Hyperbolic tangent.
   case tanh
+}
+
+/// Which examples each evaluation scores.
+public enum EvaluationSampling: String, CaseIterable, Sendable, Codable {
+  /// The same validation set every time, as the Trainer evaluates its `eval_dataset`.
+  case fixed
+  /// `eval_size` examples drawn afresh from the task at every evaluation, as a training loop
+  /// that estimates validation loss from a few random batches does (nanoGPT's
+  /// `estimate_loss`, Lightning's `limit_val_batches` over a shuffled loader). A small sample
+  /// then makes the validation curve jitter by sampling error alone.
+  case fresh
 }
 
 /// The update rule.
