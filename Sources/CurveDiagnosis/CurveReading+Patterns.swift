@@ -161,7 +161,12 @@ extension CurveReading {
       && v.efficiency <= T.erraticMaximumEfficiency
     analysis.isValidationJumpy = v.count >= 5 && (alone || withTraining)
     switch (analysis.isTrainingJumpy, analysis.isValidationJumpy) {
-    case (true, true): analysis.score = 0.95
+    case (true, true):
+      // Swings are instability when they are a fair share of everything the curves did: a run
+      // that fell from chance to near zero and jitters by a few hundredths there is noisy,
+      // not erratic, however large the jitter is beside so low a level.
+      analysis.score =
+        max(t.noiseToTrend, v.noiseToTrend) >= T.erraticBothNoiseToTrend ? 0.95 : 0.5
     case (false, true):
       // Validation alone: its swings must be a good share of everything the curve did, or the
       // evaluation set known to be tiny; otherwise it is a noisy but readable curve.

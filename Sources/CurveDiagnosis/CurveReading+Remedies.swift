@@ -256,7 +256,8 @@ extension CurveReading {
 
   // MARK: Wording
 
-  /// `learning rate ×10: 5e-06 → 5e-05; epochs ×3: 20 → 60`, `weight decay 0.01`.
+  /// `learning rate ×10: 5e-06 → 5e-05; epochs ×3: 20 → 60`, `learning rate ÷30: 0.3 → 0.01`,
+  /// `weight decay 0.01`.
   static func size(of changes: [RemedyChange], settings s: RunSettings) -> String {
     changes.compactMap { change -> String? in
       switch change {
@@ -272,7 +273,10 @@ extension CurveReading {
           case .weightDecay: s.weightDecay
           default: nil
           }
-        var text = "\(name(of: setting)) ×\(Format.number(factor))"
+        // A cut by a whole factor reads as a division: ÷30, not ×0.03333.
+        let divisor = (1 / factor).rounded()
+        let isDivision = factor < 1 && divisor >= 2 && abs(1 / factor - divisor) < 1e-6 * divisor
+        var text = "\(name(of: setting)) " + (isDivision ? "÷\(Format.number(divisor))" : "×\(Format.number(factor))")
         if let current {
           let next = current * factor
           let isCount = setting != .learningRate && setting != .weightDecay

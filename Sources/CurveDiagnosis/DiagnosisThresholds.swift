@@ -136,6 +136,9 @@ public enum DiagnosisThresholds {
   /// this share of its trend's whole movement (or the evaluation set is known to be tiny): a
   /// validation curve that wanders ±10% around a clear descent is noisy, not erratic.
   static let erraticValidationNoiseToTrend = 0.2
+  /// Both curves swinging count as erratic when one's noise is at least this share of its
+  /// trend's whole movement.
+  static let erraticBothNoiseToTrend = 0.1
 
   /// A validation curve logged with no training curve, moving by this share of its level
   /// between evaluations (twice the jumpy threshold), is erratic on its own: nothing else in

@@ -1,5 +1,5 @@
 import CurveCore
-import CurveDiagnosis
+@testable import CurveDiagnosis
 import Testing
 
 @Suite struct CauseKnowledgeTests {
@@ -44,6 +44,26 @@ import Testing
     #expect(treatment == table)
   }
 
+  @Test func aRateFarAboveASmallNetworksRangeIsLoweredToItWithMoreEpochs() {
+    // AdamW at 0.3 on a network of a few hundred weights, whose usual rate is about 1e-2.
+    let far = CauseKnowledge.treatment(
+      for: .highLearningRate, showing: .erratic, learningRate: 0.3, isAdaptive: true, parameters: 600)
+    #expect(far.changes == [.scale(.learningRate, by: 1.0 / 30), .scale(.epochs, by: 10)])
+    // Twice the usual rate: the table's tenth stands (it is already the larger cut).
+    let near = CauseKnowledge.treatment(
+      for: .highLearningRate, showing: .erratic, learningRate: 0.02, isAdaptive: true, parameters: 600)
+    #expect(near == CauseKnowledge.treatment(for: .highLearningRate, showing: .erratic))
+    // A fine-tune of an unknown or large model keeps the table's tenth.
+    let large = CauseKnowledge.treatment(
+      for: .highLearningRate, showing: .erratic, learningRate: 3e-3, isAdaptive: true,
+      parameters: 110_000_000)
+    #expect(large == CauseKnowledge.treatment(for: .highLearningRate, showing: .erratic))
+    // A diverged run keeps its own, larger cut.
+    let diverged = CauseKnowledge.treatment(
+      for: .highLearningRate, showing: .diverged, learningRate: 12, isAdaptive: false, parameters: 5000)
+    #expect(diverged == CauseKnowledge.treatment(for: .highLearningRate, showing: .diverged))
+  }
+
   @Test(arguments: [(7.0, 10.0), (25.0, 30.0), (120.0, 100.0), (2.0, 3.0), (0.5, 1.0)])
   func factorsAreRound(ratio: Double, factor: Double) {
     #expect(CauseKnowledge.roundFactor(ratio) == factor)
@@ -53,5 +73,19 @@ import Testing
   func noCauseCountsOneChangeAsBothHelpfulAndUnhelpful(cause: Cause) {
     let helpful = Set(CauseKnowledge.treatments(for: cause).map(\.action))
     #expect(helpful.isDisjoint(with: CauseKnowledge.unhelpful(for: cause)))
+  }
+}
+
+@Suite struct RemedyWordingTests {
+  @Test func aCutByAWholeFactorReadsAsADivision() {
+    let log = TrainingLog(
+      metadata: RunMetadata(source: "test", configuration: ["learning_rate": "0.3"], numTrainEpochs: 10))
+    let settings = RunSettings(log: log, schedule: nil, impliedEvaluationSetSize: nil)
+    let cut = CurveReading.size(
+      of: [.scale(.learningRate, by: 1.0 / 30), .scale(.epochs, by: 10)], settings: settings)
+    #expect(cut == "learning rate ÷30: 0.3 → 0.01; epochs ×10: 10 → 100")
+    // A factor that is not a whole division keeps its ×.
+    let scaled = CurveReading.size(of: [.scale(.learningRate, by: 0.3)], settings: settings)
+    #expect(scaled == "learning rate ×0.3: 0.3 → 0.09")
   }
 }

@@ -68,31 +68,52 @@ extension CauseKnowledge {
   /// A learning rate far below the usual range of a small network's optimizer (1e-3 for Adam
   /// and its kin, 1e-2 for plain SGD; ten times that for a network of a few thousand
   /// weights) is raised to reach that range, by a round factor (3, 10,
-  /// 30, 100...), never by less than the table's factor. The usual range is only known for
-  /// small networks (a known parameter count up to a million): a pretrained model is
-  /// fine-tuned at 1e-5 to 5e-5 on purpose, so there the table's factor stands.
+  /// 30, 100...), never by less than the table's factor. A rate far above it is lowered to
+  /// it the same way, never by less than the table's tenth, with ten times the epochs when it
+  /// falls thirtyfold or more. The usual range is only
+  /// known for small networks (a known parameter count up to a million): a pretrained model
+  /// is fine-tuned at 1e-5 to 5e-5 on purpose, so there the table's factor stands.
   ///
   /// ```swift
   /// CauseKnowledge.treatment(for: .lowLearningRate, learningRate: 8e-6, isAdaptive: true,
   ///   parameters: 120_000).changes   // [.scale(.learningRate, by: 100)]
+  /// CauseKnowledge.treatment(for: .highLearningRate, learningRate: 0.3, isAdaptive: true,
+  ///   parameters: 600).changes       // [.scale(.learningRate, by: 1.0 / 30), .scale(.epochs, by: 10)]
   /// ```
   public static func treatment(
     for cause: Cause, learningRate: Double?, isAdaptive: Bool?, parameters: Int?
   ) -> Treatment {
     var treatment = treatment(for: cause)
-    guard cause == .lowLearningRate, let rate = learningRate, rate > 0,
-      let parameters, parameters <= smallNetworkParameters,
+    guard cause == .lowLearningRate || cause == .highLearningRate, let rate = learningRate,
+      rate > 0, let parameters, parameters <= smallNetworkParameters,
       case .scale(.learningRate, let factor)? = treatment.changes.first
     else { return treatment }
     // Tiny networks (a few thousand weights) train well at ten times those rates (the
     // simulator's sound runs use AdamW at 5e-3 to 1.5e-2; at 3e-3 a crawl raised there
     // stays short on the curved tasks).
     let usual = (isAdaptive == false ? 1e-2 : 1e-3) * (parameters <= tinyNetworkParameters ? 10 : 1)
-    let needed = roundFactor(usual / rate)
-    if needed > factor {
-      treatment.changes[0] = .scale(.learningRate, by: needed)
-      treatment.reason = "steps this small barely move the weights; this raises the rate to the "
-        + "optimizer's usual range for a network this size"
+    if cause == .lowLearningRate {
+      let needed = roundFactor(usual / rate)
+      if needed > factor {
+        treatment.changes[0] = .scale(.learningRate, by: needed)
+        treatment.reason = "steps this small barely move the weights; this raises the rate to the "
+          + "optimizer's usual range for a network this size"
+      }
+    } else {
+      // A rate dozens of times past the usual one comes down to it (a tenth would still
+      // overshoot), by a round factor, never by less than the table's tenth.
+      let needed = roundFactor(rate / usual)
+      if 1 / needed < factor {
+        treatment.changes[0] = .scale(.learningRate, by: 1 / needed)
+        // Steps dozens of times smaller travel that much less: the run needs more of them.
+        if needed >= 30, let index = treatment.changes.firstIndex(where: {
+          if case .scale(.epochs, _) = $0 { true } else { false }
+        }) {
+          treatment.changes[index] = .scale(.epochs, by: 10)
+        }
+        treatment.reason = "the updates overshoot; this brings the rate down to the optimizer's "
+          + "usual range for a network this size, and the slower run needs more epochs to arrive"
+      }
     }
     return treatment
   }
@@ -105,7 +126,7 @@ extension CauseKnowledge {
     for cause: Cause, showing pattern: Pattern, learningRate: Double?, isAdaptive: Bool?,
     parameters: Int?
   ) -> Treatment {
-    cause == .lowLearningRate
+    cause == .lowLearningRate || (cause == .highLearningRate && pattern == .erratic)
       ? treatment(for: cause, learningRate: learningRate, isAdaptive: isAdaptive, parameters: parameters)
       : treatment(for: cause, showing: pattern)
   }

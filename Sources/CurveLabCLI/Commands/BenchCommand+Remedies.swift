@@ -40,10 +40,12 @@ extension BenchCommand {
     let columns = Self.remedyColumns
     let count = remedySeedCount
     let verdicts = ResultSlots<[Bool]>(count: count * rows.count)
+    let treatedPatterns = ResultSlots<Pattern?>(count: count * rows.count)
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: count * rows.count) { index in
       let trial = Self.remedyTrial(rows[index / count], seed: UInt64(index % count))
       verdicts[index] = columns.map { $0.counts(trial) }
+      treatedPatterns[index] = trial.treatedDiagnosis?.pattern
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     output.write(
@@ -63,12 +65,23 @@ extension BenchCommand {
       let treatment = CauseKnowledge.treatment(for: row.cause!, showing: Pattern(row.scenario))
       var treatmentLine = "    treatment: \(treatment.changes.map(Self.describe).joined(separator: ", "))"
       if row.cause == .lowLearningRate { treatmentLine += ", or to the usual rate for the network's size" }
+      if row.cause == .highLearningRate, row.scenario == .erratic {
+        treatmentLine += ", or down to the usual rate for the network's size (ten times the epochs when thirtyfold or more)"
+      }
       output.write(treatmentLine + "\n")
       if let healthy = columns.firstIndex(where: { $0.title == RemedyColumn.healthyByEngine.title }) {
         let failed = (0..<count).filter { !mine[$0][healthy] }
         if !failed.isEmpty {
+          // What the engine read instead, so a shortfall says which way the treated runs went.
+          var readings: [String: Int] = [:]
+          for seed in failed {
+            readings[treatedPatterns.values[rowIndex * count + seed]?.rawValue ?? "not run", default: 0] += 1
+          }
+          let tally = readings.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
           let shown = failed.prefix(8).map(String.init).joined(separator: ", ")
-          output.write("    not healthy by the engine: seeds \(shown)\(failed.count > 8 ? ", ..." : "")\n")
+          output.write(
+            "    not healthy by the engine: \(tally); seeds \(shown)\(failed.count > 8 ? ", ..." : "")\n")
         }
       }
     }
