@@ -154,7 +154,13 @@ extension CurveReading {
       t.count >= 6 && t.stepToRange >= T.erraticTrainingStepToRange
       && analysis.trainingSwing >= T.erraticTrainingStepToLevel
       && t.reversalRate >= T.erraticReversalRate
-    let alone = analysis.validationSwing >= T.erraticValidationStepToLevel
+    // An evaluation set known to be tiny (from the log, or from accuracy's step size) explains
+    // smaller swings: a few examples more or less decide them.
+    let smallSet = (log.metadata.evaluationSetSize
+      ?? AccuracySteps.read(curves.validationAccuracy.values)?.impliedSetSize)
+      .map { $0 <= T.smallEvaluationSetForJitter } ?? false
+    let alone = analysis.validationSwing
+      >= (smallSet ? T.erraticSmallSetValidationStepToLevel : T.erraticValidationStepToLevel)
       && v.reversalRate >= T.erraticReversalRate
     let withTraining = analysis.isTrainingJumpy
       && analysis.validationSwing >= T.erraticValidationStepToLevelWithTraining
@@ -162,17 +168,17 @@ extension CurveReading {
     analysis.isValidationJumpy = v.count >= 5 && (alone || withTraining)
     switch (analysis.isTrainingJumpy, analysis.isValidationJumpy) {
     case (true, true):
-      // Swings are instability when they are a fair share of everything the curves did: a run
-      // that fell from chance to near zero and jitters by a few hundredths there is noisy,
-      // not erratic, however large the jitter is beside so low a level.
+      // Swings are instability when they are a fair share of everything the curves did,
+      // counting the fall from the task's trivial loss when it is known: a run that fell from
+      // chance to near zero and jitters by a few hundredths there is noisy, not erratic,
+      // however large the jitter is beside so low a level.
+      let start = trivialLoss ?? 0
       analysis.score =
-        max(t.noiseToTrend, v.noiseToTrend) >= T.erraticBothNoiseToTrend ? 0.95 : 0.5
+        max(t.noiseToTrend(from: start), v.noiseToTrend(from: start)) >= T.erraticBothNoiseToTrend
+        ? 0.95 : 0.5
     case (false, true):
       // Validation alone: its swings must be a good share of everything the curve did, or the
       // evaluation set known to be tiny; otherwise it is a noisy but readable curve.
-      let smallSet = (log.metadata.evaluationSetSize
-        ?? AccuracySteps.read(curves.validationAccuracy.values)?.impliedSetSize)
-        .map { $0 <= T.smallEvaluationSetForJitter } ?? false
       // With no training curve beside it, validation is all there is: swings of a good share
       // of its level make its trend unreadable.
       let alone = t.count < T.minimumTrainingPoints

@@ -105,6 +105,9 @@ public enum DiagnosisThresholds {
   /// (median move): healthy, overfitting and underfitting runs on the simulator stay under 0.07
   /// at the 95th percentile; erratic ones exceed 0.3 at the 5th.
   static let erraticValidationStepToLevel = 0.15
+  /// ... or this share when the evaluation set is known to be tiny
+  /// (``smallEvaluationSetForJitter`` examples or fewer).
+  static let erraticSmallSetValidationStepToLevel = 0.08
   /// Training loss: the median move as a share of the curve's whole range. Smooth curves stay
   /// below 0.04; erratic ones mostly exceed 0.1.
   static let erraticTrainingStepToRange = 0.08
@@ -136,9 +139,10 @@ public enum DiagnosisThresholds {
   /// this share of its trend's whole movement (or the evaluation set is known to be tiny): a
   /// validation curve that wanders ±10% around a clear descent is noisy, not erratic.
   static let erraticValidationNoiseToTrend = 0.2
-  /// Both curves swinging count as erratic when one's noise is at least this share of its
-  /// trend's whole movement.
-  static let erraticBothNoiseToTrend = 0.1
+  /// Both curves swinging count as erratic when one's noise is at least this share of
+  /// everything it did: its trend's whole movement, or its fall from the task's trivial loss
+  /// when that is known and larger (jitter of 0.02 near 0.03, after a fall from ln 2, is not).
+  static let erraticBothNoiseToTrend = 0.05
 
   /// A validation curve logged with no training curve, moving by this share of its level
   /// between evaluations (twice the jumpy threshold), is erratic on its own: nothing else in

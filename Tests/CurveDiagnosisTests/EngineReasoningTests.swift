@@ -304,4 +304,34 @@ import Testing
     #expect(metric.name == "test FID_B")
     #expect(MonitoredMetric(name: "f1").name == "eval_f1")
   }
+
+  @Test func jitterNearZeroAfterAFallFromChanceIsNoiseNotInstability() {
+    // A two-class run that fell from ln 2 to 0.03 in its first records and then jitters by a
+    // few hundredths: large beside so low a level, tiny beside everything the run did.
+    let training = decay(6, from: 0.69, to: 0.03, rate: 0.35)
+      + (6..<60).map { 0.035 + 0.02 * wiggle($0) }
+    let validation = [0.45] + (1..<12).map { 0.05 + 0.007 * wiggle($0) }
+    let diagnosis = Diagnoser().diagnose(
+      log(training: training, validation: validation, settings: ["num_labels": "2"]))
+    #expect(diagnosis.pattern == .healthy, "\(diagnosis.headline)")
+  }
+
+  @Test func aKnownTinyEvaluationSetMakesModestValidationSwingsErratic() {
+    // Training falls smoothly and levels off; validation, on 16 examples, moves by about a
+    // tenth of its level from one evaluation to the next.
+    let training = decay(60, from: 0.69, to: 0.2, rate: 0.93)
+    let validation = decay(12, from: 0.6, to: 0.25, rate: 0.6).enumerated().map {
+      $0.element * (1 + 0.12 * wiggle($0.offset))
+    }
+    let tiny = Diagnoser().diagnose(
+      log(training: training, validation: validation, settings: ["num_labels": "2"],
+        evaluationSetSize: 16))
+    #expect(tiny.pattern == .erratic, "\(tiny.headline)")
+    #expect(tiny.causes.first?.cause == .smallEvalSet)
+    // The same curves measured on 500 examples are a noisy but readable healthy run.
+    let large = Diagnoser().diagnose(
+      log(training: training, validation: validation, settings: ["num_labels": "2"],
+        evaluationSetSize: 500))
+    #expect(large.pattern == .healthy, "\(large.headline)")
+  }
 }

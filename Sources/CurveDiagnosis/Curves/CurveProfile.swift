@@ -52,6 +52,15 @@ struct CurveProfile: Sendable {
     return noise / max(movement, DiagnosisThresholds.tinyScale)
   }
 
+  /// Noise against everything the curve did, counting the fall from `start` (a loss the run
+  /// began near, such as the task's trivial loss) to the trend's lowest point: a curve that
+  /// fell from chance before its first record and then jitters near the bottom has done far
+  /// more than its flat trend shows.
+  func noiseToTrend(from start: Double) -> Double {
+    let movement = max((trend.max() ?? 0) - (trend.min() ?? 0), start - (trend.min() ?? start))
+    return noise / max(movement, DiagnosisThresholds.tinyScale)
+  }
+
   /// Share of consecutive moves that reverse direction: 0 for a curve that only falls (or only
   /// rises), about 2/3 for pure noise.
   var reversalRate: Double {
