@@ -45,9 +45,10 @@ public enum Difficulty: String, Sendable, CaseIterable, Codable {
 
 /// Draws exercises whose pattern the engine confirms.
 ///
-/// A candidate run whose diagnosis disagrees with the scenario it was drawn from is redrawn
-/// with the next candidate seed, never shipped; the seeds follow from the exercise's seed, so
-/// the same seed always gives the same exercise.
+/// A candidate run whose diagnosis disagrees with the scenario it was drawn from (or, with
+/// ``handoutAgrees``, whose handed-out files read differently) is redrawn with the next
+/// candidate seed, never shipped; the seeds follow from the exercise's seed, so the same seed
+/// always gives the same exercise.
 ///
 /// ```swift
 /// let generator = ExerciseGenerator(difficulty: .hard)
@@ -67,6 +68,11 @@ public struct ExerciseGenerator: Sendable {
   public var extraSettings: @Sendable (Scenario, TrainingConfiguration) -> [RunRecipe.Setting] = {
     _, _ in []
   }
+  /// Whether the files handed out for a solved exercise read as its key does: the engine's
+  /// verdict on the log as written to disk and read back (a student's `curvelab diagnose`),
+  /// which knows less than the simulator's own log (no settings, so no number of classes).
+  /// A candidate the files would read differently is redrawn. Everyone by default.
+  public var handoutAgrees: @Sendable (SolvedExercise) -> Bool = { _ in true }
 
   /// No candidate in ``maximumDraws`` draws showed the scenario.
   public struct NoAgreement: Error, Sendable, CustomStringConvertible {
@@ -110,7 +116,7 @@ public struct ExerciseGenerator: Sendable {
         settings: difficulty.settings(for: scenario, drawn: drawn) + extraSettings(scenario, drawn))
       guard let solved = try? Exercise(id: id, recipe: recipe, questions: questions).solve(),
         solved.diagnosis.pattern.rawValue == scenario.rawValue,
-        solved.key.keep != nil
+        solved.key.keep != nil, handoutAgrees(solved)
       else { continue }
       if questions.contains(.setSize), solved.key.setSize != solved.configuration.data.evalSize {
         continue

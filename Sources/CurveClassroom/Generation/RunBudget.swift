@@ -84,6 +84,7 @@ public struct RunBudget: Sendable, Equatable {
       }
       return budget.settings(for: scenario, configuration: configuration)
     }
+    generator.handoutAgrees = HandoutFiles.readAsKeyed
     return generator
   }
 }

@@ -121,8 +121,8 @@ public enum SetLayout {
       keyRow = exercise.keyRow()
       key = exercise.keyJSON
       solution = exercise.solutionMarkdown(number: number)
-      trainerState = TrainerStateWriter().text(for: exercise.solved.log)
-      csv = CSVLogWriter().text(for: exercise.solved.log)
+      trainerState = HandoutFiles.trainerState(for: exercise.solved.log)
+      csv = HandoutFiles.csv(for: exercise.solved.log)
     }
   }
 
