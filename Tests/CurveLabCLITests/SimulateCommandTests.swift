@@ -46,6 +46,26 @@ import _CurveLabTestSupport
     #expect(snapshotMismatch(result.output, named: "simulate-quick-csv") == nil)
   }
 
+  @Test func anExportedRunReadsAsTheSimulatorsOwnLogDoes() throws {
+    // Too few steps on xor: the loss ends near ln 2. Read from the exported file, the engine
+    // must know the task has two classes (the num_labels the simulator records) to call it
+    // underfitting; without it, it read a flat curve as healthy.
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("curvelab-export-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let simulated = run([
+      "simulate", "--scenario", "underfitting", "--seed", "589946849391", "--format",
+      "trainer-state", "--output", path,
+    ])
+    #expect(simulated.status == 0, "\(simulated.errors)")
+    let read = run(["diagnose", path, "--json"])
+    #expect(read.status == 0, "\(read.errors)")
+    let report = try JSONValue(parsing: read.output)
+    let first = try #require(report["runs"]?.arrayValue?.first)
+    #expect(first["pattern"]?.stringValue == "underfitting")
+    #expect(first["baseline"]?["classes"]?.doubleValue == 2)
+  }
+
   @Test func trainerStateHasTheTrainersFields() throws {
     let result = run(quick + ["--format", "trainer-state", "--eval-steps", "4"])
     #expect(result.status == 0)

@@ -3,22 +3,23 @@ import CurveCore
 extension TaskBaseline {
   /// The baseline of the task a log comes from, as far as the log shows it.
   ///
-  /// In order: a class count in the log's settings (`num_labels`, `num_classes`); the
-  /// simulator's tasks, which are binary; or, when accuracy is logged, a first loss within
+  /// In order: the simulator's own log (its tasks are binary); a class count in the log's
+  /// settings (`num_labels`, `num_classes`, which the simulator also records, so its exported
+  /// logs carry it); or, when accuracy is logged, a first loss within
   /// ``DiagnosisThresholds/trivialStartTolerance`` of ln K with a first accuracy near 1/K (an
   /// untrained model, or a pretrained one with a new classification head, starts there).
   init(log: TrainingLog, curves: RunCurves) {
     self.init()
     let settings = log.metadata.configuration
+    if settings["dataset"] != nil && log.metadata.source == "simulator" {
+      self = TaskBaseline(classes: 2, basis: "the simulator's tasks, which have two classes")
+      return
+    }
     for key in ["num_labels", "num_classes", "n_classes", "classes"] {
       if let text = settings[key], let count = Int(text), count >= 2, count <= 1_000_000 {
         self = TaskBaseline(classes: count, basis: "the log's \(key) setting")
         return
       }
-    }
-    if settings["dataset"] != nil && log.metadata.source == "simulator" {
-      self = TaskBaseline(classes: 2, basis: "the simulator's tasks, which have two classes")
-      return
     }
     let accuracies = curves.trainingAccuracy.values.prefix(1) + curves.validationAccuracy.values.prefix(1)
     guard let firstAccuracy = accuracies.min() else { return }

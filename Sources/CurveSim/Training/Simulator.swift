@@ -194,6 +194,9 @@ public struct Simulator: Sendable {
       "max_grad_norm": "\(c.maxGradNorm)",
       "logging_steps": "\(c.loggingSteps)",
       "eval_strategy": c.evalSteps == nil ? "epoch" : "steps",
+      // Every task is a choice between two classes; recorded under the name a Hugging Face
+      // config gives it, so a reader of an exported log knows the task's chance level too.
+      "num_labels": "2",
     ]
     if c.evaluationSampling == .fresh { settings["eval_sampling"] = c.evaluationSampling.rawValue }
     let layers = LayerShape.shapes(for: [c.data.kind.featureCount] + c.hidden + [1])
