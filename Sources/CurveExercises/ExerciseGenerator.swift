@@ -71,7 +71,8 @@ public struct ExerciseGenerator: Sendable {
   /// Whether the files handed out for a solved exercise read as its key does: the engine's
   /// verdict on the log as written to disk and read back (a student's `curvelab diagnose`),
   /// which knows less than the simulator's own log (no settings, so no number of classes).
-  /// A candidate the files would read differently is redrawn. Everyone by default.
+  /// A candidate the files would read differently is redrawn. By default every candidate
+  /// passes (the classroom module sets it to its `HandoutFiles.readAsKeyed`).
   public var handoutAgrees: @Sendable (SolvedExercise) -> Bool = { _ in true }
 
   /// No candidate in ``maximumDraws`` draws showed the scenario.
