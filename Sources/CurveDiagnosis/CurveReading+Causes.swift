@@ -12,7 +12,7 @@ extension CurveReading {
   var settings: RunSettings {
     RunSettings(
       log: log, schedule: schedule,
-      impliedEvaluationSetSize: AccuracySteps.read(curves.validationAccuracy.values)?.impliedSetSize)
+      impliedEvaluationSetSize: accuracySteps?.impliedSetSize)
   }
 
   func causes(for pattern: Pattern) -> CauseWeighing {

@@ -156,8 +156,7 @@ extension CurveReading {
       && t.reversalRate >= T.erraticReversalRate
     // An evaluation set known to be tiny (from the log, or from accuracy's step size) explains
     // smaller swings: a few examples more or less decide them.
-    let smallSet = (log.metadata.evaluationSetSize
-      ?? AccuracySteps.read(curves.validationAccuracy.values)?.impliedSetSize)
+    let smallSet = (log.metadata.evaluationSetSize ?? accuracySteps?.impliedSetSize)
       .map { $0 <= T.smallEvaluationSetForJitter } ?? false
     let alone = analysis.validationSwing
       >= (smallSet ? T.erraticSmallSetValidationStepToLevel : T.erraticValidationStepToLevel)

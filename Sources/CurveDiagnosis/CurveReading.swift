@@ -22,6 +22,8 @@ struct CurveReading {
   let schedule: ScheduleReading?
   /// Training time in summed learning rate, when the log records the rate.
   let clock: RateClock?
+  /// How validation accuracy moves: in steps of 1/N when it counts N examples.
+  let accuracySteps: AccuracySteps?
   /// What the engine changed in the log before reading it (accuracy in percent).
   let unitNotes: [String]
   /// Each measurement, computed once, in dependency order.
@@ -52,6 +54,7 @@ struct CurveReading {
       trainingAtEvaluations = nil
     }
     baseline = TaskBaseline(log: log, curves: curves)
+    accuracySteps = AccuracySteps.read(curves.validationAccuracy.values)
     let schedule = ScheduleReading(rates: curves.learningRates)
     self.schedule = schedule
     clock = schedule.flatMap { RateClock(rates: curves.learningRates, warmsUp: $0.hasWarmup) }
@@ -81,7 +84,7 @@ struct CurveReading {
     result.schedule = schedule
     result.validationNoise = validation.count >= 5 ? validation.noise : nil
     result.isInProgress = isInProgress
-    result.accuracySteps = AccuracySteps.read(curves.validationAccuracy.values)
+    result.accuracySteps = accuracySteps
     result.earlyStopping = earlyStoppingOutcome()
     result.convergenceStep = convergenceStep()
     result.findings = findings(accuracySteps: result.accuracySteps)
