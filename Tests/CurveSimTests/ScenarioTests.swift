@@ -32,18 +32,58 @@ import Testing
 
   @Test func seedsDrawDifferentKnobs() {
     for scenario in Scenario.allCases {
-      let drawn = Set((0..<8 as Range<UInt64>).map { "\(scenario.configuration(seed: $0))" })
+      let drawn = Set(
+        (0..<8 as Range<UInt64>).map { "\(scenario.configuration(seed: $0, draw: 0))" })
       #expect(drawn.count >= 6, "\(scenario)")
-      #expect(scenario.configuration(seed: 3) == scenario.configuration(seed: 3))
+      #expect(scenario.configuration(seed: 3, draw: 1) == scenario.configuration(seed: 3, draw: 1))
+      #expect(scenario.configuration(seed: 3, draw: 1) != scenario.configuration(seed: 3, draw: 0))
     }
   }
 
   @Test func everyDrawnConfigurationIsValid() {
     for scenario in Scenario.allCases {
       for seed in 0..<50 as Range<UInt64> {
-        #expect(scenario.configuration(seed: seed).problems.isEmpty, "\(scenario) \(seed)")
+        for draw in 0..<Scenario.maximumDraws {
+          let configuration = scenario.configuration(seed: seed, draw: draw)
+          #expect(configuration.problems.isEmpty, "\(scenario) \(seed) draw \(draw)")
+        }
       }
     }
+  }
+
+  /// Seed 63's first diverged draw overflows too late to show it (or never does); the
+  /// scenario keeps a later draw that blows up.
+  @Test func aDrawThatMissesItsPatternIsRedrawn() {
+    let first = Scenario.diverged.configuration(seed: 63, draw: 0)
+    let firstLog = Simulator(configuration: first, seed: 63).run().log
+    #expect(!PatternCheck.check(firstLog, shows: .diverged).passed)
+
+    let draw = Scenario.diverged.draw(seed: 63)
+    #expect(draw.index > 0)
+    #expect(draw.showsPattern == true)
+    #expect(Scenario.diverged.configuration(seed: 63) == draw.configuration)
+    let log = Simulator(.diverged, seed: 63).run().log
+    #expect(PatternCheck.check(log, shows: .diverged).passed)
+  }
+
+  /// The run kept from checking a draw is the run training it again gives, metadata and all.
+  @Test func theKeptRunIsTheRunTrainingGives() {
+    let kept = Simulator(.erratic, seed: 4, cause: .smallEvalSet).run().log
+    let draw = Scenario.erratic.draw(seed: 4, cause: .smallEvalSet)
+    var evaluations = 0
+    let retrained = Simulator(
+      configuration: draw.configuration, seed: 4, scenario: .erratic, cause: .smallEvalSet
+    ).run { _, _ in evaluations += 1 }.log
+    #expect(evaluations > 0, "the callback forces a fresh run")
+    #expect(kept == retrained)
+  }
+
+  /// Underfitting's check needs a second, healthy run, so its draws are kept as drawn.
+  @Test func underfittingDrawsAreKeptAsDrawn() {
+    let draw = Scenario.underfitting.draw(seed: 5)
+    #expect(draw.index == 0)
+    #expect(draw.showsPattern == nil)
+    #expect(draw.configuration == Scenario.underfitting.configuration(seed: 5, draw: 0))
   }
 }
 

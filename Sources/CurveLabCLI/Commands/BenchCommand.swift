@@ -217,15 +217,24 @@ struct BenchCommand {
     for row in rows {
       let count = seedCount
       let outcomes = ResultSlots<PatternCheck.Outcome?>(count: count)
+      let drawIndices = ResultSlots<Int>(count: count)
       let start = DispatchTime.now().uptimeNanoseconds
       DispatchQueue.concurrentPerform(iterations: count) { index in
+        drawIndices[index] = row.scenario.draw(seed: UInt64(index), cause: row.cause).index
         outcomes[index] = ScenarioStudy.outcome(of: row.scenario, seed: UInt64(index), cause: row.cause)
       }
       let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       let results = outcomes.values.compactMap { $0 }
       let passed = results.filter(\.passed).count
       let rate = Double(passed) / Double(count) * 100
-      output.write("  \(row.name): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s\n")
+      let redrawn = drawIndices.values.filter { $0 > 0 }.count
+      let drawsTried = zip(drawIndices.values, results).map { index, outcome in
+        // A seed that never passed tried every draw and kept its first.
+        outcome.passed ? index + 1 : (row.scenario == .underfitting ? 1 : Scenario.maximumDraws)
+      }.reduce(0, +)
+      output.write(
+        "  \(row.name): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s; "
+          + "\(redrawn) seeds redrawn, \(secs(Double(drawsTried) / Double(count))) draws per seed\n")
       var reasons: [String: [Int]] = [:]
       for (seed, outcome) in outcomes.values.enumerated() where outcome?.passed == false {
         reasons[outcome?.failure ?? "unknown", default: []].append(seed)
@@ -247,12 +256,21 @@ struct BenchCommand {
     DispatchQueue.concurrentPerform(iterations: count * rows.count) { index in
       let row = rows[index / count]
       let seed = UInt64(index % count)
-      let log = Simulator(row.scenario, seed: seed, cause: row.cause).run().log
+      let simulator = Simulator(row.scenario, seed: seed, cause: row.cause)
+      let log = simulator.run().log
       let begin = DispatchTime.now().uptimeNanoseconds
       let verdict = Diagnoser().diagnose(log).pattern
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+      // A disagreement is worth knowing more about: does the run show its pattern at all?
+      let shows =
+        verdict.rawValue == row.scenario.rawValue
+        ? nil
+        : ScenarioStudy.outcome(
+          of: log, showing: row.scenario, configuration: simulator.configuration, seed: seed
+        ).passed
       results[index] = DiagnosisResult(
-        verdict: verdict, largestLoss: PatternCheck.largestLoss(in: log), seconds: seconds)
+        verdict: verdict, largestLoss: PatternCheck.largestLoss(in: log), seconds: seconds,
+        disagreementShowsPattern: shows)
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let columns = Pattern.allCases
@@ -277,6 +295,10 @@ struct BenchCommand {
       if !wrong.isEmpty {
         let shown = wrong.prefix(10).map { "\($0)→\(mine[$0].verdict.rawValue)" }.joined(separator: ", ")
         output.write("    disagreements: \(shown)\(wrong.count > 10 ? ", ..." : "")\n")
+        let unshown = wrong.filter { mine[$0].disagreementShowsPattern == false }
+        output.write(
+          "    of these, \(unshown.count) fail the simulator's own \(row.scenario.rawValue) check"
+            + (unshown.isEmpty ? "\n" : ": \(unshown.prefix(10).map(String.init).joined(separator: ", "))\n"))
       }
     }
     let summary = Scenario.allCases.compactMap { scenario -> String? in
@@ -302,6 +324,9 @@ struct BenchCommand {
     var verdict: Pattern
     var largestLoss: Double
     var seconds: Double
+    /// For a verdict that is not the row's scenario: whether the run passes the simulator's
+    /// own check for that scenario (`nil` when the engine agreed).
+    var disagreementShowsPattern: Bool?
   }
 
   /// A loss in four significant digits, or in scientific notation when huge.

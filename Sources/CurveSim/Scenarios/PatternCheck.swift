@@ -52,6 +52,12 @@ public enum PatternCheck {
   static let overfitMinimumRise = 0.15
   /// ...and the training loss must have fallen to at most 70% of its value at the minimum.
   static let overfitTrainingFall = 0.7
+  /// The rise must also take this share of what the model learned (from ln 2 down to the
+  /// minimum): on a chart whose axis spans the fall, a smaller rise looks flat.
+  static let overfitRiseOfFall = 0.12
+  /// Validation loss rises without jumping (roughness, see ``erraticRoughness``, below this):
+  /// a run whose validation swings as it climbs shows instability as much as overfitting.
+  static let overfitRoughness = 0.05
   /// Underfitting: both best losses must exceed the healthy run's by at least this much (nats).
   static let underfitMargin = 0.15
   /// Underfitting, flat early: the second half of the run moves the loss less than this share
@@ -59,9 +65,12 @@ public enum PatternCheck {
   static let underfitLateChange = 0.15
   /// Erratic: typical distance from a running median, relative to the curve's median level.
   /// Healthy runs stay below 0.02; runs of the erratic preset mostly swing by 10% to 40%.
-  /// One curve swinging is enough: tiny batches shake the logged training loss, a tiny
-  /// evaluation set the validation loss.
+  /// Either curve may swing this much: tiny batches shake the logged training loss most, a
+  /// tiny evaluation set the validation loss...
   static let erraticRoughness = 0.065
+  /// ...but validation, the curve a run is judged by, always swings at least this much: a
+  /// jumpy logged training loss beside a steady validation curve is noise, not instability.
+  static let erraticValidationRoughness = 0.045
   /// Erratic runs stay in a realistic range: no loss above this multiple of ln 2 (the loss of
   /// a coin flip), the way real unstable runs swing around a level near chance.
   static let erraticLossCeiling = 6.0
@@ -86,12 +95,19 @@ public enum PatternCheck {
     let position = Double(best) / Double(curves.count - 1)
     let rise = curves.validation.last! / curves.validation[best] - 1
     let trainingRatio = curves.training.last! / max(curves.training[best], 1e-12)
+    let riseOfFall =
+      (curves.validation.last! - curves.validation[best])
+      / max(log2Nats - curves.validation[best], 1e-12)
+    let validationRoughness = roughness(curves.validation)
     return Outcome.judging(
-      [("minimum at", position), ("rise", rise), ("training ratio", trainingRatio)],
+      [("minimum at", position), ("rise", rise), ("rise / fall", riseOfFall),
+       ("training ratio", trainingRatio), ("roughness", validationRoughness)],
       [
         (position <= overfitLatestMinimum, "validation minimum comes too late"),
         (rise >= overfitMinimumRise, "validation loss does not rise enough after its minimum"),
+        (riseOfFall >= overfitRiseOfFall, "the rise is small beside the fall before it"),
         (trainingRatio <= overfitTrainingFall, "training loss does not keep falling"),
+        (validationRoughness < overfitRoughness, "validation loss is jumpy"),
       ])
   }
 
@@ -130,6 +146,7 @@ public enum PatternCheck {
       [
         (max(validationRoughness, trainingRoughness) >= erraticRoughness,
          "both curves are too smooth"),
+        (validationRoughness >= erraticValidationRoughness, "validation loss is too smooth"),
         (largest <= erraticLossCeiling, "a loss leaves the realistic range (over 6 x ln 2)"),
       ])
   }

@@ -46,22 +46,33 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
     return g.pick(causes)
   }
 
-  /// Draws this scenario's knobs for `seed`, from the ranges of `cause` (the seed's own pick
-  /// when `nil`).
+  /// This scenario's knobs for `seed`, from the ranges of `cause` (the seed's own pick when
+  /// `nil`): the first of the seed's draws whose run shows the scenario's pattern (see
+  /// ``draw(seed:cause:)``).
   ///
   /// The same seed and cause always give the same knobs, and asking for the cause a seed
   /// would pick gives exactly the run the seed gives alone.
   ///
   /// - Precondition: `cause` is `nil` or one of ``causes``.
   public func configuration(seed: UInt64, cause: Cause? = nil) -> TrainingConfiguration {
+    draw(seed: seed, cause: cause).configuration
+  }
+
+  /// The knobs of one of `seed`'s draws, before any run is checked: draw 0 is the seed's
+  /// first, and each later draw picks every range afresh (the data, the initial weights and
+  /// the batches still come from the seed).
+  ///
+  /// - Precondition: `cause` is `nil` or one of ``causes``.
+  public func configuration(seed: UInt64, cause: Cause? = nil, draw: Int) -> TrainingConfiguration {
     precondition(
       cause.map(causes.contains) ?? true,
       "\(cause?.rawValue ?? "") is not a cause of the \(rawValue) scenario")
+    let suffix = draw == 0 ? "" : ".draw\(draw)"
     guard let cause = cause ?? self.cause(seed: seed) else {
-      var g = SeededGenerator(seed: seed, stream: "scenario.\(rawValue)")
+      var g = SeededGenerator(seed: seed, stream: "scenario.\(rawValue)\(suffix)")
       return Self.healthyConfiguration(using: &g)
     }
-    var g = SeededGenerator(seed: seed, stream: "scenario.\(rawValue).\(cause.rawValue)")
+    var g = SeededGenerator(seed: seed, stream: "scenario.\(rawValue).\(cause.rawValue)\(suffix)")
     switch self {
     case .healthy: return Self.healthyConfiguration(using: &g)
     case .overfitting: return Self.overfittingConfiguration(cause, using: &g)

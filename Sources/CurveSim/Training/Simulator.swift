@@ -22,6 +22,8 @@ public struct Simulator: Sendable {
   /// The cause the scenario drew the configuration for, recorded in the log's metadata
   /// (`configuration["cause"]`) so a benchmark can score a diagnosis against the truth.
   public let cause: Cause?
+  /// The run, when it was trained already to check the scenario's draw.
+  private let prepared: SimulationRun?
 
   /// Creates a simulator. The configuration must be valid (see
   /// ``TrainingConfiguration/problems``).
@@ -34,15 +36,19 @@ public struct Simulator: Sendable {
     self.seed = seed
     self.scenario = scenario
     self.cause = cause
+    self.prepared = nil
   }
 
   /// A simulator for `scenario`'s run for `seed`: the knobs drawn for `cause` (the seed's own
   /// pick when `nil`), with the scenario and cause recorded.
   public init(_ scenario: Scenario, seed: UInt64, cause: Cause? = nil) {
     let cause = cause ?? scenario.cause(seed: seed)
-    self.init(
-      configuration: scenario.configuration(seed: seed, cause: cause), seed: seed,
-      scenario: scenario, cause: cause)
+    let draw = scenario.draw(seed: seed, cause: cause)
+    self.configuration = draw.configuration
+    self.seed = seed
+    self.scenario = scenario
+    self.cause = cause
+    self.prepared = draw.run
   }
 
   /// Trains and returns the log and the final network.
@@ -54,6 +60,7 @@ public struct Simulator: Sendable {
   public func run(onEvaluation: ((_ step: Int, _ validationScores: [Double]) -> Void)? = nil)
     -> SimulationRun
   {
+    if onEvaluation == nil, let run = prepared ?? keptRun() { return run }
     let c = configuration
     let split = c.data.makeSplit(seed: seed)
     var initGenerator = SeededGenerator(seed: seed, stream: "init")
@@ -171,6 +178,14 @@ public struct Simulator: Sendable {
     var network = initial
     network.parameters = kernel.parameterArray
     return SimulationRun(log: log, network: network, split: split)
+  }
+
+  /// The run of this scenario's accepted draw for the seed, when this is that draw and the
+  /// run is still kept: training it again would give the same run.
+  private func keptRun() -> SimulationRun? {
+    guard let scenario else { return nil }
+    return DrawMemo.shared.run(
+      for: DrawMemo.Key(scenario: scenario, cause: cause, seed: seed), configuration: configuration)
   }
 
   private func metadata() -> RunMetadata {
