@@ -6,7 +6,8 @@ public import CurveCore
 /// and optimizer settings from the ranges, so one pattern shows up as endless different-looking
 /// runs. Every scenario but ``healthy`` has several causes (``causes``), the mechanisms real
 /// runs show it for; the seed picks one unless one is asked for, and the run is drawn from that
-/// cause's ranges. Any knob can be overridden after drawing.
+/// cause's ranges. A draw whose run does not show the pattern (``PatternCheck``) is drawn
+/// again (see ``draw(seed:cause:)``). Any knob can be overridden after drawing.
 ///
 /// ```swift
 /// var configuration = Scenario.erratic.configuration(seed: 3, cause: .tinyBatch)
