@@ -40,9 +40,10 @@ public enum CauseKnowledge {
     switch (cause, pattern) {
     case (.highLearningRate, .diverged):
       Treatment(
-        action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.003), .scale(.epochs, by: 3)],
+        action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.001), .scale(.epochs, by: 3)],
         reason: "a rate that blows the loss up to infinity is far past the stable range: a "
-          + "three-hundredth of it trains, and the slower run needs more epochs to arrive")
+          + "thousandth of it is a rate such a network trains at, and the slower run needs more "
+          + "epochs to arrive")
     default:
       treatment(for: cause)
     }
@@ -106,10 +107,10 @@ public enum CauseKnowledge {
           + "the updates per epoch the run needs more epochs")
     case .smallEvalSet:
       Treatment(
-        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 16)],
+        action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 64)],
         reason: "a few dozen examples (or a few random batches drawn afresh at each evaluation) "
-          + "make validation jump by whole examples; training is calm. Sixteen times as many "
-          + "average the jumps out")
+          + "make validation jump by whole examples; training is calm. Sixty-four times as many "
+          + "(several hundred to a thousand) average the jumps out")
     case .warmupInstability:
       Treatment(
         action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.3)],
