@@ -191,7 +191,8 @@ extension Scenario {
       c.data.labelNoise = g.nextDouble(in: 0.04...0.08)
       c.learningRate = g.nextLogUniform(in: 0.15...0.4)
       c.batchSize = g.pick([8, 16])
-      evaluations = 10...20
+      c.epochs = g.nextInt(in: 10...20)
+      evaluations = 15...25
     case .tinyBatch:
       // One or two examples per update with momentum SGD at an ordinary rate: the gradient of
       // one example is mostly noise, the weights wander with it, and both curves swing. (AdamW
