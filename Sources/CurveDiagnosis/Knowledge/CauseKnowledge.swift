@@ -88,8 +88,9 @@ public enum CauseKnowledge {
           + "left on a small set")
     case .labelNoise:
       Treatment(
-        action: .checkData, changes: [.checkData],
-        reason: "the model is learning wrong labels by heart; clean labels remove what it memorizes")
+        action: .checkData, changes: [.checkData, .set(.earlyStoppingPatience, to: 3)],
+        reason: "the model is learning wrong labels by heart; clean labels remove what it memorizes, "
+          + "and early stopping catches what a small set still lets it memorize")
     case .tooLittleRegularization:
       Treatment(
         action: .weightDecay, changes: [.set(.weightDecay, to: 0.1)],
