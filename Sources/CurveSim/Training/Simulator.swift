@@ -31,12 +31,19 @@ public struct Simulator: Sendable {
     configuration: TrainingConfiguration, seed: UInt64, scenario: Scenario? = nil,
     cause: Cause? = nil
   ) {
+    self.init(configuration: configuration, seed: seed, scenario: scenario, cause: cause, prepared: nil)
+  }
+
+  private init(
+    configuration: TrainingConfiguration, seed: UInt64, scenario: Scenario?, cause: Cause?,
+    prepared: SimulationRun?
+  ) {
     precondition(configuration.problems.isEmpty, "invalid configuration: \(configuration.problems)")
     self.configuration = configuration
     self.seed = seed
     self.scenario = scenario
     self.cause = cause
-    self.prepared = nil
+    self.prepared = prepared
   }
 
   /// A simulator for `scenario`'s run for `seed`: the knobs drawn for `cause` (the seed's own
@@ -44,11 +51,9 @@ public struct Simulator: Sendable {
   public init(_ scenario: Scenario, seed: UInt64, cause: Cause? = nil) {
     let cause = cause ?? scenario.cause(seed: seed)
     let draw = scenario.draw(seed: seed, cause: cause)
-    self.configuration = draw.configuration
-    self.seed = seed
-    self.scenario = scenario
-    self.cause = cause
-    self.prepared = draw.run
+    self.init(
+      configuration: draw.configuration, seed: seed, scenario: scenario, cause: cause,
+      prepared: draw.run)
   }
 
   /// Trains and returns the log and the final network.
