@@ -57,7 +57,7 @@ public enum PatternCheck {
   static let overfitRiseOfFall = 0.12
   /// Validation loss rises without jumping (roughness, see ``erraticRoughness``, below this):
   /// a run whose validation swings as it climbs shows instability as much as overfitting.
-  static let overfitRoughness = 0.05
+  static let overfitRoughness = 0.035
   /// Underfitting: both best losses must exceed the healthy run's by at least this much (nats).
   static let underfitMargin = 0.15
   /// Underfitting, flat early: the second half of the run moves the loss less than this share
