@@ -17,7 +17,7 @@ extension BenchCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: count * scenarios.count) { index in
       let scenario = scenarios[index / count]
-      let seed = UInt64(index % count)
+      let seed = firstSeed + UInt64(index % count)
       let log = Simulator(configuration: scenario.configuration(seed: seed), seed: seed, scenario: scenario)
         .run().log
       let diagnosis = Diagnoser().diagnose(log)

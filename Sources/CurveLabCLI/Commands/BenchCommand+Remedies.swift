@@ -43,7 +43,7 @@ extension BenchCommand {
     let treatedPatterns = ResultSlots<Pattern?>(count: count * rows.count)
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: count * rows.count) { index in
-      let trial = Self.remedyTrial(rows[index / count], seed: UInt64(index % count))
+      let trial = Self.remedyTrial(rows[index / count], seed: firstSeed + UInt64(index % count))
       verdicts[index] = columns.map { $0.counts(trial) }
       treatedPatterns[index] = trial.treatedDiagnosis?.pattern
     }
@@ -79,7 +79,7 @@ extension BenchCommand {
           }
           let tally = readings.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-          let shown = failed.prefix(8).map(String.init).joined(separator: ", ")
+          let shown = failed.prefix(8).map { String(firstSeed + UInt64($0)) }.joined(separator: ", ")
           output.write(
             "    not healthy by the engine: \(tally); seeds \(shown)\(failed.count > 8 ? ", ..." : "")\n")
         }

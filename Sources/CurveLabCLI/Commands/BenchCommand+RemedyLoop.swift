@@ -21,7 +21,7 @@ extension BenchCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: count * groups.count) { index in
       let group = groups[index / count]
-      results[index] = RemedyLoopResult.measure(group, seed: UInt64(index % count))
+      results[index] = RemedyLoopResult.measure(group, seed: firstSeed + UInt64(index % count))
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     output.write(

@@ -57,6 +57,11 @@ struct BenchCommand {
         help: "Comma-separated scenarios or scenario/cause rows that the patterns, diagnosis, "
           + "remedies and loop sections study, e.g. erratic/tiny-batch,diverged; default: all."),
       .option(
+        "first-seed", valueName: "N",
+        help: "The first seed the patterns, diagnosis, remedies, consistency and loop sections "
+          + "study (seeds N, N+1, ...), to check that a figure holds beyond seeds 0 to 999.",
+        default: "0"),
+      .option(
         "state-file", valueName: "FILE",
         help: "Write the reading section's million-entry trainer_state.json here and keep it "
           + "(to time 'curvelab diagnose FILE' end to end); default: a temporary file."),
@@ -75,6 +80,8 @@ struct BenchCommand {
   let exerciseCount: Int
   let generateRuns: Int
   let quizSeedCount: Int
+  /// The first seed the by-seed studies use.
+  let firstSeed: UInt64
   let stateFile: String?
   /// The rows the by-cause sections study.
   let rows: [StudyRow]
@@ -98,6 +105,7 @@ struct BenchCommand {
     exerciseCount = try parsed.value("exercises", as: Int.self, validating: .positive)!
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
+    firstSeed = try parsed.value("first-seed", as: UInt64.self)!
     stateFile = try parsed.value("state-file", as: String.self)
     rows = try StudyRow.selected(by: parsed.value("rows", as: String.self))
   }
@@ -220,8 +228,9 @@ struct BenchCommand {
       let drawIndices = ResultSlots<Int>(count: count)
       let start = DispatchTime.now().uptimeNanoseconds
       DispatchQueue.concurrentPerform(iterations: count) { index in
-        drawIndices[index] = row.scenario.draw(seed: UInt64(index), cause: row.cause).index
-        outcomes[index] = ScenarioStudy.outcome(of: row.scenario, seed: UInt64(index), cause: row.cause)
+        let seed = firstSeed + UInt64(index)
+        drawIndices[index] = row.scenario.draw(seed: seed, cause: row.cause).index
+        outcomes[index] = ScenarioStudy.outcome(of: row.scenario, seed: seed, cause: row.cause)
       }
       let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       let results = outcomes.values.compactMap { $0 }
@@ -235,9 +244,9 @@ struct BenchCommand {
       output.write(
         "  \(row.name): \(passed)/\(count) pass (\(pct(rate))%) in \(secs(wall)) s; "
           + "\(redrawn) seeds redrawn, \(secs(Double(drawsTried) / Double(count))) draws per seed\n")
-      var reasons: [String: [Int]] = [:]
+      var reasons: [String: [UInt64]] = [:]
       for (seed, outcome) in outcomes.values.enumerated() where outcome?.passed == false {
-        reasons[outcome?.failure ?? "unknown", default: []].append(seed)
+        reasons[outcome?.failure ?? "unknown", default: []].append(firstSeed + UInt64(seed))
       }
       for reason in reasons.keys.sorted() {
         let seeds = reasons[reason]!
@@ -255,7 +264,7 @@ struct BenchCommand {
     let start = DispatchTime.now().uptimeNanoseconds
     DispatchQueue.concurrentPerform(iterations: count * rows.count) { index in
       let row = rows[index / count]
-      let seed = UInt64(index % count)
+      let seed = firstSeed + UInt64(index % count)
       let simulator = Simulator(row.scenario, seed: seed, cause: row.cause)
       let log = simulator.run().log
       let begin = DispatchTime.now().uptimeNanoseconds
@@ -293,12 +302,12 @@ struct BenchCommand {
       output.write(line)
       let wrong = (0..<count).filter { mine[$0].verdict.rawValue != row.scenario.rawValue }
       if !wrong.isEmpty {
-        let shown = wrong.prefix(10).map { "\($0)→\(mine[$0].verdict.rawValue)" }.joined(separator: ", ")
+        let shown = wrong.prefix(10).map { "\(firstSeed + UInt64($0))→\(mine[$0].verdict.rawValue)" }.joined(separator: ", ")
         output.write("    disagreements: \(shown)\(wrong.count > 10 ? ", ..." : "")\n")
         let unshown = wrong.filter { mine[$0].disagreementShowsPattern == false }
         output.write(
           "    of these, \(unshown.count) fail the simulator's own \(row.scenario.rawValue) check"
-            + (unshown.isEmpty ? "\n" : ": \(unshown.prefix(10).map(String.init).joined(separator: ", "))\n"))
+            + (unshown.isEmpty ? "\n" : ": \(unshown.prefix(10).map { String(firstSeed + UInt64($0)) }.joined(separator: ", "))\n"))
       }
     }
     let summary = Scenario.allCases.compactMap { scenario -> String? in
