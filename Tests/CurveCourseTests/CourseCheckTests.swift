@@ -1,5 +1,7 @@
+import CurveCore
 import CurveCourse
 import CurveExercises
+import CurveSim
 import Foundation
 import Testing
 
@@ -21,6 +23,32 @@ import Testing
       let committed = try String(contentsOfFile: path, encoding: .utf8)
       #expect(committed == text, "\(path) drifted: run 'swift run curvelab check --write-solutions'")
     }
+  }
+
+  /// Lesson prose quotes the numbers of the runs it shows, and `curvelab check` cannot read
+  /// prose: a stricter pattern check that redrew one of those seeds would leave the prose
+  /// describing another run. So every seed a lesson names keeps its first draw.
+  @Test func everySeedALessonNamesKeepsItsFirstDraw() throws {
+    let course = try CourseFixture.shipped()
+    // Figures and commands; an exercise's worked solution is regenerated, not written.
+    let block = /```curve scenario=(?<scenario>[a-z]+)(?: cause=(?<cause>[a-z-]+))? seed=(?<seed>[0-9]+)/
+    let command = /--scenario (?<scenario>[a-z]+)(?: --cause (?<cause>[a-z-]+))? --seed (?<seed>[0-9]+)/
+    var named: Set<String> = []
+    for lesson in course.lessons {
+      let text = try course.text(of: lesson)
+      let found =
+        text.matches(of: block).map { ($0.scenario, $0.cause, $0.seed) }
+        + text.matches(of: command).map { ($0.scenario, $0.cause, $0.seed) }
+      for (scenarioName, causeName, seedText) in found {
+        let scenario = try #require(Scenario(rawValue: String(scenarioName)))
+        let cause = causeName.map { Cause(rawValue: String($0)) } ?? nil
+        let seed = try #require(UInt64(seedText))
+        guard named.insert("\(scenario) \(cause.map(\.rawValue) ?? "-") \(seed)").inserted else { continue }
+        let draw = scenario.draw(seed: seed, cause: cause)
+        #expect(draw.index == 0, "\(lesson.file): \(scenario) \(cause?.rawValue ?? "") seed \(seed)")
+      }
+    }
+    #expect(named.count >= 15)
   }
 
   @Test func aBrokenCopyFailsWithFileAndLine() throws {

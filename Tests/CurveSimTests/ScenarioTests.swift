@@ -3,30 +3,26 @@ import CurveSim
 import Testing
 
 /// Each scenario shows its pattern, checked by the simulator's own explicit property checks
-/// (not the diagnosis engine). Debug builds are slow, so these take a few seeds; the release
-/// benchmark `curvelab bench --only patterns` runs hundreds.
+/// (not the diagnosis engine). A seed's run is its first draw that passes the check, so the
+/// accepted run passing says little by itself: the tests also ask that the ranges themselves
+/// show the pattern, on most first draws. Debug builds are slow, so these take a few seeds;
+/// the release benchmark `curvelab bench --only patterns` runs hundreds and counts redraws.
 @Suite struct ScenarioTests {
-  @Test(arguments: [0, 1, 2] as [UInt64])
-  func healthyRunsLookHealthy(seed: UInt64) {
-    let outcome = ScenarioStudy.outcome(of: .healthy, seed: seed)
-    #expect(outcome.passed, "\(outcome)")
-  }
-
-  @Test(arguments: [0, 1] as [UInt64])
-  func overfittingRunsOverfit(seed: UInt64) {
-    let outcome = ScenarioStudy.outcome(of: .overfitting, seed: seed)
-    #expect(outcome.passed, "\(outcome)")
+  @Test(arguments: [Scenario.healthy, .overfitting, .erratic, .diverged])
+  func mostFirstDrawsShowTheirPattern(scenario: Scenario) {
+    var firstDrawsPassing = 0
+    for seed in 0..<4 as Range<UInt64> {
+      let draw = scenario.draw(seed: seed)
+      if draw.index == 0 { firstDrawsPassing += 1 }
+      let outcome = ScenarioStudy.outcome(of: scenario, seed: seed)
+      #expect(outcome.passed, "\(scenario) seed \(seed): \(outcome)")
+    }
+    #expect(firstDrawsPassing >= 3, "\(scenario): \(firstDrawsPassing) of 4 first draws pass")
   }
 
   @Test(arguments: [0, 1, 2] as [UInt64])
   func underfittingRunsUnderfit(seed: UInt64) {
     let outcome = ScenarioStudy.outcome(of: .underfitting, seed: seed)
-    #expect(outcome.passed, "\(outcome)")
-  }
-
-  @Test(arguments: [0, 1, 2] as [UInt64])
-  func erraticRunsAreErratic(seed: UInt64) {
-    let outcome = ScenarioStudy.outcome(of: .erratic, seed: seed)
     #expect(outcome.passed, "\(outcome)")
   }
 
@@ -67,12 +63,14 @@ import Testing
   }
 
   /// The run kept from checking a draw is the run training it again gives, metadata and all.
-  @Test func theKeptRunIsTheRunTrainingGives() {
-    let kept = Simulator(.erratic, seed: 4, cause: .smallEvalSet).run().log
-    let draw = Scenario.erratic.draw(seed: 4, cause: .smallEvalSet)
+  /// (A seed no other test draws, so its run is still kept when the test asks.)
+  @Test func theKeptRunIsTheRunTrainingGives() throws {
+    let draw = Scenario.erratic.draw(seed: 987_654, cause: .smallEvalSet)
+    let kept = try #require(draw.run).log
+    #expect(kept.metadata.configuration["cause"] == "small-eval-set")
     var evaluations = 0
     let retrained = Simulator(
-      configuration: draw.configuration, seed: 4, scenario: .erratic, cause: .smallEvalSet
+      configuration: draw.configuration, seed: 987_654, scenario: .erratic, cause: .smallEvalSet
     ).run { _, _ in evaluations += 1 }.log
     #expect(evaluations > 0, "the callback forces a fresh run")
     #expect(kept == retrained)

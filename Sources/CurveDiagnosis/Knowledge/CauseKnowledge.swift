@@ -111,7 +111,7 @@ public enum CauseKnowledge {
         action: .largerEvaluationSet, changes: [.scale(.evalSize, by: 64)],
         reason: "a few dozen examples (or a few random batches drawn afresh at each evaluation) "
           + "make validation jump by whole examples; training is calm. Sixty-four times as many "
-          + "(several hundred to a thousand) average the jumps out")
+          + "average the jumps out")
     case .warmupInstability:
       Treatment(
         action: .lowerLearningRate, changes: [.scale(.learningRate, by: 0.3)],

@@ -18,8 +18,7 @@ extension BenchCommand {
     DispatchQueue.concurrentPerform(iterations: count * scenarios.count) { index in
       let scenario = scenarios[index / count]
       let seed = firstSeed + UInt64(index % count)
-      let log = Simulator(configuration: scenario.configuration(seed: seed), seed: seed, scenario: scenario)
-        .run().log
+      let log = Simulator(scenario, seed: seed).run().log
       let diagnosis = Diagnoser().diagnose(log)
       found[index] = ReportCheck.contradictions(in: diagnosis).map {
         "\(scenario.rawValue) seed \(seed) (\(diagnosis.pattern.rawValue)): \($0)"

@@ -106,6 +106,12 @@ struct BenchCommand {
     generateRuns = try parsed.value("generate-runs", as: Int.self, validating: .positive)!
     quizSeedCount = try parsed.value("quiz-seeds", as: Int.self, validating: .positive)!
     firstSeed = try parsed.value("first-seed", as: UInt64.self)!
+    let span = UInt64(max(seedCount, diagnosisSeedCount, remedySeedCount))
+    guard firstSeed <= UInt64.max - span else {
+      throw ArgumentError.invalidValue(
+        argument: "--first-seed", value: "\(firstSeed)",
+        expected: "at most \(UInt64.max - span), so that every seed studied fits in 64 bits")
+    }
     stateFile = try parsed.value("state-file", as: String.self)
     rows = try StudyRow.selected(by: parsed.value("rows", as: String.self))
   }
@@ -174,7 +180,9 @@ struct BenchCommand {
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let perRun = Spread(timings.values)
-    output.write("Random-scenario runs (scenario = seed mod \(scenarios.count), seeds 0..<\(count))\n")
+    output.write(
+      "Random-scenario runs (scenario = seed mod \(scenarios.count), seeds 0..<\(count); each "
+        + "run includes checking the seed's draws, as `curvelab simulate` does)\n")
     output.write(
       "  \(count) runs in \(secs(wall)) s wall on all cores; per run median \(ms(perRun.median)) ms, "
         + "p90 \(ms(perRun.p90)), max \(ms(perRun.maximum))\n")

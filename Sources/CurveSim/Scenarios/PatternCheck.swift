@@ -93,14 +93,14 @@ public enum PatternCheck {
     let position = Double(best) / Double(curves.count - 1)
     let rise = curves.validation.last! / curves.validation[best] - 1
     let trainingRatio = curves.training.last! / max(curves.training[best], 1e-12)
-    let riseOfFall =
-      (curves.validation.last! - curves.validation[best])
-      / max(log2Nats - curves.validation[best], 1e-12)
+    let fall = log2Nats - curves.validation[best]
+    let riseOfFall = fall > 0 ? (curves.validation.last! - curves.validation[best]) / fall : 0
     let validationRoughness = roughness(curves.validation)
     return Outcome.judging(
       [("minimum at", position), ("rise", rise), ("rise / fall", riseOfFall),
        ("training ratio", trainingRatio), ("roughness", validationRoughness)],
       [
+        (fall > 0, "validation loss never falls below chance (ln 2)"),
         (position <= overfitLatestMinimum, "validation minimum comes too late"),
         (rise >= overfitMinimumRise, "validation loss does not rise enough after its minimum"),
         (riseOfFall >= overfitRiseOfFall, "the rise is small beside the fall before it"),
@@ -134,7 +134,7 @@ public enum PatternCheck {
   static func erratic(_ log: TrainingLog) -> Outcome {
     let curves = Curves(log)
     let logged = log.trainingEntries.map(\.loss).filter(\.isFinite)
-    guard curves.count >= 6, logged.count >= 6 else { return .insufficient }
+    guard curves.count >= 6 else { return .insufficient }
     let validationRoughness = roughness(curves.validation)
     let trainingRoughness = roughness(logged)
     let largest = largestLoss(in: log) / log2Nats

@@ -22,8 +22,9 @@ extension Scenario {
     /// Whether the run passed the pattern check: `nil` for underfitting, whose check needs a
     /// second, healthy run to compare with and whose draws are kept as drawn.
     public var showsPattern: Bool?
-    /// The run the checked draw gave (`nil` when it was not checked), with the scenario and
-    /// cause in its metadata.
+    /// The run the checked draw gave, with the scenario and cause in its metadata: `nil` when
+    /// the draw was not checked, or was checked earlier in the process and its run is no
+    /// longer kept.
     public var run: SimulationRun?
   }
 

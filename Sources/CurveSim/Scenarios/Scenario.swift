@@ -11,7 +11,7 @@ public import CurveCore
 ///
 /// ```swift
 /// var configuration = Scenario.erratic.configuration(seed: 3, cause: .tinyBatch)
-/// configuration.batchSize *= 8   // the cure for this cause
+/// configuration.batchSize *= 16   // the cure for this cause
 /// let run = Simulator(configuration: configuration, seed: 3, scenario: .erratic, cause: .tinyBatch).run()
 /// ```
 public enum Scenario: String, CaseIterable, Sendable, Codable {
@@ -52,7 +52,9 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
   /// ``draw(seed:cause:)``).
   ///
   /// The same seed and cause always give the same knobs, and asking for the cause a seed
-  /// would pick gives exactly the run the seed gives alone.
+  /// would pick gives exactly the run the seed gives alone. Checking a draw trains it, so the
+  /// first call for a seed trains one run or more (underfitting: none); later calls remember
+  /// the answer, and `Simulator(scenario, seed:cause:)` reuses the checked run.
   ///
   /// - Precondition: `cause` is `nil` or one of ``causes``.
   public func configuration(seed: UInt64, cause: Cause? = nil) -> TrainingConfiguration {
@@ -60,8 +62,9 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
   }
 
   /// The knobs of one of `seed`'s draws, before any run is checked: draw 0 is the seed's
-  /// first, and each later draw picks every range afresh (the data, the initial weights and
-  /// the batches still come from the seed).
+  /// first, and each later draw picks every range afresh (the task, the set sizes and the
+  /// noise too); the examples, the initial weights and the batches are still sampled with
+  /// the seed.
   ///
   /// - Precondition: `cause` is `nil` or one of ``causes``.
   public func configuration(seed: UInt64, cause: Cause? = nil, draw: Int) -> TrainingConfiguration {

@@ -56,7 +56,9 @@ public struct Simulator: Sendable {
       prepared: draw.run)
   }
 
-  /// Trains and returns the log and the final network.
+  /// Trains and returns the log and the final network. A scenario's checked draw was trained
+  /// already (see ``Scenario/draw(seed:cause:)``): its kept run is returned instead, the same
+  /// run training again would give. Passing `onEvaluation` always trains.
   ///
   /// - Parameter onEvaluation: Called at every evaluation with its step and the model's
   ///   predicted probability of class 1 for each validation example, in order (to follow one
