@@ -102,7 +102,7 @@ public enum CauseKnowledge {
           + "more epochs to arrive")
     case .tinyBatch:
       Treatment(
-        action: .biggerBatch, changes: [.scale(.batchSize, by: 16), .scale(.epochs, by: 3)],
+        action: .biggerBatch, changes: [.scale(.batchSize, by: 16), .scale(.epochs, by: 4)],
         reason: "a gradient from a handful of examples is mostly noise; averaging sixteen times as "
           + "many (gradient accumulation, when memory is short) calms it, and with a sixteenth of "
           + "the updates per epoch the run needs more epochs")
