@@ -9,8 +9,8 @@ extension TrainingConfiguration {
   /// | Change | Effect |
   /// |---|---|
   /// | `.scale(s, by: f)` | the setting times `f`; whole-number settings round to the nearest, at least 1 |
-/// | `batch_size` | the evaluation interval scales the other way, so evaluations keep their pace in examples |
   /// | `.set(s, to: v)` | the setting becomes `v` (rounded for whole-number settings) |
+  /// | `batch_size` | the evaluation interval scales the other way, so evaluations keep their pace in examples |
   /// | `hidden_width` | acts on every hidden layer; a network without one (logistic regression, a single unit) scaled up gains one layer as wide as the factor |
   /// | `warmup_ratio` | warmup over that share of the run's updates |
   /// | `early_stopping_patience` | turns early stopping on (a scale of it without it on does nothing) |
